@@ -1,0 +1,33 @@
+# Portal PMI. Quick start: `make build`, then `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build test serve validate bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+## build: install pinned requirements into .venv and build the whole site into site/
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## test: run the whole test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/)
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+## validate: check the content in data/ only, without building the site
+validate: $(STAMP)
+	$(BIN)/python scripts/portal.py validate
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,52 @@
+"""The pre-build step: content validated once, generated pages written into ``docs/``."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass
+
+from .content import content_files, load_content
+from .model import Content
+from .pages import GENERATED_DIRS, build_pages
+from .site import Site
+from .strings import Strings, load_strings
+from .sync import sync_pages
+
+log = logging.getLogger("mkdocs.hooks.portal")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    site: Site
+    content: Content
+    strings: dict[str, Strings]
+    pages: dict[str, str]
+
+
+_cache: dict[str, Prepared] = {}
+
+
+def fingerprint(site: Site) -> str:
+    """Changes whenever a content file, a UI strings file or the language list changes."""
+    digest = hashlib.sha256(repr((site, dt.date.today())).encode())
+    files = content_files(site.data_dir) + sorted((site.data_dir / "ui").glob("*.yaml"))
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    return digest.hexdigest()
+
+
+def prepare(site: Site) -> Prepared:
+    """Validate content and sync generated pages; cached, as MkDocs calls this once per language."""
+    key = fingerprint(site)
+    if key in _cache:
+        return _cache[key]
+    content = load_content(site.data_dir, site.languages, root=site.root)
+    strings = load_strings(site.data_dir / "ui", site.languages)
+    pages = build_pages(content, strings)
+    written, removed = sync_pages(site.docs_dir, pages, GENERATED_DIRS)
+    log.info("Portal PMI: %d pages generated (%d written, %d removed)", len(pages), written, removed)
+    _cache.clear()
+    _cache[key] = Prepared(site, content, strings, pages)
+    return _cache[key]

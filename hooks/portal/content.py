@@ -1,0 +1,361 @@
+"""Load everything under ``data/`` into a validated :class:`Content`, or fail with all errors."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+from . import rules, schema
+from .errors import ContentError, ContentInvalid
+from .loader import Document, LoadFailed, dotted, load_file
+from .model import (Contact, Content, Eligibility, GlossaryTerm, Option, Organization,
+                    Procedure, ProcedureStep, Program, Proposal, Question, Source, Status,
+                    Village)
+
+COLLECTIONS = {"programs": "program", "procedures": "procedure",
+               "organizations": "organization", "proposals": "proposal"}
+SINGLE_FILES = {"sources": "sources", "glossary": "glossary", "questions": "questions"}
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#|\.{0,2}/|[a-z0-9-]+/?(#.*)?$)", re.I)
+
+
+class _Checker:
+    """Builds model objects from one document, reporting every problem it sees."""
+
+    def __init__(self, doc: Document, languages: tuple[str, ...], errors: list[ContentError]):
+        self.doc, self.languages, self.errors = doc, languages, errors
+
+    def report(self, path: tuple, code: str, msg_id: str, msg_en: str) -> None:
+        self.errors.append(ContentError(self.doc.file, self.doc.line(path), dotted(path), code, msg_id, msg_en))
+
+    def get(self, path: tuple) -> Any:
+        """The value at ``path``, or None when an optional field is absent."""
+        value = self.doc.data
+        for part in path:
+            if isinstance(value, dict) and part not in value:
+                return None
+            value = value[part]
+        return value
+
+    def text(self, path: tuple, value: Any = None) -> dict[str, str] | None:
+        value = self.get(path) if value is None else value
+        if value is None:
+            return None
+        default = self.languages[0]
+        if default not in value:
+            self.report(path, "E-MISSING-LANG", f"teks bahasa '{default}' wajib diisi",
+                        f"the '{default}' text is required")
+        for lang, text in value.items():
+            if lang not in self.languages:
+                hint_id, hint_en = schema.did_you_mean(lang, self.languages)
+                self.report(path + (lang,), "E-LANG", f"bahasa '{lang}' tidak dipakai situs ini{hint_id}",
+                            f"language '{lang}' is not configured for this site{hint_en}")
+            if RAW_HTML.search(text):
+                self.report(path + (lang,), "E-HTML", "HTML mentah tidak boleh; pakai Markdown",
+                            "raw HTML is not allowed; use Markdown")
+            for url in MD_LINK.findall(text):
+                if not SAFE_LINK.match(url):
+                    self.report(path + (lang,), "E-LINK",
+                                f"tautan '{url}' tidak boleh; hanya http(s), mailto: dan tel:",
+                                f"link '{url}' is not allowed; only http(s), mailto: and tel:")
+        return dict(value)
+
+    def texts(self, path: tuple) -> tuple[dict[str, str], ...]:
+        return tuple(self.text(path + (i,)) for i in range(len(self.get(path) or ())))
+
+    def opt_text(self, mapping: dict, path: tuple, key: str):
+        return self.text(path + (key,)) if key in mapping else None
+
+    def date(self, path: tuple, today: dt.date) -> dt.date:
+        raw = self.get(path)
+        try:
+            value = dt.date.fromisoformat(raw)
+        except ValueError:
+            self.report(path, "E-DATE", f"tanggal '{raw}' tidak ada di kalender",
+                        f"date '{raw}' does not exist")
+            return today
+        if value > today:
+            self.report(path, "E-FUTURE", f"tanggal '{raw}' ada di masa depan",
+                        f"date '{raw}' is in the future")
+        return value
+
+    def partial_date(self, path: tuple, today: dt.date) -> str | None:
+        raw = self.get(path)
+        if raw is None:
+            return None
+        full = raw + "-01" * (2 - raw.count("-"))
+        try:
+            if dt.date.fromisoformat(full) > today:
+                self.report(path, "E-FUTURE", f"tanggal '{raw}' ada di masa depan",
+                            f"date '{raw}' is in the future")
+        except ValueError:
+            self.report(path, "E-DATE", f"tanggal '{raw}' tidak ada di kalender",
+                        f"date '{raw}' does not exist")
+        return raw
+
+    def contacts(self, path: tuple) -> tuple[Contact, ...]:
+        out = []
+        for i, c in enumerate(self.get(path) or ()):
+            p = path + (i,)
+            out.append(Contact(kind=c["kind"], value=c["value"], sources=tuple(c["sources"]),
+                               label=self.opt_text(c, p, "label"), note=self.opt_text(c, p, "note")))
+        return tuple(out)
+
+
+def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
+    d = ck.doc.data
+    el = d["eligibility"]
+    if el["criteria_published"] and "rule" not in el:
+        ck.report(("eligibility", "rule"), "E-MISSING", "syarat diumumkan: kolom 'rule' wajib",
+                  "criteria published: field 'rule' is required")
+    if not el["criteria_published"] and "decided_by" not in el:
+        ck.report(("eligibility", "decided_by"), "E-MISSING",
+                  "syarat tidak diumumkan: tulis siapa yang memutuskan di 'decided_by'",
+                  "criteria not published: say who decides in 'decided_by'")
+    for leaf_path, leaf in _rule_leaves(el.get("rule"), ("eligibility", "rule")):
+        if "reason" in leaf:
+            ck.text(leaf_path + ("reason",))
+    status = d["status"]
+    return Program(
+        slug=slug, file=ck.doc.file, title=ck.text(("title",)), summary=ck.text(("summary",)),
+        audience=tuple(d["audience"]), region=tuple(d["region"]),
+        status=Status(status["value"], ck.partial_date(("status", "as_of"), today), tuple(status["sources"])),
+        description=ck.text(("description",)),
+        eligibility=Eligibility(el["criteria_published"], el.get("rule"),
+                                ck.opt_text(el, ("eligibility",), "decided_by"),
+                                ck.opt_text(el, ("eligibility",), "note")),
+        sources=tuple(d["sources"]), last_reviewed=ck.date(("last_reviewed",), today),
+        benefits=ck.texts(("benefits",)), steps=ck.texts(("steps",)),
+        documents=ck.texts(("documents",)), where=tuple(d.get("where", ())),
+        contacts=ck.contacts(("contacts",)), warnings=ck.texts(("warnings",)),
+        old_slugs=tuple(d.get("old_slugs", ())))
+
+
+def _rule_leaves(rule, path):
+    if rule is None:
+        return
+    for key in ("all", "any"):
+        for i, child in enumerate(rule.get(key, ())):
+            yield from _rule_leaves(child, path + (key, i))
+    if "not" in rule:
+        yield from _rule_leaves(rule["not"], path + ("not",))
+    if "question" in rule:
+        yield path, rule
+
+
+def _procedure(ck: _Checker, slug: str, today: dt.date) -> Procedure:
+    d = ck.doc.data
+    steps = tuple(
+        ProcedureStep(title=ck.text(("steps", i, "title")), body=ck.opt_text(s, ("steps", i), "body"),
+                      documents=ck.texts(("steps", i, "documents")), where=tuple(s.get("where", ())),
+                      sources=tuple(s.get("sources", ())))
+        for i, s in enumerate(d["steps"]))
+    return Procedure(
+        slug=slug, file=ck.doc.file, title=ck.text(("title",)), summary=ck.text(("summary",)),
+        audience=tuple(d["audience"]), steps=steps, sources=tuple(d["sources"]),
+        last_reviewed=ck.date(("last_reviewed",), today),
+        introduction=ck.opt_text(d, (), "introduction"), warnings=ck.texts(("warnings",)),
+        contacts=ck.contacts(("contacts",)), old_slugs=tuple(d.get("old_slugs", ())))
+
+
+def _organization(ck: _Checker, slug: str, today: dt.date) -> Organization:
+    d = ck.doc.data
+    villages = tuple(
+        Village(name=v["name"], sources=tuple(v["sources"]), kecamatan=v.get("kecamatan"),
+                note=ck.opt_text(v, ("villages", i), "note"))
+        for i, v in enumerate(d.get("villages", ())))
+    return Organization(
+        slug=slug, file=ck.doc.file, name=ck.text(("name",)), kind=d["kind"], region=tuple(d["region"]),
+        description=ck.text(("description",)), sources=tuple(d["sources"]),
+        last_reviewed=ck.date(("last_reviewed",), today), short_name=d.get("short_name"),
+        services=ck.texts(("services",)), villages=villages, contacts=ck.contacts(("contacts",)),
+        old_slugs=tuple(d.get("old_slugs", ())))
+
+
+def _proposal(ck: _Checker, slug: str, today: dt.date) -> Proposal:
+    d = ck.doc.data
+    return Proposal(
+        slug=slug, file=ck.doc.file, title=ck.text(("title",)), summary=ck.text(("summary",)),
+        raised_by=ck.text(("raised_by",)), raised_at=ck.text(("raised_at",)),
+        sources=tuple(d["sources"]), last_reviewed=ck.date(("last_reviewed",), today),
+        date=ck.partial_date(("date",), today) if "date" in d else None)
+
+
+def _sources(ck: _Checker, today: dt.date) -> list[Source]:
+    return [Source(id=s["id"], title=s["title"], publisher=s["publisher"],
+                   date=ck.partial_date((i, "date"), today), url=s.get("url"),
+                   note=ck.opt_text(s, (i,), "note"))
+            for i, s in enumerate(ck.doc.data)]
+
+
+def _glossary(ck: _Checker, today: dt.date) -> list[GlossaryTerm]:
+    return [GlossaryTerm(term=g["term"], definition=ck.text((i, "definition")),
+                         aliases=tuple(g.get("aliases", ())), expansion=ck.opt_text(g, (i,), "expansion"),
+                         sources=tuple(g.get("sources", ())))
+            for i, g in enumerate(ck.doc.data)]
+
+
+def _questions(ck: _Checker, today: dt.date) -> list[Question]:
+    out = []
+    for i, q in enumerate(ck.doc.data):
+        if q["type"] == "choice" and "options" not in q:
+            ck.report((i, "options"), "E-MISSING", "pertanyaan pilihan wajib punya 'options'",
+                      "a choice question needs 'options'")
+        out.append(Question(
+            id=q["id"], type=q["type"], text=ck.text((i, "text")), help=ck.opt_text(q, (i,), "help"),
+            options=tuple(Option(o["value"], ck.text((i, "options", j, "label")))
+                          for j, o in enumerate(q.get("options", ()))),
+            min=q.get("min"), max=q.get("max"), unit=ck.opt_text(q, (i,), "unit"), ask_if=q.get("ask_if")))
+    return out
+
+
+BUILDERS: dict[str, Callable] = {"program": _program, "procedure": _procedure,
+                                 "organization": _organization, "proposal": _proposal,
+                                 "sources": _sources, "glossary": _glossary, "questions": _questions}
+
+
+def content_files(data_dir: Path) -> list[Path]:
+    """Every content file the loader reads (for change detection)."""
+    files = [p for d in COLLECTIONS for p in sorted((data_dir / d).glob("*.y*ml"))]
+    return files + [data_dir / f"{name}.yaml" for name in SINGLE_FILES if (data_dir / f"{name}.yaml").exists()]
+
+
+def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | None = None,
+                 root: Path | None = None) -> Content:
+    """Read, validate and cross-check ``data_dir``; raise :class:`ContentInvalid` on any error.
+
+    ``languages`` are the configured languages, the default first.
+    """
+    today = today or dt.date.today()
+    root = root or data_dir.parent
+    errors: list[ContentError] = []
+    built: dict[str, list] = {kind: [] for kind in (*COLLECTIONS.values(), *SINGLE_FILES.values())}
+    checkers: dict[int, _Checker] = {}
+
+    def read(path: Path, kind: str, slug: str | None) -> None:
+        try:
+            doc = load_file(path, root)
+        except LoadFailed as exc:
+            errors.append(exc.error)
+            return
+        problems = schema.validate(doc, kind)
+        if problems:
+            errors.extend(problems)
+            return
+        ck = _Checker(doc, languages, errors)
+        args = (ck, slug, today) if slug is not None else (ck, today)
+        item = BUILDERS[kind](*args)
+        if slug is None:
+            built[kind].extend(item)
+            for obj in item:
+                checkers[id(obj)] = ck
+        else:
+            built[kind].append(item)
+            checkers[id(item)] = ck
+
+    for folder, kind in COLLECTIONS.items():
+        for path in sorted((data_dir / folder).glob("*.y*ml")):
+            slug = path.stem
+            if not SLUG.match(slug) or path.suffix != ".yaml":
+                errors.append(ContentError(
+                    path.relative_to(root).as_posix(), 1, "", "E-SLUG",
+                    f"nama berkas '{path.name}' harus huruf kecil, angka, tanda hubung, berakhiran .yaml",
+                    f"file name '{path.name}' must be lower-case letters, digits, hyphens, ending in .yaml"))
+                continue
+            read(path, kind, slug)
+    for name, kind in SINGLE_FILES.items():
+        path = data_dir / f"{name}.yaml"
+        if path.exists():
+            read(path, kind, None)
+        elif name == "sources":
+            errors.append(ContentError(f"{data_dir.name}/{name}.yaml", 1, "", "E-MISSING",
+                                       "berkas tidak ada", "file is missing"))
+
+    content = Content(
+        languages=languages, default_language=languages[0],
+        programs=tuple(built["program"]), procedures=tuple(built["procedure"]),
+        organizations=tuple(built["organization"]), proposals=tuple(built["proposal"]),
+        glossary=tuple(built["glossary"]), sources=tuple(built["sources"]),
+        questions=tuple(built["questions"]),
+        source_index={s.id: s for s in built["sources"]},
+        organization_index={o.slug: o for o in built["organization"]})
+    _cross_check(content, checkers, errors)
+    if errors:
+        raise ContentInvalid(errors)
+    return content
+
+
+def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[ContentError]) -> None:
+    sources, orgs = content.source_index, content.organization_index
+    questions = {q.id: q for q in content.questions}
+
+    def refs(ck: _Checker, path: tuple, ids, index, what_id: str, what_en: str) -> None:
+        for i, ref in enumerate(ids):
+            if ref not in index:
+                hint_id, hint_en = schema.did_you_mean(ref, index)
+                ck.report(path + (i,), "E-REF", f"{what_id} '{ref}' tidak dikenal{hint_id}",
+                          f"unknown {what_en} '{ref}'{hint_en}")
+
+    def contact_refs(ck, path, contacts):
+        for i, c in enumerate(contacts):
+            refs(ck, path + (i, "sources"), c.sources, sources, "sumber", "source")
+
+    _unique(checkers, errors, content.sources, lambda s: s.id, lambda i: (i, "id"), "id")
+    _unique(checkers, errors, content.questions, lambda q: q.id, lambda i: (i, "id"), "id")
+    _unique(checkers, errors, content.glossary, lambda g: g.term.lower(), lambda i: (i, "term"), "term")
+
+    pages = [*content.programs, *content.procedures, *content.organizations]
+    owners: dict[str, str] = {p.slug: p.file for p in pages}
+    for item in pages:
+        ck = checkers[id(item)]
+        for i, old in enumerate(item.old_slugs):
+            if old in owners and owners[old] != item.file:
+                ck.report(("old_slugs", i), "E-DUPLICATE-SLUG",
+                          f"slug lama '{old}' sudah dipakai oleh {owners[old]}",
+                          f"old slug '{old}' is already used by {owners[old]}")
+            owners.setdefault(old, item.file)
+
+    for program in content.programs:
+        ck = checkers[id(program)]
+        refs(ck, ("sources",), program.sources, sources, "sumber", "source")
+        refs(ck, ("status", "sources"), program.status.sources, sources, "sumber", "source")
+        refs(ck, ("where",), program.where, orgs, "organisasi", "organisation")
+        contact_refs(ck, ("contacts",), program.contacts)
+        rule = program.eligibility.rule
+        if rule is not None:
+            rules.check_rule(rule, ("eligibility", "rule"), questions, ck.report)
+            for leaf_path, leaf in _rule_leaves(rule, ("eligibility", "rule")):
+                refs(ck, leaf_path + ("sources",), leaf.get("sources", ()), sources, "sumber", "source")
+    for proc in content.procedures:
+        ck = checkers[id(proc)]
+        refs(ck, ("sources",), proc.sources, sources, "sumber", "source")
+        contact_refs(ck, ("contacts",), proc.contacts)
+        for i, step in enumerate(proc.steps):
+            refs(ck, ("steps", i, "where"), step.where, orgs, "organisasi", "organisation")
+            refs(ck, ("steps", i, "sources"), step.sources, sources, "sumber", "source")
+    for org in content.organizations:
+        ck = checkers[id(org)]
+        refs(ck, ("sources",), org.sources, sources, "sumber", "source")
+        contact_refs(ck, ("contacts",), org.contacts)
+        for i, v in enumerate(org.villages):
+            refs(ck, ("villages", i, "sources"), v.sources, sources, "sumber", "source")
+    for prop in content.proposals:
+        refs(checkers[id(prop)], ("sources",), prop.sources, sources, "sumber", "source")
+    for i, term in enumerate(content.glossary):
+        refs(checkers[id(term)], (i, "sources"), term.sources, sources, "sumber", "source")
+    for i, q in enumerate(content.questions):
+        if q.ask_if is not None:
+            rules.check_rule(q.ask_if, (i, "ask_if"), questions, checkers[id(q)].report, need_reason=False)
+
+
+def _unique(checkers, errors, items, key, path, label) -> None:
+    seen: set = set()
+    for i, item in enumerate(items):
+        k = key(item)
+        if k in seen:
+            checkers[id(item)].report(path(i), "E-DUPLICATE", f"{label} '{k}' ditulis dua kali",
+                                      f"{label} '{k}' appears twice")
+        seen.add(k)

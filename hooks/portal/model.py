@@ -1,0 +1,183 @@
+"""Typed content model: what the validator produces and the page builders read."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+Text = Mapping[str, str]
+"""A bilingual (multilingual) Markdown text: language code -> text."""
+
+AUDIENCES = ("calon_pmi", "pmi", "purna_pmi", "keluarga", "anak_pmi")
+STATUSES = ("active", "announced", "planned", "ended")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    date: str | None
+    url: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    kind: str
+    value: str
+    sources: tuple[str, ...]
+    label: Text | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Status:
+    value: str
+    as_of: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    criteria_published: bool
+    rule: Mapping[str, Any] | None = None
+    decided_by: Text | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Program:
+    slug: str
+    file: str
+    title: Text
+    summary: Text
+    audience: tuple[str, ...]
+    region: tuple[str, ...]
+    status: Status
+    description: Text
+    eligibility: Eligibility
+    sources: tuple[str, ...]
+    last_reviewed: dt.date
+    benefits: tuple[Text, ...] = ()
+    steps: tuple[Text, ...] = ()
+    documents: tuple[Text, ...] = ()
+    where: tuple[str, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    warnings: tuple[Text, ...] = ()
+    old_slugs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProcedureStep:
+    title: Text
+    body: Text | None = None
+    documents: tuple[Text, ...] = ()
+    where: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Procedure:
+    slug: str
+    file: str
+    title: Text
+    summary: Text
+    audience: tuple[str, ...]
+    steps: tuple[ProcedureStep, ...]
+    sources: tuple[str, ...]
+    last_reviewed: dt.date
+    introduction: Text | None = None
+    warnings: tuple[Text, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    old_slugs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Village:
+    name: str
+    sources: tuple[str, ...]
+    kecamatan: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Organization:
+    slug: str
+    file: str
+    name: Text
+    kind: str
+    region: tuple[str, ...]
+    description: Text
+    sources: tuple[str, ...]
+    last_reviewed: dt.date
+    short_name: str | None = None
+    services: tuple[Text, ...] = ()
+    villages: tuple[Village, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    old_slugs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Proposal:
+    slug: str
+    file: str
+    title: Text
+    summary: Text
+    raised_by: Text
+    raised_at: Text
+    sources: tuple[str, ...]
+    last_reviewed: dt.date
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    definition: Text
+    aliases: tuple[str, ...] = ()
+    expansion: Text | None = None
+    sources: tuple[str, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return "".join(c if c.isalnum() else "-" for c in self.term.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    text: Text
+    help: Text | None = None
+    options: tuple[Option, ...] = ()
+    min: float | None = None
+    max: float | None = None
+    unit: Text | None = None
+    ask_if: Mapping[str, Any] | None = None
+
+    def option_values(self) -> tuple[str, ...]:
+        return tuple(o.value for o in self.options)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything under ``data/``, validated and cross-checked."""
+
+    languages: tuple[str, ...]
+    default_language: str
+    programs: tuple[Program, ...] = ()
+    procedures: tuple[Procedure, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    proposals: tuple[Proposal, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
+    sources: tuple[Source, ...] = ()
+    questions: tuple[Question, ...] = ()
+    source_index: Mapping[str, Source] = field(default_factory=dict)
+    organization_index: Mapping[str, Organization] = field(default_factory=dict)

@@ -1,0 +1,191 @@
+"""Pages per language from the content model: ``{relative path: Markdown source}``.
+
+Headings are Markdown (so MkDocs builds the table of contents); bodies are
+HTML rendered from content by :mod:`.render`. Links between generated pages are
+Markdown links to ``.md`` files so MkDocs checks them in ``--strict`` builds.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+import yaml
+
+from .model import Content, Organization, Procedure, Program, Proposal
+from .render import Renderer, esc
+from .strings import Strings
+
+PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR = "program", "prosedur", "organisasi"
+GLOSSARY_DIR, PROPOSAL_DIR = "glosarium", "usulan"
+GENERATED_DIRS = (PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR)
+
+
+def front_matter(**meta) -> str:
+    meta = {k: v for k, v in meta.items() if v is not None}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def heading(r: Renderer, key: str, level: int = 2) -> str:
+    return f"{'#' * level} {r.t('heading.' + key)} {{#{key}}}\n\n"
+
+
+def reviewed(r: Renderer, date) -> str:
+    return f'<p class="pmi-reviewed">{esc(r.t("last_reviewed", date=r.t.long_date(date)))}</p>\n'
+
+
+def org_links(r: Renderer, slugs: Iterable[str], prefix: str = "../") -> str:
+    orgs = r.content.organization_index
+    return "".join(f"- [{r.plain(orgs[s].name)}]({prefix}{ORGANIZATION_DIR}/{s}.md)\n" for s in slugs) + "\n"
+
+
+def status_text(r: Renderer, program: Program) -> str:
+    return r.t(f"status.{program.status.value}", date=r.t.month_date(program.status.as_of))
+
+
+def program_page(r: Renderer, p: Program) -> str:
+    t = r.t
+    out = [front_matter(title=r.plain(p.title), description=r.plain(p.summary), kind="program",
+                        slug=p.slug, source_file=p.file, last_reviewed=p.last_reviewed.isoformat(),
+                        status=p.status.value, audience=list(p.audience)),
+           f"# {r.plain(p.title)}\n\n", r.block(p.summary, "pmi-summary"), "\n\n",
+           heading(r, "about"), r.block(p.description), "\n\n",
+           heading(r, "who"),
+           f'<p class="pmi-audience">{esc(t("for_audience"))} '
+           f'{esc(", ".join(t("audience." + a) for a in p.audience))}. '
+           f'{esc(t("region_label"))} {esc(", ".join(t("region." + x) for x in p.region))}.</p>\n\n']
+    el = p.eligibility
+    if el.criteria_published and el.rule is not None:
+        out += [f'<p>{esc(t("eligibility.intro"))}</p>\n\n', r.rule(el.rule), "\n\n"]
+    else:
+        out += [f'<p class="pmi-unpublished">{esc(t("eligibility.unpublished"))}</p>\n\n']
+    if el.decided_by:
+        out += [f'<p class="pmi-decided-by"><strong>{esc(t("eligibility.decided_by"))}</strong> '
+                f'{r.inline(el.decided_by)}</p>\n\n']
+    if el.note:
+        out += [r.block(el.note), "\n\n"]
+    out += [heading(r, "status"),
+            f'<p class="pmi-status pmi-status--{p.status.value}">{esc(status_text(r, p))}</p>\n\n']
+    if p.benefits:
+        out += [heading(r, "benefits"), r.item_list(p.benefits), "\n\n"]
+    out += [heading(r, "steps"),
+            r.item_list(p.steps, "ol") if p.steps else f'<p>{esc(t("no_steps"))}</p>', "\n\n",
+            heading(r, "documents"),
+            r.checklist(p.documents) if p.documents else f'<p>{esc(t("no_documents"))}</p>', "\n\n"]
+    out += [heading(r, "where"), org_links(r, p.where) if p.where else ""]
+    out += [r.contacts(p.contacts) if p.contacts else f'<p class="pmi-no-contacts">{esc(t("no_contacts"))}</p>', "\n\n"]
+    if p.warnings:
+        out += [heading(r, "warnings"), '<div class="pmi-warnings">\n',
+                "\n".join(r.block(w, "pmi-warning") for w in p.warnings), "\n</div>\n\n"]
+    out += [heading(r, "sources"), r.sources([*p.sources, *p.status.sources]), "\n\n",
+            reviewed(r, p.last_reviewed)]
+    return "".join(out)
+
+
+def procedure_page(r: Renderer, p: Procedure) -> str:
+    out = [front_matter(title=r.plain(p.title), description=r.plain(p.summary), kind="procedure",
+                        slug=p.slug, source_file=p.file, last_reviewed=p.last_reviewed.isoformat()),
+           f"# {r.plain(p.title)}\n\n", r.block(p.summary, "pmi-summary"), "\n\n"]
+    if p.introduction:
+        out += [r.block(p.introduction), "\n\n"]
+    if p.warnings:
+        out += ['<div class="pmi-warnings">\n', "\n".join(r.block(w, "pmi-warning") for w in p.warnings),
+                "\n</div>\n\n"]
+    out += [heading(r, "procedure_steps")]
+    for n, step in enumerate(p.steps, 1):
+        out += [f"### {n}. {r.plain(step.title)} {{#step-{n}}}\n\n"]
+        if step.body:
+            out += [r.block(step.body), "\n\n"]
+        if step.documents:
+            out += [r.checklist(step.documents), "\n\n"]
+        if step.where:
+            out += [org_links(r, step.where)]
+    if p.contacts:
+        out += [heading(r, "contacts"), r.contacts(p.contacts), "\n\n"]
+    step_sources = [s for step in p.steps for s in step.sources]
+    out += [heading(r, "sources"), r.sources([*p.sources, *step_sources]), "\n\n", reviewed(r, p.last_reviewed)]
+    return "".join(out)
+
+
+def organization_page(r: Renderer, o: Organization) -> str:
+    out = [front_matter(title=r.plain(o.name), description=r.plain(o.description), kind="organization",
+                        slug=o.slug, source_file=o.file, last_reviewed=o.last_reviewed.isoformat()),
+           f"# {r.plain(o.name)}\n\n", r.block(o.description), "\n\n"]
+    if o.services:
+        out += [heading(r, "services"), r.item_list(o.services), "\n\n"]
+    if o.villages:
+        items = "\n".join(
+            f"<li>{esc(v.name)}{' (' + esc(v.kecamatan) + ')' if v.kecamatan else ''}"
+            f"{' ' + r.inline(v.note) if v.note else ''}</li>" for v in o.villages)
+        out += [heading(r, "villages"), f'<ul class="pmi-villages">\n{items}\n</ul>\n\n']
+    programs = [p for p in r.content.programs if o.slug in p.where]
+    if programs:
+        out += [heading(r, "where").replace(r.t("heading.where"), r.t("section.programs"), 1)
+                .replace("{#where}", "{#programs}"),
+                "".join(f"- [{r.plain(p.title)}](../{PROGRAM_DIR}/{p.slug}.md)\n" for p in programs), "\n"]
+    out += [heading(r, "contacts"),
+            r.contacts(o.contacts) if o.contacts else f'<p class="pmi-no-contacts">{esc(r.t("no_contacts"))}</p>',
+            "\n\n", heading(r, "sources"), r.sources(o.sources), "\n\n", reviewed(r, o.last_reviewed)]
+    return "".join(out)
+
+
+def proposals_page(r: Renderer, proposals: Iterable[Proposal]) -> str:
+    t = r.t
+    out = [front_matter(title=t("index.proposals_title"), description=t("index.proposals_intro"), kind="index"),
+           f"# {t('index.proposals_title')}\n\n",
+           f'<p class="pmi-proposal-notice">{esc(t("proposal_notice"))}</p>\n\n']
+    for p in sorted(proposals, key=lambda p: r.plain(p.title).lower()):
+        out += [f"## {r.plain(p.title)} {{#{p.slug}}}\n\n", r.block(p.summary), "\n\n",
+                f'<p><strong>{esc(t("raised_by"))}</strong> {r.inline(p.raised_by)}. '
+                f'<strong>{esc(t("raised_at"))}</strong> {r.inline(p.raised_at)}.</p>\n\n',
+                r.sources(p.sources), "\n\n"]
+    return "".join(out)
+
+
+def glossary_page(r: Renderer) -> str:
+    t = r.t
+    out = [front_matter(title=t("index.glossary_title"), description=t("index.glossary_intro"), kind="index"),
+           f"# {t('index.glossary_title')}\n\n", f"{t('index.glossary_intro')}\n\n"]
+    for term in sorted(r.content.glossary, key=lambda g: g.term.lower()):
+        out += [f"## {term.term} {{#{term.anchor}}}\n\n"]
+        if term.expansion:
+            out += [f'<p class="pmi-expansion"><strong>{r.inline(term.expansion)}</strong></p>\n\n']
+        out += [r.block(term.definition), "\n\n"]
+        if term.aliases:
+            out += [f'<p class="pmi-aliases">{esc(t("index.also_known_as"))} {esc(", ".join(term.aliases))}</p>\n\n']
+    return "".join(out)
+
+
+def list_page(r: Renderer, key: str, items: list[tuple[str, str, str]]) -> str:
+    """An index page: (title, link, summary HTML) per item, sorted A–Z."""
+    t = r.t
+    lines = "".join(f"- [{title}]({link}): {summary}\n" for title, link, summary in
+                    sorted(items, key=lambda item: item[0].lower()))
+    return (front_matter(title=t(f"index.{key}_title"), description=t(f"index.{key}_intro"), kind="index")
+            + f"# {t(f'index.{key}_title')}\n\n{t(f'index.{key}_intro')}\n\n{lines}")
+
+
+def build_pages(content: Content, strings: dict[str, Strings]) -> dict[str, str]:
+    """Every generated page, for every configured language."""
+    pages: dict[str, str] = {}
+    for lang in content.languages:
+        r = Renderer(lang, content, strings[lang])
+
+        def add(path: str, text: str) -> None:
+            pages[f"{path}.{lang}.md"] = text
+
+        def summary(text) -> str:
+            return r.inline(text).replace("\n", " ")
+
+        collections: list[tuple[str, str, tuple, Callable, Callable]] = [
+            (PROGRAM_DIR, "programs", content.programs, program_page, lambda p: p.title),
+            (PROCEDURE_DIR, "procedures", content.procedures, procedure_page, lambda p: p.title),
+            (ORGANIZATION_DIR, "organizations", content.organizations, organization_page, lambda o: o.name),
+        ]
+        for folder, key, items, page, title in collections:
+            for item in items:
+                add(f"{folder}/{item.slug}", page(r, item))
+            add(f"{folder}/index", list_page(r, key, [
+                (r.plain(title(i)), f"{i.slug}.md",
+                 summary(i.summary if hasattr(i, "summary") else i.description)) for i in items]))
+        add(f"{GLOSSARY_DIR}/index", glossary_page(r))
+        add(f"{PROPOSAL_DIR}/index", proposals_page(r, content.proposals))
+    return pages

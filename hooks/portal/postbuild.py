@@ -1,0 +1,20 @@
+"""The post-build pipeline: runs once, after every language is built, in a fixed order."""
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from .build import Prepared
+
+log = logging.getLogger("mkdocs.hooks.portal")
+
+Step = Callable[[Prepared], None]
+
+# Fixed order: brochures, then the search index, then checks. Later issues fill these in.
+STEPS: list[tuple[str, Step]] = []
+
+
+def run(prepared: Prepared) -> None:
+    for name, step in STEPS:
+        log.info("Portal PMI post-build: %s", name)
+        step(prepared)

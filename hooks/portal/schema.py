@@ -1,0 +1,105 @@
+"""JSON Schema validation of one document, errors mapped to the project format."""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .errors import ContentError
+from .loader import Document, dotted
+
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "portal.schema.json"
+
+_TYPE_NAMES = {
+    "string": ("teks", "text"), "object": ("kumpulan kolom (mapping)", "a mapping of fields"),
+    "array": ("daftar (list)", "a list"), "number": ("angka", "a number"),
+    "integer": ("bilangan bulat", "an integer"), "boolean": ("true/false", "true/false"),
+    "null": ("kosong (null)", "null"),
+}
+
+
+@lru_cache(maxsize=None)
+def _validator(kind: str) -> Draft202012Validator:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
+    return Draft202012Validator({"$ref": f"{schema['$id']}#/$defs/{kind}"}, registry=registry)
+
+
+def did_you_mean(word: str, choices) -> tuple[str, str]:
+    """Return (' (maksud Anda 'x'?)', " (did you mean 'x'?)") or empty strings."""
+    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    if not match:
+        return "", ""
+    return f" (maksud Anda '{match[0]}'?)", f" (did you mean '{match[0]}'?)"
+
+
+def validate(doc: Document, kind: str) -> list[ContentError]:
+    """Validate ``doc`` against ``$defs/<kind>``; one error per problem."""
+    errors = []
+    for error in _validator(kind).iter_errors(doc.data):
+        errors.extend(_convert(error, doc))
+    return errors
+
+
+def _type_name(types) -> tuple[str, str]:
+    types = [types] if isinstance(types, str) else list(types)
+    ids = " atau ".join(_TYPE_NAMES.get(t, (t, t))[0] for t in types)
+    ens = " or ".join(_TYPE_NAMES.get(t, (t, t))[1] for t in types)
+    return ids, ens
+
+
+def _convert(error: ValidationError, doc: Document) -> list[ContentError]:
+    path = tuple(error.absolute_path)
+    field = dotted(path)
+    line = doc.line(path)
+    kind, value, instance = error.validator, error.validator_value, error.instance
+
+    def err(code, msg_id, msg_en, at_path=path):
+        return ContentError(doc.file, doc.line(at_path), dotted(at_path), code, msg_id, msg_en)
+
+    if kind == "required":
+        missing = [name for name in value if name not in instance]
+        return [err("E-MISSING", f"kolom wajib '{name}' belum diisi",
+                    f"required field '{name}' is missing", path + (name,)) for name in missing]
+    if kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        out = []
+        for name in instance:
+            if name in known:
+                continue
+            hint_id, hint_en = did_you_mean(name, known)
+            out.append(err("E-UNKNOWN-FIELD", f"kolom '{name}' tidak dikenal{hint_id}; yang boleh: {', '.join(known)}",
+                           f"unknown field '{name}'{hint_en}; allowed: {', '.join(known)}", path + (name,)))
+        return out
+    if kind == "type":
+        want_id, want_en = _type_name(value)
+        return [err("E-TYPE", f"harus berupa {want_id}", f"must be {want_en}")]
+    if kind == "pattern":
+        if "[0-9]{4}" in value:
+            return [err("E-DATE", f"tanggal '{instance}' salah; tulis YYYY-MM-DD (mis. 2024-12-13)",
+                        f"bad date '{instance}'; write YYYY-MM-DD (e.g. 2024-12-13)")]
+        if value.startswith("^https?"):
+            return [err("E-LINK", f"alamat '{instance}' harus diawali http:// atau https://",
+                        f"address '{instance}' must start with http:// or https://")]
+        return [err("E-FORMAT", f"'{instance}' tidak sesuai format: huruf kecil, angka, tanda hubung",
+                    f"'{instance}' has the wrong format: lower-case letters, digits, hyphens")]
+    if kind == "enum":
+        hint_id, hint_en = did_you_mean(instance, value)
+        allowed = ", ".join(map(str, value))
+        return [err("E-ENUM", f"nilai '{instance}' tidak dikenal{hint_id}; pilihan: {allowed}",
+                    f"unknown value '{instance}'{hint_en}; choices: {allowed}")]
+    if kind in ("minItems", "minLength", "minProperties"):
+        return [err("E-EMPTY", "tidak boleh kosong", "must not be empty")]
+    if kind == "uniqueItems":
+        return [err("E-DUPLICATE", "ada nilai yang ditulis dua kali", "a value is listed twice")]
+    if kind == "propertyNames":
+        bad = error.instance
+        return [err("E-LANG", f"kode bahasa '{bad}' tidak sah", f"invalid language code '{bad}'", path + (bad,))]
+    if kind == "$ref" or error.context:
+        return [c for sub in error.context for c in _convert(sub, doc)]
+    return [ContentError(doc.file, line, field, "E-SCHEMA", error.message, error.message)]

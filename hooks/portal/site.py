@@ -1,0 +1,84 @@
+"""Where the project's files are and which languages it builds, read from ``mkdocs.yml``."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Paths and languages for one build; the default language comes first."""
+
+    root: Path
+    data_dir: Path
+    docs_dir: Path
+    site_dir: Path
+    languages: tuple[str, ...]
+    site_url: str = LOCAL_SITE_URL
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def is_local_preview(self) -> bool:
+        return self.site_url.rstrip("/") == LOCAL_SITE_URL.rstrip("/")
+
+    def page_url(self, lang: str, path: str) -> str:
+        """Absolute URL of ``path`` (e.g. 'program/melati/') in ``lang``."""
+        prefix = "" if lang == self.default_language else f"{lang}/"
+        return self.site_url.rstrip("/") + "/" + prefix + path
+
+
+def ordered_languages(entries: list[Any]) -> tuple[str, ...]:
+    """Locales of the i18n plugin's ``languages`` entries, default first, unbuilt ones left out."""
+    def get(entry, key, default=None):
+        return entry.get(key, default) if isinstance(entry, dict) else getattr(entry, key, default)
+    built = [e for e in entries if get(e, "build", True) and get(e, "locale") != "null"]
+    built.sort(key=lambda e: not get(e, "default", False))
+    return tuple(get(e, "locale") for e in built)
+
+
+def from_mkdocs_config(config: Any) -> Site:
+    """The :class:`Site` of a loaded MkDocs config."""
+    i18n = config.plugins["i18n"]
+    docs_dir = Path(config.docs_dir)
+    root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
+    return Site(root=root, data_dir=root / "data", docs_dir=docs_dir, site_dir=Path(config.site_dir),
+                languages=ordered_languages(i18n.config.languages), site_url=config.site_url or LOCAL_SITE_URL)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: ``!ENV`` and ``!!python/name`` tags become plain values."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    names = loader.construct_sequence(node)
+    for name in names[:-1]:
+        if name in os.environ:
+            return os.environ[name]
+    return names[-1] if names else None
+
+
+_TolerantLoader.add_constructor("!ENV", _env)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def from_mkdocs_file(path: Path = ROOT / "mkdocs.yml") -> Site:
+    """The :class:`Site` described by ``mkdocs.yml``, without loading MkDocs."""
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    plugins = config.get("plugins", [])
+    i18n = next(p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p)
+    root = path.parent
+    return Site(root=root, data_dir=root / "data", docs_dir=root / config.get("docs_dir", "docs"),
+                site_dir=root / config.get("site_dir", "site"), languages=ordered_languages(i18n["languages"]),
+                site_url=config.get("site_url") or LOCAL_SITE_URL)

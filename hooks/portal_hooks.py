@@ -1,0 +1,24 @@
+"""MkDocs hooks: adapt MkDocs events to the :mod:`portal` package (kept thin on purpose)."""
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from portal import build, postbuild
+from portal.errors import ContentInvalid
+from portal.site import from_mkdocs_config
+
+
+def on_config(config):
+    try:
+        build.prepare(from_mkdocs_config(config))
+    except ContentInvalid as exc:
+        raise PluginError(exc.report()) from None
+    return config
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config):
+    if config.plugins["i18n"].building:
+        return
+    postbuild.run(build.prepare(from_mkdocs_config(config)))

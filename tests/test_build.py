@@ -1,0 +1,87 @@
+"""Build the fixture data with MkDocs and read the pages back."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from conftest import make_project, run_build
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.html_lang = None
+        self.switcher: dict[str, str] = {}
+        self.h1 = []
+        self._in_h1 = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.html_lang = a.get("lang")
+        if tag == "a" and "hreflang" in a and "md-select__link" in (a.get("class") or ""):
+            self.switcher[a["hreflang"]] = a["href"]
+        if tag == "h1":
+            self._in_h1 = True
+
+    def handle_endtag(self, tag):
+        if tag == "h1":
+            self._in_h1 = False
+
+    def handle_data(self, data):
+        if self._in_h1:
+            self.h1.append(data)
+
+
+def parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_program_page_in_both_languages(fixture_site):
+    page_id = parse(fixture_site / "program" / "warung-naik-kelas" / "index.html")
+    page_en = parse(fixture_site / "en" / "program" / "warung-naik-kelas" / "index.html")
+    assert page_id.html_lang == "id" and page_en.html_lang == "en"
+    assert "Warung Naik Kelas (Wenak)" in "".join(page_id.h1)
+    assert "move up a class" in "".join(page_en.h1)
+
+
+def test_language_switcher_leads_to_same_page(fixture_site):
+    page_dir = fixture_site / "program" / "melati"
+    links = parse(page_dir / "index.html").switcher
+    assert (page_dir / links["en"]).resolve() == (fixture_site / "en" / "program" / "melati").resolve()
+    en_dir = fixture_site / "en" / "program" / "melati"
+    links_en = parse(en_dir / "index.html").switcher
+    assert (en_dir / links_en["id"]).resolve() == page_dir.resolve()
+
+
+def test_program_page_shows_sources_and_review_date(fixture_site):
+    html = (fixture_site / "program" / "melati" / "index.html").read_text(encoding="utf-8")
+    assert "ANTARA News Jawa Timur" in html
+    assert "Terakhir ditinjau: 24 November 2026" in html
+    assert "Diumumkan 2021" in html
+
+
+def test_invalid_content_stops_the_build_with_located_error(tmp_path):
+    project = make_project(tmp_path / "p")
+    bad = project / "data" / "programs" / "melati.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("audience:", "audiense:"), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "data/programs/melati.yaml:" in result.stderr
+    assert "E-UNKNOWN-FIELD" in result.stderr and "audiense" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site" / "program" / "melati").exists()
+
+
+def test_generated_pages_are_rewritten_only_when_changed(tmp_path):
+    project = make_project(tmp_path / "p")
+    assert run_build(project).returncode == 0
+    page = project / "docs" / "program" / "melati.id.md"
+    before = page.stat().st_mtime_ns
+    stale = project / "docs" / "program" / "gone.id.md"
+    stale.write_text("old", encoding="utf-8")
+    assert run_build(project).returncode == 0
+    assert page.stat().st_mtime_ns == before
+    assert not stale.exists()

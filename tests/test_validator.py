@@ -1,0 +1,122 @@
+"""The validator against a table of bad inputs: each names file, line, field and code."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from portal.content import load_content
+from portal.errors import ContentInvalid
+
+from conftest import FIXTURE_DATA
+
+LANGS = ("id", "en")
+TODAY = dt.date(2026, 11, 24)
+MELATI = "programs/melati.yaml"
+
+
+def replace(old: str, new: str, file: str = MELATI):
+    def edit(data: Path) -> None:
+        path = data / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return edit
+
+
+def write(file: str, text: str):
+    def edit(data: Path) -> None:
+        (data / file).write_text(text, encoding="utf-8")
+    return edit
+
+
+def line_of(needle: str, file: str = MELATI) -> int:
+    lines = (FIXTURE_DATA / file).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+CASES = [
+    # (name, edit, file, line, field, code)
+    ("syntax error", replace("audience: [anak_pmi, keluarga]", "audience: [anak_pmi, keluarga"),
+     MELATI, None, "", "E-SYNTAX"),
+    ("tab indentation", replace("  id: Melati (mengajar", "\tid: Melati (mengajar"),
+     MELATI, line_of("id: Melati (mengajar"), "", "E-TAB"),
+    ("missing field", replace("last_reviewed: \"2026-11-24\"\n", ""),
+     MELATI, line_of("title:"), "last_reviewed", "E-MISSING"),
+    ("misspelt field", replace("audience:", "audiense:"),
+     MELATI, line_of("audience:"), "audiense", "E-UNKNOWN-FIELD"),
+    ("wrong type", replace("audience: [anak_pmi, keluarga]", "audience: keluarga"),
+     MELATI, line_of("audience:"), "audience", "E-TYPE"),
+    ("bad date", replace('last_reviewed: "2026-11-24"', 'last_reviewed: "24-11-2026"'),
+     MELATI, line_of("last_reviewed:"), "last_reviewed", "E-DATE"),
+    ("impossible date", replace('last_reviewed: "2026-11-24"', 'last_reviewed: "2026-02-30"'),
+     MELATI, line_of("last_reviewed:"), "last_reviewed", "E-DATE"),
+    ("future review date", replace('last_reviewed: "2026-11-24"', 'last_reviewed: "2027-01-01"'),
+     MELATI, line_of("last_reviewed:"), "last_reviewed", "E-FUTURE"),
+    ("unknown source", replace("sources: [antara-jatim-2021-ipuk-pmi]\nlast", "sources: [antara-2021]\nlast"),
+     MELATI, line_of("last_reviewed:") - 1, "sources[0]", "E-REF"),
+    ("unknown organisation", replace("where: [pemkab-banyuwangi]", "where: [pemkab-banyuwangy]"),
+     MELATI, line_of("where:"), "where[0]", "E-REF"),
+    ("duplicate source id", replace("- id: republika-2021-03-10-wenak", "- id: antara-jatim-2021-ipuk-pmi", "sources.yaml"),
+     "sources.yaml", line_of("- id: republika-2021-03-10-wenak", "sources.yaml"), "[1].id", "E-DUPLICATE"),
+    ("alias", replace("audience: [anak_pmi, keluarga]\nregion: [banyuwangi]",
+                      "audience: &a [anak_pmi, keluarga]\nregion: *a"),
+     MELATI, line_of("audience:"), "", "E-ALIAS"),
+    ("empty file", write(MELATI, "# nothing here\n"), MELATI, 1, "", "E-EMPTY"),
+    ("missing Indonesian text", replace("  id: Melati (mengajar dan melatih dengan hati)\n", ""),
+     MELATI, line_of("title:"), "title", "E-MISSING-LANG"),
+    ("raw HTML", replace("  en: Melati (\"teaching", "  en: <script>alert(1)</script> Melati (\"teaching"),
+     MELATI, line_of('en: Melati ("teaching'), "title.en", "E-HTML"),
+    ("bad file name", write("programs/Bad Name.yaml", "title: {id: x}\n"),
+     "programs/Bad Name.yaml", 1, "", "E-SLUG"),
+    ("duplicate key", replace("region: [banyuwangi]", "region: [banyuwangi]\nregion: [jember]"),
+     MELATI, line_of("region:") + 1, "region", "E-DUPKEY"),
+]
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    dest = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, dest)
+    return dest
+
+
+def test_fixture_is_valid(data):
+    content = load_content(data, LANGS, today=TODAY, root=data.parent)
+    assert {p.slug for p in content.programs} == {"melati", "warung-naik-kelas"}
+
+
+@pytest.mark.parametrize("name,edit,file,line,field,code", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_is_located(data, name, edit, file, line, field, code):
+    edit(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    errors = [e for e in info.value.errors if e.code == code]
+    assert errors, info.value.report()
+    error = errors[0]
+    assert error.file == f"data/{file}"
+    if line is not None:
+        assert error.line == line, str(error)
+    assert error.field == field, str(error)
+    assert error.message_id and error.message_en and error.message_id != error.message_en
+    report = info.value.report()
+    assert f"data/{file}:{error.line}:" in report and "Traceback" not in report
+
+
+def test_all_errors_are_reported_at_once(data):
+    replace("audience:", "audiense:")(data)
+    replace("where: [pemkab-banyuwangi]", "where: [nowhere]", "programs/warung-naik-kelas.yaml")(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    codes = {(e.file, e.code) for e in info.value.errors}
+    assert ("data/programs/melati.yaml", "E-UNKNOWN-FIELD") in codes
+    assert ("data/programs/warung-naik-kelas.yaml", "E-REF") in codes
+
+
+def test_misspelt_field_suggests_the_right_one(data):
+    replace("audience:", "audiense:")(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    assert "did you mean 'audience'" in str(info.value)
