@@ -25,7 +25,14 @@ def front_matter(**meta) -> str:
 
 
 def heading(r: Renderer, key: str, level: int = 2) -> str:
+    r.new_section()
     return f"{'#' * level} {r.t('heading.' + key)} {{#{key}}}\n\n"
+
+
+def relative_root(path: str) -> str:
+    """'../' per directory level of a generated page's URL (``program/x`` -> ``../../``)."""
+    parts = path.split("/")
+    return "../" * (len(parts) - (parts[-1] == "index"))
 
 
 def reviewed(r: Renderer, date) -> str:
@@ -91,6 +98,7 @@ def procedure_page(r: Renderer, p: Procedure) -> str:
                 "\n</div>\n\n"]
     out += [heading(r, "procedure_steps")]
     for n, step in enumerate(p.steps, 1):
+        r.new_section()
         out += [f"### {n}. {r.plain(step.title)} {{#step-{n}}}\n\n"]
         if step.body:
             out += [r.block(step.body), "\n\n"]
@@ -133,6 +141,7 @@ def proposals_page(r: Renderer, proposals: Iterable[Proposal]) -> str:
            f"# {t('index.proposals_title')}\n\n",
            f'<p class="pmi-proposal-notice">{esc(t("proposal_notice"))}</p>\n\n']
     for p in sorted(proposals, key=lambda p: r.plain(p.title).lower()):
+        r.new_section()
         out += [f"## {r.plain(p.title)} {{#{p.slug}}}\n\n", r.block(p.summary), "\n\n",
                 f'<p><strong>{esc(t("raised_by"))}</strong> {r.inline(p.raised_by)}. '
                 f'<strong>{esc(t("raised_at"))}</strong> {r.inline(p.raised_at)}.</p>\n\n',
@@ -145,6 +154,7 @@ def glossary_page(r: Renderer) -> str:
     out = [front_matter(title=t("index.glossary_title"), description=t("index.glossary_intro"), kind="index"),
            f"# {t('index.glossary_title')}\n\n", f"{t('index.glossary_intro')}\n\n"]
     for term in sorted(r.content.glossary, key=lambda g: g.term.lower()):
+        r.new_section(term.anchor)  # a term's own entry does not link to itself
         out += [f"## {term.term} {{#{term.anchor}}}\n\n"]
         if term.expansion:
             out += [f'<p class="pmi-expansion"><strong>{r.inline(term.expansion)}</strong></p>\n\n']
@@ -163,17 +173,22 @@ def list_page(r: Renderer, key: str, items: list[tuple[str, str, str]]) -> str:
             + f"# {t(f'index.{key}_title')}\n\n{t(f'index.{key}_intro')}\n\n{lines}")
 
 
+def collection_index(r: Renderer, key: str, items: Iterable, title: Callable) -> str:
+    """The index page of one collection (programs, procedures or organisations)."""
+    def summary(item) -> str:
+        return r.inline(item.summary if hasattr(item, "summary") else item.description).replace("\n", " ")
+    return list_page(r, key, [(r.plain(title(i)), f"{i.slug}.md", summary(i)) for i in items])
+
+
 def build_pages(content: Content, strings: dict[str, Strings]) -> dict[str, str]:
     """Every generated page, for every configured language."""
     pages: dict[str, str] = {}
     for lang in content.languages:
         r = Renderer(lang, content, strings[lang])
 
-        def add(path: str, text: str) -> None:
-            pages[f"{path}.{lang}.md"] = text
-
-        def summary(text) -> str:
-            return r.inline(text).replace("\n", " ")
+        def add(path: str, page: Callable[..., str], *args) -> None:
+            r.begin_page(relative_root(path) + GLOSSARY_DIR + "/")
+            pages[f"{path}.{lang}.md"] = page(r, *args)
 
         collections: list[tuple[str, str, tuple, Callable, Callable]] = [
             (PROGRAM_DIR, "programs", content.programs, program_page, lambda p: p.title),
@@ -182,10 +197,8 @@ def build_pages(content: Content, strings: dict[str, Strings]) -> dict[str, str]
         ]
         for folder, key, items, page, title in collections:
             for item in items:
-                add(f"{folder}/{item.slug}", page(r, item))
-            add(f"{folder}/index", list_page(r, key, [
-                (r.plain(title(i)), f"{i.slug}.md",
-                 summary(i.summary if hasattr(i, "summary") else i.description)) for i in items]))
-        add(f"{GLOSSARY_DIR}/index", glossary_page(r))
-        add(f"{PROPOSAL_DIR}/index", proposals_page(r, content.proposals))
+                add(f"{folder}/{item.slug}", page, item)
+            add(f"{folder}/index", collection_index, key, items, title)
+        add(f"{GLOSSARY_DIR}/index", glossary_page)
+        add(f"{PROPOSAL_DIR}/index", proposals_page, content.proposals)
     return pages
