@@ -14,7 +14,8 @@ def human_size(size: int) -> str:
 
 
 def _link(b: Brochure, href: str, text: str) -> str:
-    return f'<a href="{esc(href)}" download="{esc(b.name)}" type="application/pdf">{esc(text)}</a>'
+    text = esc(text).replace("|", "&#124;")  # keeps Markdown table cells whole
+    return f'<a href="{esc(href)}" download="{esc(b.name)}" type="application/pdf">{text}</a>'
 
 
 def download_links(made: Made, strings: dict[str, Strings]) -> dict[tuple[str, str], str]:
