@@ -134,7 +134,7 @@ def test_changed_content_renders_only_its_brochures(published):
     assert result.returncode == 0, result.stderr
     # melati-id and the Indonesian booklet; English text did not change
     assert "brochures: 2 rendered, 4 from cache" in result.stderr
-    assert len(list((project / ".cache" / "brochures").glob("*.pdf"))) == 6  # stale ones removed
+    assert len(list((project / ".cache" / "brochures").rglob("*.pdf"))) == 6  # stale ones removed
 
 
 # --- where readers find them ------------------------------------------------------------------
@@ -295,6 +295,12 @@ def test_cache_key_follows_every_input():
     assert base != brochures.cache_key("<p>a</p>", "p{color:red}", fonts, SITE_URL)
     assert base != brochures.cache_key("<p>a</p>", "p{}", fonts, "https://other.example.org/")
     assert base != brochures.cache_key("<p>a</p>", "p{}", {"normal": fonts["bold"]}, SITE_URL)
+
+
+@pytest.mark.parametrize("url,local", [(LOCAL_SITE_URL, True), ("http://127.0.0.1:8765/", True),
+                                       ("http://localhost:8000/", True), (SITE_URL, False)])
+def test_any_loopback_address_is_a_local_preview(url, local):
+    assert _site(Path("/x"), url).is_local_preview is local
 
 
 def test_missing_font_says_how_to_install_it(tmp_path):

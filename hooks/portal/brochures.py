@@ -266,7 +266,8 @@ def make_all(site: Site, content: Content, strings: dict[str, Strings]) -> Made:
     """
     fonts = font_files()
     css = stylesheet(site, fonts)
-    cache = site.root / CACHE_DIR
+    # one folder per site_url, so a preview build does not evict the deploy build's PDFs
+    cache = site.root / CACHE_DIR / hashlib.sha256(site.site_url.encode()).hexdigest()[:12]
     cache.mkdir(parents=True, exist_ok=True)
     made: list[Brochure] = []
     errors: list[ContentError] = []
