@@ -10,13 +10,14 @@ from typing import Callable, Iterable
 
 import yaml
 
+from .eligibility import CHECKER_DIR
 from .model import Content, Organization, Procedure, Program, Proposal
 from .render import Renderer, esc
 from .strings import Strings
 
 PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR = "program", "prosedur", "organisasi"
 GLOSSARY_DIR, PROPOSAL_DIR = "glosarium", "usulan"
-GENERATED_DIRS = (PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR)
+GENERATED_DIRS = (PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR, CHECKER_DIR)
 
 
 def front_matter(**meta) -> str:
@@ -53,15 +54,8 @@ def program_page(r: Renderer, p: Program) -> str:
            f'{esc(", ".join(t("audience." + a) for a in p.audience))}. '
            f'{esc(t("region_label"))} {esc(", ".join(t("region." + x) for x in p.region))}.</p>\n\n']
     el = p.eligibility
-    if el.criteria_published and el.rule is not None:
-        out += [f'<p>{esc(t("eligibility.intro"))}</p>\n\n', r.rule(el.rule), "\n\n"]
-    else:
-        out += [f'<p class="pmi-unpublished">{esc(t("eligibility.unpublished"))}</p>\n\n']
-    if el.decided_by:
-        out += [f'<p class="pmi-decided-by"><strong>{esc(t("eligibility.decided_by"))}</strong> '
-                f'{r.inline(el.decided_by)}</p>\n\n']
-    if el.note:
-        out += [r.block(el.note), "\n\n"]
+    out += [eligibility_section(r, p)]
+    out += [f'<p class="pmi-checker-link" markdown>[{t("checker.page_link")}](../{CHECKER_DIR}/index.md)</p>\n\n']
     out += [heading(r, "status"),
             f'<p class="pmi-status pmi-status--{p.status.value}">{esc(status_text(r, p))}</p>\n\n']
     if p.benefits:
@@ -77,6 +71,42 @@ def program_page(r: Renderer, p: Program) -> str:
                 "\n".join(r.block(w, "pmi-warning") for w in p.warnings), "\n</div>\n\n"]
     out += [heading(r, "sources"), r.sources([*p.sources, *p.status.sources]), "\n\n",
             reviewed(r, p.last_reviewed)]
+    return "".join(out)
+
+
+def eligibility_section(r: Renderer, p: Program) -> str:
+    """The program's criteria as a checklist, or who decides when none are published."""
+    t, el, out = r.t, p.eligibility, []
+    if el.criteria_published and el.rule is not None:
+        out += [f'<p>{esc(t("eligibility.intro"))}</p>\n\n', r.rule(el.rule), "\n\n"]
+    else:
+        out += [f'<p class="pmi-unpublished">{esc(t("eligibility.unpublished"))}</p>\n\n']
+    if el.decided_by:
+        out += [f'<p class="pmi-decided-by"><strong>{esc(t("eligibility.decided_by"))}</strong> '
+                f'{r.inline(el.decided_by)}</p>\n\n']
+    if el.note:
+        out += [r.block(el.note), "\n\n"]
+    return "".join(out)
+
+
+def checker_page(r: Renderer) -> str:
+    """The eligibility checker: the script mounts on #pmi-checker; without it, every checklist."""
+    t = r.t
+    out = [front_matter(title=t("checker.title"), description=t("checker.intro"), kind="checker"),
+           f"# {t('checker.title')}\n\n", f'<p class="pmi-summary">{esc(t("checker.intro"))}</p>\n\n',
+           f'<p class="pmi-privacy">{esc(t("checker.privacy"))}</p>\n\n',
+           f'<p class="pmi-caution">{esc(t("checker.caution"))}</p>\n\n',
+           '<div id="pmi-checker" class="pmi-checker" aria-live="polite"></div>\n\n',
+           '<div class="pmi-checker-all" markdown>\n\n',
+           f'<noscript><p>{esc(t("checker.no_script"))}</p></noscript>\n\n',
+           f"## {t('checker.all_programs')} {{#all}}\n\n"]
+    programs = sorted(r.content.programs, key=lambda p: (p.status.value == "ended", r.plain(p.title).lower()))
+    for p in programs:
+        out += [f"### {r.plain(p.title)} {{#{p.slug}}}\n\n",
+                f'<p class="pmi-status pmi-status--{p.status.value}">{esc(status_text(r, p))}</p>\n\n',
+                eligibility_section(r, p),
+                f"[{t('checker.to_program')}: {r.plain(p.title)}](../{PROGRAM_DIR}/{p.slug}.md)\n\n"]
+    out += ["</div>\n"]
     return "".join(out)
 
 
@@ -188,4 +218,5 @@ def build_pages(content: Content, strings: dict[str, Strings]) -> dict[str, str]
                  summary(i.summary if hasattr(i, "summary") else i.description)) for i in items]))
         add(f"{GLOSSARY_DIR}/index", glossary_page(r))
         add(f"{PROPOSAL_DIR}/index", proposals_page(r, content.proposals))
+        add(f"{CHECKER_DIR}/index", checker_page(r))
     return pages

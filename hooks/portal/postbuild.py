@@ -4,14 +4,24 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
+from . import eligibility
 from .build import Prepared
 
 log = logging.getLogger("mkdocs.hooks.portal")
 
 Step = Callable[[Prepared], None]
 
-# Fixed order: brochures, then the search index, then checks. Later issues fill these in.
-STEPS: list[tuple[str, Step]] = []
+
+def rules_json(prepared: Prepared) -> None:
+    """The eligibility checker's questions and rules, for the browser."""
+    data = eligibility.compile_data(prepared.content, prepared.strings)
+    eligibility.write(data, prepared.site.site_dir)
+
+
+# Fixed order: brochures, then rules JSON, then the search index, then checks.
+STEPS: list[tuple[str, Step]] = [
+    ("rules JSON", rules_json),
+]
 
 
 def run(prepared: Prepared) -> None:
