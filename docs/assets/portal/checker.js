@@ -141,7 +141,7 @@
   }
 
   function Checker(root, data, lang) {
-    var ui = data.ui[lang], answers, history, byId = {};
+    var ui = data.ui[lang], answers, history, moved = false, byId = {};
     data.questions.forEach(function (q) { byId[q.id] = q; });
 
     function button(text, onclick, cls) {
@@ -156,7 +156,9 @@
       root.innerHTML = "";
       nodes.forEach(function (n) { if (n) root.appendChild(n); });
       var h = root.querySelector("h2");
-      if (h) { h.setAttribute("tabindex", "-1"); h.focus(); }
+      h.setAttribute("tabindex", "-1");
+      if (moved) h.focus();  /* not on arrival: the reader first sees the introduction */
+      moved = true;
     }
 
     function label(q, value) {
