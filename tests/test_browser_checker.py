@@ -45,12 +45,14 @@ def test_reader_answers_in_indonesian_and_goes_back(page, served_site):
     answer(page, number="")
     assert page.locator(".pmi-error").inner_text() == "Tulis angka antara 0 dan 120."
     answer(page, number="18")
-    assert question(page) == "Ke negara mana Anda ingin bekerja?"  # kabupaten cannot change a verdict here
+    assert question(page) == "Di kabupaten mana Anda tinggal?"
+    answer(page, "Kabupaten lain")
+    assert question(page) == "Ke negara mana Anda ingin bekerja?"  # a warung cannot matter outside Banyuwangi
     answer(page, "Korea Selatan")
     answer(page, "SMA/SMK")
     for _ in range(3):  # colour-blind, prison or deported, 5 years in Korea
         answer(page, "Tidak")
-    assert results(page) == {"likely": ["g-to-g-korea"], "maybe": ["melati", "warung-naik-kelas"]}
+    assert results(page) == {"likely": ["g-to-g-korea"], "maybe": ["melati"], "not": ["warung-naik-kelas"]}
     likely = page.locator(".pmi-results--likely")
     assert "Anda berusia 18–39 tahun" in likely.inner_text()
     documents = page.locator(".pmi-my-documents")
@@ -60,7 +62,7 @@ def test_reader_answers_in_indonesian_and_goes_back(page, served_site):
     assert question(page) == "Apakah Anda sudah pernah bekerja di Korea selama 5 tahun atau lebih?"
     assert page.locator("#pmi-checker").get_by_label("Tidak", exact=True).is_checked()
     answer(page, "Ya")
-    assert results(page) == {"maybe": ["melati", "warung-naik-kelas"], "not": ["g-to-g-korea"]}
+    assert results(page) == {"maybe": ["melati"], "not": ["g-to-g-korea", "warung-naik-kelas"]}
     assert "Anda belum pernah bekerja di Korea selama 5 tahun atau lebih" in page.locator(".pmi-results--not").inner_text()
     assert page.locator(".pmi-my-documents").count() == 0
 
@@ -68,7 +70,7 @@ def test_reader_answers_in_indonesian_and_goes_back(page, served_site):
     assert question(page) == "Berapa umur Anda?"
     assert page.input_value("#pmi-checker input[name=a]") == "18"
     page.locator("#pmi-checker").get_by_role("button", name="Saya tidak tahu").click()
-    assert results(page)["not"] == ["g-to-g-korea"]  # still decided by the 5 years in Korea
+    assert results(page)["not"] == ["g-to-g-korea", "warung-naik-kelas"]  # still decided by the 5 years in Korea
     assert "Saya tidak tahu" in page.locator(".pmi-answers").inner_text()
     assert_private(page, served_site)
 
@@ -78,17 +80,26 @@ def test_reader_answers_in_english_and_follows_a_result(page, served_site):
     page.wait_for_selector(READY)
     assert question(page) == "What is your situation now?"
     answer(page, "I am a family member of a migrant worker", button="Continue")
+    assert question(page) == "Which regency (kabupaten) do you live in?"
+    answer(page, "Banyuwangi", button="Continue")
+    answer(page, "Yes", button="Continue")
     assert results(page) == {"maybe": ["melati", "warung-naik-kelas"], "not": ["g-to-g-korea"]}
     assert page.locator(".pmi-results--not h3").inner_text() == "Not eligible (1)"
     assert "You want to work in South Korea" in page.locator(".pmi-results--not").inner_text()
-    assert "Maybe: ask first" in page.locator(".pmi-results--maybe h3").inner_text()
-    page.locator(".pmi-back").click()
-    assert question(page) == "What is your situation now?"
+    maybe = page.locator(".pmi-results--maybe")
+    assert "Maybe: ask first (2)" == maybe.locator("h3").inner_text()
+    assert "You own a warung" in maybe.inner_text() and "criteria for this programme are not published" in maybe.inner_text()
+    for expected in ("Do you own a small business or a warung (small shop)?", "Which regency (kabupaten) do you live in?",
+                     "What is your situation now?"):
+        page.locator(".pmi-back").click()
+        assert question(page) == expected
+    assert page.locator(".pmi-back").count() == 0
     answer(page, "I want to work abroad (prospective migrant worker)", button="Continue")
     answer(page, number="39", button="Continue")
+    answer(page, "Another regency", button="Continue")
     answer(page, "South Korea", button="Continue")
     answer(page, "Primary school (SD)", button="Continue")
-    assert results(page)["not"] == ["g-to-g-korea"]
+    assert results(page)["not"] == ["g-to-g-korea", "warung-naik-kelas"]
     page.locator(".pmi-result[data-slug=g-to-g-korea] a").click()
     page.wait_for_url(served_site + "en/program/g-to-g-korea/")
     assert page.locator("h1").inner_text().startswith("Government-to-government placement in South Korea")
@@ -96,9 +107,9 @@ def test_reader_answers_in_english_and_follows_a_result(page, served_site):
 
 
 def test_prefilled_link_from_a_volunteer(page, served_site):
-    page.goto(served_site + "cek/#umur=17&situasi=calon_pmi")
+    page.goto(served_site + "cek/#umur=17&situasi=calon_pmi&kabupaten=jember")
     page.wait_for_selector(READY)
-    assert results(page)["not"] == ["g-to-g-korea"]  # nothing left to ask
+    assert results(page) == {"maybe": ["melati"], "not": ["g-to-g-korea", "warung-naik-kelas"]}  # nothing to ask
     assert "17 tahun" in page.locator(".pmi-answers").inner_text()
     page.goto(served_site + "en/cek/#situasi=calon_pmi&umur=30&kabupaten=lainnya")
     page.wait_for_selector(READY)

@@ -4,7 +4,9 @@ The same document drives two evaluators that must agree: this module (used by te
 tools) and ``docs/assets/portal/checker.js`` (the reader's browser). Both implement:
 
 - ``effective``: which answers count (a question whose ``ask_if`` is false does not apply);
-- ``verdict``: ``likely`` / ``maybe`` / ``not`` per program, with the reasons behind it;
+- ``verdict``: ``likely`` / ``maybe`` / ``not`` per program, with the reasons behind it. A
+  program whose criteria are unpublished is never ``likely``: its rule (whom the sources name,
+  e.g. "lives in Banyuwangi") can only make it ``not``;
 - ``next_question``: the next question that can still change some verdict.
 
 Answers map question ids to values; ``None`` means "I don't know" (asked, no answer).
@@ -71,7 +73,7 @@ def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, 
     programs = [{
         "slug": p.slug, "path": f"{PROGRAM_DIR}/{p.slug}/", "status": p.status.value,
         "offered": offered(p),
-        "published": p.eligibility.criteria_published and p.eligibility.rule is not None,
+        "published": p.eligibility.criteria_published,
         "rule": rule(p.eligibility.rule) if p.eligibility.rule is not None else None,
         "title": plain(p.title),
         "status_text": {lang: status_text(r, p) for lang, r in renderers.items()},
@@ -130,14 +132,19 @@ def verdict(data: Mapping[str, Any], program: Mapping[str, Any], answers: Answer
             lang: str) -> dict[str, Any]:
     """``{"verdict": likely|maybe|not, "reasons": [[reason, true|false|null], ...]}``."""
     ui = data["ui"][lang]
+    unpublished = [ui["unpublished"], None]
     if not program["offered"]:
         return {"verdict": NOT, "reasons": [[ui["ended"], False]]}
-    if not program["published"]:
-        return {"verdict": MAYBE, "reasons": [[ui["unpublished"], None]]}
+    if program["rule"] is None:
+        return {"verdict": MAYBE, "reasons": [unpublished]}
     counted, na = effective(data, answers)
     value = _value(program["rule"], counted, na)
     reasons = [[text, v] for text, v in explain(program["rule"], counted, na, lang)]
-    return {"verdict": {True: LIKELY, False: NOT, None: MAYBE}[value], "reasons": reasons}
+    if program["published"]:
+        return {"verdict": {True: LIKELY, False: NOT, None: MAYBE}[value], "reasons": reasons}
+    # Unpublished criteria: the rule only says whom the sources name; never "likely".
+    return {"verdict": NOT, "reasons": reasons} if value is False else \
+        {"verdict": MAYBE, "reasons": reasons + [unpublished]}
 
 
 def verdicts(data: Mapping[str, Any], answers: Answers, lang: str) -> dict[str, dict[str, Any]]:
@@ -159,7 +166,7 @@ def next_question(data: Mapping[str, Any], answers: Answers) -> str | None:
     counted, na = effective(data, answers)
     needed: set[str] = set()
     for p in data["programs"]:
-        if p["offered"] and p["published"]:
+        if p["offered"] and p["rule"] is not None:
             needed |= pending(p["rule"], counted, na)
     for q in reversed(data["questions"]):  # a needed question needs the ones its ask_if names
         if q["id"] in needed and q["ask_if"] is not None:

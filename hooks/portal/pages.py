@@ -77,10 +77,10 @@ def program_page(r: Renderer, p: Program) -> str:
 def eligibility_section(r: Renderer, p: Program) -> str:
     """The program's criteria as a checklist, or who decides when none are published."""
     t, el, out = r.t, p.eligibility, []
-    if el.criteria_published and el.rule is not None:
-        out += [f'<p>{esc(t("eligibility.intro"))}</p>\n\n', r.rule(el.rule), "\n\n"]
-    else:
+    if not el.criteria_published:
         out += [f'<p class="pmi-unpublished">{esc(t("eligibility.unpublished"))}</p>\n\n']
+    if el.rule is not None:  # unpublished criteria may still say whom the sources name
+        out += [f'<p>{esc(t("eligibility.intro"))}</p>\n\n', r.rule(el.rule), "\n\n"]
     if el.decided_by:
         out += [f'<p class="pmi-decided-by"><strong>{esc(t("eligibility.decided_by"))}</strong> '
                 f'{r.inline(el.decided_by)}</p>\n\n']

@@ -56,11 +56,12 @@
   }
 
   function verdict(data, p, answers, lang) {
-    var ui = data.ui[lang];
+    var ui = data.ui[lang], unpublished = [ui.unpublished, null];
     if (!p.offered) return { verdict: "not", reasons: [[ui.ended, false]] };
-    if (!p.published) return { verdict: "maybe", reasons: [[ui.unpublished, null]] };
-    var eff = effective(data, answers), v = evaluate(p.rule, eff.counted, eff.na);
-    return { verdict: v === true ? "likely" : v === false ? "not" : "maybe", reasons: explain(p.rule, eff, lang) };
+    if (!p.rule) return { verdict: "maybe", reasons: [unpublished] };
+    var eff = effective(data, answers), v = evaluate(p.rule, eff.counted, eff.na), reasons = explain(p.rule, eff, lang);
+    if (p.published) return { verdict: v === true ? "likely" : v === false ? "not" : "maybe", reasons: reasons };
+    return v === false ? { verdict: "not", reasons: reasons } : { verdict: "maybe", reasons: reasons.concat([unpublished]) };
   }
 
   function verdicts(data, answers, lang) {
@@ -78,7 +79,7 @@
 
   function nextQuestion(data, answers) {
     var eff = effective(data, answers), needed = {}, qs = data.questions, i, q;
-    data.programs.forEach(function (p) { if (p.offered && p.published) pending(p.rule, eff, needed); });
+    data.programs.forEach(function (p) { if (p.offered && p.rule) pending(p.rule, eff, needed); });
     for (i = qs.length - 1; i >= 0; i--) if (needed[qs[i].id] && qs[i].ask_if) pending(qs[i].ask_if, eff, needed);
     for (i = 0; i < qs.length; i++) {
       q = qs[i];
@@ -248,9 +249,9 @@
                 var mark = r[1] === true ? "\u2713" : r[1] === false ? "\u2717" : "?";
                 return el("li", { "class": "pmi-reason pmi-reason--" + String(r[1]) }, [
                   el("span", { "class": "pmi-mark", "aria-hidden": "true", text: mark }), " ",
-                  el("span", { html: r[0] }), r[1] === null && p.published ? " (" + ui.unknown + ")" : ""]);
+                  el("span", { html: r[0] }), r[1] === null && r[0] !== ui.unpublished ? " (" + ui.unknown + ")" : ""]);
               })),
-              p.decided_by && !p.published ? el("p", { "class": "pmi-decided-by", html: p.decided_by[lang] }) : null]);
+              p.decided_by && v.verdict === "maybe" ? el("p", { "class": "pmi-decided-by", html: p.decided_by[lang] }) : null]);
           }))]));
         if (key !== "not") groups[key].forEach(function (p) { if (p.documents.length) docs.push(p); });
       });
