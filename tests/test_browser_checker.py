@@ -111,6 +111,11 @@ def test_prefilled_link_from_a_volunteer(page, served_site):
     page.wait_for_selector(READY)
     assert results(page) == {"maybe": ["melati"], "not": ["g-to-g-korea", "warung-naik-kelas"]}  # nothing to ask
     assert "17 tahun" in page.locator(".pmi-answers").inner_text()
+    page.evaluate("location.hash = '#all'")  # an anchor, not answers: nothing changes
+    assert results(page) == {"maybe": ["melati"], "not": ["g-to-g-korea", "warung-naik-kelas"]}
+    page.evaluate("location.hash = '#situasi=keluarga&kabupaten=banyuwangi'")  # a new link with answers
+    page.wait_for_selector("#pmi-checker legend h2")
+    assert question(page) == "Apakah Anda punya usaha kecil atau warung?"
     page.goto(served_site + "en/cek/#situasi=calon_pmi&umur=30&kabupaten=lainnya")
     page.wait_for_selector(READY)
     assert question(page) == "Which country do you want to work in?"

@@ -150,7 +150,7 @@ def test_fragment_prefill_in_javascript():
     data = json.loads(compiled_for("tests/fixtures/data"))
     fragments = ["#umur=17&situasi=calon_pmi", "#buta_warna=tidak&negara_tujuan=korea&umur=abc",
                  "#umur=200&situasi=astronaut&nope=1&kabupaten=jember", "#desa_desbumi=ya&umur=39.5&umur_anak=3",
-                 "#situasi=%3F", ""]
+                 "#situasi=%3F", "", "#all", "#umur=%E0%A4&situasi=pmi"]
     assert run_js(data, fragments=fragments)["fragments"] == [
         {"umur": 17, "situasi": "calon_pmi"},
         {"buta_warna": False, "negara_tujuan": "korea"},
@@ -158,4 +158,6 @@ def test_fragment_prefill_in_javascript():
         {"desa_desbumi": True, "umur": 39.5},
         {"situasi": None},
         {},
+        {},
+        {"situasi": "pmi"},
     ]

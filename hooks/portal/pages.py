@@ -92,11 +92,11 @@ def eligibility_section(r: Renderer, p: Program) -> str:
 def checker_page(r: Renderer) -> str:
     """The eligibility checker: the script mounts on #pmi-checker; without it, every checklist."""
     t = r.t
-    out = [front_matter(title=t("checker.title"), description=t("checker.intro"), kind="checker"),
+    out = [front_matter(title=t("checker.title"), description=t("checker.intro"), kind="checker", hide=["toc"]),
            f"# {t('checker.title')}\n\n", f'<p class="pmi-summary">{esc(t("checker.intro"))}</p>\n\n',
            f'<p class="pmi-privacy">{esc(t("checker.privacy"))}</p>\n\n',
            f'<p class="pmi-caution">{esc(t("checker.caution"))}</p>\n\n',
-           '<div id="pmi-checker" class="pmi-checker" aria-live="polite"></div>\n\n',
+           '<div id="pmi-checker" class="pmi-checker"></div>\n\n',
            '<div class="pmi-checker-all" markdown>\n\n',
            f'<noscript><p>{esc(t("checker.no_script"))}</p></noscript>\n\n',
            f"## {t('checker.all_programs')} {{#all}}\n\n"]

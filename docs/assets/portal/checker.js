@@ -113,11 +113,12 @@
     var answers = {}, byId = {};
     data.questions.forEach(function (q) { byId[q.id] = q; });
     hash.replace(/^#/, "").split("&").forEach(function (pair) {
-      var kv = pair.split("="), q = byId[decodeURIComponent(kv[0])], v;
-      if (q && kv.length === 2) {
-        v = parseAnswer(q, decodeURIComponent(kv[1].replace(/\+/g, " ")));
-        if (v !== undefined) answers[q.id] = v;
-      }
+      var kv = pair.split("="), q, v;
+      try {
+        q = byId[decodeURIComponent(kv[0])];
+        v = q && kv.length === 2 ? parseAnswer(q, decodeURIComponent(kv[1].replace(/\+/g, " "))) : undefined;
+      } catch (e) { /* a malformed pair is ignored */ }
+      if (v !== undefined) answers[q.id] = v;
     });
     return answers;
   }
@@ -300,7 +301,9 @@
       if (all) all.hidden = true;
       checker.load(location.hash);
       root.setAttribute("data-ready", "true");
-      window.addEventListener("hashchange", function () { checker.load(location.hash); });
+      window.addEventListener("hashchange", function () {  /* a new link with answers, not an anchor */
+        if (location.hash.indexOf("=") > 0) checker.load(location.hash);
+      });
     };
     xhr.send();
   }
