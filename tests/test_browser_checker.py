@@ -27,6 +27,14 @@ def results(page) -> dict[str, list[str]]:
     return out
 
 
+def open_not_eligible(page):
+    """The "not eligible" list is folded; the reader opens it."""
+    folded = page.locator("details.pmi-results--not")
+    assert folded.get_attribute("open") is None and not folded.locator(".pmi-reasons").first.is_visible()
+    folded.locator("summary").click()
+    return folded
+
+
 def assert_private(page, site: str) -> None:
     assert page.requests and all(url.startswith(site) for url in page.requests), page.requests
     assert page.context.cookies() == []
@@ -63,7 +71,7 @@ def test_reader_answers_in_indonesian_and_goes_back(page, served_site):
     assert page.locator("#pmi-checker").get_by_label("Tidak", exact=True).is_checked()
     answer(page, "Ya")
     assert results(page) == {"maybe": ["melati"], "not": ["g-to-g-korea", "warung-naik-kelas"]}
-    assert "Anda belum pernah bekerja di Korea selama 5 tahun atau lebih" in page.locator(".pmi-results--not").inner_text()
+    assert "Anda belum pernah bekerja di Korea selama 5 tahun atau lebih" in open_not_eligible(page).inner_text()
     assert page.locator(".pmi-my-documents").count() == 0
 
     page.locator(".pmi-answers").get_by_role("button", name="Ubah").nth(1).click()  # change the age
@@ -85,7 +93,7 @@ def test_reader_answers_in_english_and_follows_a_result(page, served_site):
     answer(page, "Yes", button="Continue")
     assert results(page) == {"maybe": ["melati", "warung-naik-kelas"], "not": ["g-to-g-korea"]}
     assert page.locator(".pmi-results--not h3").inner_text() == "Not eligible (1)"
-    assert "You want to work in South Korea" in page.locator(".pmi-results--not").inner_text()
+    assert "You want to work in South Korea" in open_not_eligible(page).inner_text()
     maybe = page.locator(".pmi-results--maybe")
     assert "Maybe: ask first (2)" == maybe.locator("h3").inner_text()
     assert "You own a warung" in maybe.inner_text() and "criteria for this programme are not published" in maybe.inner_text()
@@ -100,6 +108,7 @@ def test_reader_answers_in_english_and_follows_a_result(page, served_site):
     answer(page, "South Korea", button="Continue")
     answer(page, "Primary school (SD)", button="Continue")
     assert results(page)["not"] == ["g-to-g-korea", "warung-naik-kelas"]
+    open_not_eligible(page)
     page.locator(".pmi-result[data-slug=g-to-g-korea] a").click()
     page.wait_for_url(served_site + "en/program/g-to-g-korea/")
     assert page.locator("h1").inner_text().startswith("Government-to-government placement in South Korea")

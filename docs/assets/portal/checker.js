@@ -236,11 +236,15 @@
     function results() {
       var all = verdicts(data, answers, lang), groups = { likely: [], maybe: [], not: [] }, nodes = [backButton(),
         el("h2", { text: ui.results })], docs = [], eff = effective(data, answers);
+      function met(p) { return all[p.slug].reasons.filter(function (r) { return r[1] === true; }).length; }
       data.programs.forEach(function (p) { groups[all[p.slug].verdict].push(p); });
+      groups.maybe.sort(function (a, b) { return met(b) - met(a); });  /* most criteria met first */
       ["likely", "maybe", "not"].forEach(function (key) {
         if (!groups[key].length) return;
-        nodes.push(el("section", { "class": "pmi-results pmi-results--" + key, "data-verdict": key }, [
-          el("h3", { text: ui[key] + " (" + groups[key].length + ")" }),
+        var heading = el("h3", { text: ui[key] + " (" + groups[key].length + ")" });
+        /* "Not eligible" is folded away: on a phone the programmes that may fit come first. */
+        nodes.push(el(key === "not" ? "details" : "section", { "class": "pmi-results pmi-results--" + key, "data-verdict": key }, [
+          key === "not" ? el("summary", {}, [heading]) : heading,
           el("ul", { "class": "pmi-result-list" }, groups[key].map(function (p) {
             var v = all[p.slug];
             return el("li", { "class": "pmi-result", "data-slug": p.slug }, [
