@@ -5,11 +5,17 @@ import logging
 from typing import Callable
 
 from . import eligibility
+from .brochures import copy_to_site
 from .build import Prepared
 
 log = logging.getLogger("mkdocs.hooks.portal")
 
 Step = Callable[[Prepared], None]
+
+
+def brochures(prepared: Prepared) -> None:
+    """Copy this build's brochures from the cache into ``site/``."""
+    copy_to_site(prepared.site, prepared.brochures.brochures)
 
 
 def rules_json(prepared: Prepared) -> None:
@@ -20,6 +26,7 @@ def rules_json(prepared: Prepared) -> None:
 
 # Fixed order: brochures, then rules JSON, then the search index, then checks.
 STEPS: list[tuple[str, Step]] = [
+    ("brochures", brochures),
     ("rules JSON", rules_json),
 ]
 
