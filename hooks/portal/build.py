@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from .content import content_files, load_content
+from .footer import stale_items
 from .model import Content
 from .pages import GENERATED_DIRS, build_pages
 from .site import Site
@@ -44,7 +45,13 @@ def prepare(site: Site) -> Prepared:
         return _cache[key]
     content = load_content(site.data_dir, site.languages, root=site.root)
     strings = load_strings(site.data_dir / "ui", site.languages)
-    pages = build_pages(content, strings)
+    today = dt.date.today()
+    pages = build_pages(content, strings, site.options, today)
+    months = site.options.stale_after_months
+    for item in stale_items([*content.programs, *content.procedures, *content.organizations], today, months):
+        # INFO, not WARNING: a warning would fail the strict build a year after each review.
+        log.info("Portal PMI: %s last reviewed %s, more than %d months ago: please review",
+                 item.file, item.last_reviewed.isoformat(), months)
     written, removed = sync_pages(site.docs_dir, pages, GENERATED_DIRS)
     log.info("Portal PMI: %d pages generated (%d written, %d removed)", len(pages), written, removed)
     _cache.clear()
