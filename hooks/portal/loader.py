@@ -1,7 +1,8 @@
 """Read YAML safely, keeping the line of every value.
 
-Anchors and aliases are refused while composing (no "YAML bombs"), dates stay
-strings (the schema checks their format), duplicate keys are errors.
+Anchors and aliases are refused while composing (no "YAML bombs"), as are oversized
+files and deep nesting (no recursion blow-ups); dates stay strings (the schema checks
+their format), duplicate keys are errors.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import yaml
 from .errors import ContentError
 
 MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 32  # real content nests under 10 deep
 
 Path_ = tuple[Any, ...]
 
@@ -26,16 +28,28 @@ class _Loader(yaml.SafeLoader):
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    depth = 0
+
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML signature
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _AnchorRefused(event.start_mark)
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _AnchorRefused(Exception):
     def __init__(self, mark: yaml.Mark):
         self.mark = mark
+
+
+class _TooDeep(_AnchorRefused):
+    pass
 
 
 @dataclass
@@ -72,6 +86,11 @@ def load_text(text: str, file: str) -> Document:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+    except _TooDeep as exc:
+        raise LoadFailed(ContentError(
+            file, exc.mark.line + 1, "", "E-DEPTH",
+            f"isi bersarang lebih dari {MAX_DEPTH} tingkat; tulis lebih datar",
+            f"content is nested more than {MAX_DEPTH} levels deep; write it flatter")) from None
     except _AnchorRefused as exc:
         raise LoadFailed(ContentError(
             file, exc.mark.line + 1, "", "E-ALIAS",

@@ -64,8 +64,12 @@ def _convert(error: ValidationError, doc: Document) -> list[ContentError]:
 
     if kind == "required":
         missing = [name for name in value if name not in instance]
-        return [err("E-MISSING", f"kolom wajib '{name}' belum diisi",
-                    f"required field '{name}' is missing", path + (name,)) for name in missing]
+        out = []
+        for name in missing:
+            what_id, what_en = field_title(error.schema.get("properties", {}).get(name, {}))
+            out.append(err("E-MISSING", f"kolom wajib '{name}'{what_id} belum diisi",
+                           f"required field '{name}'{what_en} is missing", path + (name,)))
+        return out
     if kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         out = []
@@ -102,4 +106,14 @@ def _convert(error: ValidationError, doc: Document) -> list[ContentError]:
         return [err("E-LANG", f"kode bahasa '{bad}' tidak sah", f"invalid language code '{bad}'", path + (bad,))]
     if kind == "$ref" or error.context:
         return [c for sub in error.context for c in _convert(sub, doc)]
-    return [ContentError(doc.file, line, field, "E-SCHEMA", error.message, error.message)]
+    return [ContentError(doc.file, line, field, "E-SCHEMA", f"nilai tidak sesuai aturan: {error.message}",
+                         f"value breaks a rule: {error.message}")]
+
+
+def field_title(prop: dict) -> tuple[str, str]:
+    """(' (Judul)', ' (title)') from a schema title 'Judul / title', or empty strings."""
+    title = prop.get("title", "") if isinstance(prop, dict) else ""
+    if " / " not in title:
+        return "", ""
+    title_id, title_en = title.split(" / ", 1)
+    return f" ({title_id})", f" ({title_en})"
