@@ -40,9 +40,17 @@ def did_you_mean(word: str, choices) -> tuple[str, str]:
 
 def validate(doc: Document, kind: str) -> list[ContentError]:
     """Validate ``doc`` against ``$defs/<kind>``; one error per problem."""
+    raw = list(_validator(kind).iter_errors(doc.data))
+    # A misspelt field is one problem, not two: drop "missing 'x'" where "unknown 'y' (did you mean 'x'?)".
+    misspelt = {(tuple(e.absolute_path), match[0])
+                for e in raw if e.validator == "additionalProperties"
+                for name in e.instance if name not in e.schema.get("properties", {})
+                for match in [difflib.get_close_matches(str(name), list(e.schema.get("properties", {})), 1, 0.6)]
+                if match}
     errors = []
-    for error in _validator(kind).iter_errors(doc.data):
-        errors.extend(_convert(error, doc))
+    for error in raw:
+        errors.extend(e for e in _convert(error, doc)
+                      if not (e.code == "E-MISSING" and (tuple(error.absolute_path), e.field.rsplit(".", 1)[-1]) in misspelt))
     return errors
 
 
