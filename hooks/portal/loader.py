@@ -20,11 +20,14 @@ MAX_DEPTH = 32  # real content nests under 10 deep
 Path_ = tuple[Any, ...]
 
 
+_PLAIN_STRINGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"}
+
+
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when PyYAML has it
-    """SafeLoader without implicit timestamps (dates stay strings)."""
+    """SafeLoader without implicit timestamps (dates stay strings), '=' values or '<<' merges."""
 
     yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        first: [(tag, rx) for tag, rx in resolvers if tag not in _PLAIN_STRINGS]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
@@ -134,7 +137,13 @@ def load_text(text: str, file: str) -> Document:
         raise LoadFailed(ContentError(
             file, 1, "", "E-EMPTY", "berkas kosong", "file is empty"))
     doc = Document(file, None)
-    doc.data = _convert(node, (), doc, loader)
+    try:
+        doc.data = _convert(node, (), doc, loader)
+    except yaml.MarkedYAMLError as exc:  # a value no safe constructor accepts
+        mark = exc.problem_mark or exc.context_mark
+        raise LoadFailed(ContentError(
+            file, mark.line + 1 if mark else 1, "", "E-SYNTAX", f"YAML tidak bisa dibaca: {exc.problem}",
+            f"YAML cannot be read: {exc.problem}")) from None
     return doc
 
 
