@@ -19,7 +19,9 @@ from portal.strings import load_strings
 
 SITE_URL = "https://portal-pmi.example.org/"
 LANGS = {"id": "", "en": "en/"}
-PROGRAMS = {"melati": {"id": "Melati (mengajar dan melatih dengan hati)",
+PROGRAMS = {"g-to-g-korea": {"id": "G to G Korea Selatan 2025",
+                             "en": "G to G placement in South Korea, 2025"},
+            "melati": {"id": "Melati (mengajar dan melatih dengan hati)",
                        "en": 'Melati ("teaching and training with heart")'},
             "warung-naik-kelas": {"id": "Warung Naik Kelas (Wenak)",
                                   "en": 'Warung Naik Kelas (Wenak, "warungs move up a class")'}}
@@ -116,10 +118,10 @@ def test_qr_code_decodes_to_the_program_page_in_the_same_language(published, tmp
 
 def test_rebuild_without_change_renders_no_pdf(published):
     project, first = published
-    assert "brochures: 6 rendered, 0 from cache" in first.stderr
+    assert "brochures: 8 rendered, 0 from cache" in first.stderr
     again = run_build(project, env={"SITE_URL": SITE_URL})
     assert again.returncode == 0, again.stderr
-    assert "brochures: 0 rendered, 6 from cache" in again.stderr
+    assert "brochures: 0 rendered, 8 from cache" in again.stderr
     assert (project / "site" / "en" / "brosur" / "melati-en.pdf").exists()  # copied again after site/ was emptied
     assert not list((project / "docs").rglob("*.pdf"))  # the cache lives outside docs/ and site/
 
@@ -133,8 +135,8 @@ def test_changed_content_renders_only_its_brochures(published):
     result = run_build(project, env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr
     # melati-id and the Indonesian booklet; English text did not change
-    assert "brochures: 2 rendered, 4 from cache" in result.stderr
-    assert len(list((project / ".cache" / "brochures").rglob("*.pdf"))) == 6  # stale ones removed
+    assert "brochures: 2 rendered, 6 from cache" in result.stderr
+    assert len(list((project / ".cache" / "brochures").rglob("*.pdf"))) == 8  # stale ones removed
 
 
 # --- where readers find them ------------------------------------------------------------------
@@ -267,7 +269,8 @@ def test_booklet_carries_procedures_and_proposals_get_no_brochure(tmp_path):
     assert content.proposals and content.procedures
     jobs = brochures.jobs(site, content, load_strings(site.data_dir / "ui", site.languages))
     assert sorted(j.name for j in jobs) == sorted(
-        ["melati-id.pdf", "melati-en.pdf", "warung-naik-kelas-id.pdf", "warung-naik-kelas-en.pdf",
+        ["g-to-g-korea-id.pdf", "g-to-g-korea-en.pdf", "melati-id.pdf", "melati-en.pdf",
+         "warung-naik-kelas-id.pdf", "warung-naik-kelas-en.pdf",
          "buku-saku-id.pdf", "pocket-guide-en.pdf"])
     booklet = next(j for j in jobs if j.name == "pocket-guide-en.pdf")
     assert 'href="#procedure-uji">Test procedure</a>' in booklet.html  # in the contents

@@ -112,7 +112,7 @@ def test_reader_answers_in_english_and_follows_a_result(page, served_site):
     open_not_eligible(page)
     page.locator(".pmi-result[data-slug=g-to-g-korea] a").click()
     page.wait_for_url(served_site + "en/program/g-to-g-korea/")
-    assert page.locator("h1").inner_text().startswith("Government-to-government placement in South Korea")
+    assert page.locator("h1").inner_text().startswith("G to G placement in South Korea")
     assert_private(page, served_site)
 
 
