@@ -18,7 +18,9 @@ COLLECTIONS = {"programs": "program", "procedures": "procedure",
 SINGLE_FILES = {"sources": "sources", "glossary": "glossary", "questions": "questions"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
-MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.M)
+WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
+EMAIL = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']+$")
 SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#|\.{0,2}/|[a-z0-9-]+/?(#.*)?$)", re.I)
 
 
@@ -56,7 +58,7 @@ class _Checker:
             if RAW_HTML.search(text):
                 self.report(path + (lang,), "E-HTML", "HTML mentah tidak boleh; pakai Markdown",
                             "raw HTML is not allowed; use Markdown")
-            for url in MD_LINK.findall(text):
+            for url in (a or b for a, b in MD_LINK.findall(text)):
                 if not SAFE_LINK.match(url):
                     self.report(path + (lang,), "E-LINK",
                                 f"tautan '{url}' tidak boleh; hanya http(s), mailto: dan tel:",
@@ -100,6 +102,12 @@ class _Checker:
         out = []
         for i, c in enumerate(self.get(path) or ()):
             p = path + (i,)
+            if c["kind"] == "web" and not WEB_URL.match(c["value"]):
+                self.report(p + ("value",), "E-LINK", f"alamat web '{c['value']}' harus diawali http:// atau https://",
+                            f"web address '{c['value']}' must start with http:// or https://")
+            if c["kind"] == "email" and not EMAIL.match(c["value"]):
+                self.report(p + ("value",), "E-EMAIL", f"'{c['value']}' bukan alamat email; tulis mis. nama@contoh.go.id",
+                            f"'{c['value']}' is not an email address; write e.g. name@example.go.id")
             out.append(Contact(kind=c["kind"], value=c["value"], sources=tuple(c["sources"]),
                                label=self.opt_text(c, p, "label"), note=self.opt_text(c, p, "note")))
         return tuple(out)

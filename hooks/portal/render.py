@@ -1,6 +1,7 @@
 """Markdown/HTML fragments in one language, with untranslated text marked as such."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from typing import Any, Iterable, Mapping
@@ -8,6 +9,7 @@ from typing import Any, Iterable, Mapping
 import markdown
 
 from .model import Contact, Content, Source, Text
+from .site import Options
 from .strings import Strings
 
 _SAFE_HREF = re.compile(r'href="(?!https?://|mailto:|tel:|#|\.{0,2}/|[a-z0-9-]+/?(?:#[^"]*)?")[^"]*"', re.I)
@@ -34,9 +36,11 @@ def tel_href(number: str) -> str:
 class Renderer:
     """Renders content values for one page language."""
 
-    def __init__(self, lang: str, content: Content, strings: Strings):
+    def __init__(self, lang: str, content: Content, strings: Strings, options: Options | None = None,
+                 today: dt.date | None = None):
         self.lang, self.content, self.t = lang, content, strings
         self.default = content.default_language
+        self.options, self.today = options or Options(), today or dt.date.today()
 
     def pick(self, text: Text) -> tuple[str, bool]:
         """The text in this language, or the default's and True when untranslated."""
