@@ -50,6 +50,7 @@ def test_reader_answers_in_indonesian_and_goes_back(page, served_site):
     assert page.locator(".pmi-back").count() == 0
     answer(page, "Saya ingin bekerja ke luar negeri (calon PMI)")
     assert question(page) == "Berapa umur Anda?"
+    assert page.get_by_role("spinbutton", name="Berapa umur Anda?").is_visible()  # the input is named by the question
     answer(page, number="")
     assert page.locator(".pmi-error").inner_text() == "Tulis angka antara 0 dan 120."
     answer(page, number="18")
