@@ -201,6 +201,9 @@
           el("legend", {}, [el("span", { "class": "pmi-question-n", text: ui.question_n.replace("{n}", history.length + 1) }),
             el("h2", { id: "pmi-q", text: q.text[lang] })]),
           q.help ? el("p", { "class": "pmi-hint", html: q.help[lang] }) : null,
+          q.villages.length ? el("details", { "class": "pmi-villages" }, [
+            el("summary", { text: ui.villages.replace("{n}", q.villages.length) }),
+            el("p", { text: q.villages.join(", ") })]) : null,
           error, choices]),
         el("p", { "class": "pmi-actions" }, [
           el("button", { type: "submit", "class": "md-button md-button--primary", text: ui.next }), " ",
