@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
+from . import search
 from .build import Prepared
 
 log = logging.getLogger("mkdocs.hooks.portal")
@@ -11,7 +12,9 @@ log = logging.getLogger("mkdocs.hooks.portal")
 Step = Callable[[Prepared], None]
 
 # Fixed order: brochures, then the search index, then checks. Later issues fill these in.
-STEPS: list[tuple[str, Step]] = []
+STEPS: list[tuple[str, Step]] = [
+    ("search index", lambda prepared: search.build_index(prepared.site.site_dir)),
+]
 
 
 def run(prepared: Prepared) -> None:
