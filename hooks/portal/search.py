@@ -22,9 +22,11 @@ from .render import esc
 from .strings import Strings
 
 SEARCH_DIR = "pagefind"
+FIRST_SEARCH_BUDGET = 150_000  # bytes, gzipped, before index chunks
 ALIAS_WEIGHT = "0.5"  # other names count, but less than words actually on the page
 # The default UI's files; the worker is optional (Pagefind falls back to the main thread).
 UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+DIALOG_STYLE = "assets/stylesheets/portal-search.css"  # overrides/assets/, loaded with the UI
 # The other UIs Pagefind writes; the site uses none of them.
 UNUSED_FILES = ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",
                 "pagefind-modular-ui.css", "pagefind-highlight.js")
@@ -104,13 +106,14 @@ def _gzipped(path: Path) -> int:
 def measure(site_dir: Path) -> dict[str, dict[str, int]]:
     """Per language: bytes (gzipped) of the first search before index chunks, and of the whole index.
 
-    ``first_search``: UI script and style, Pagefind's script and worker, the entry file, the
-    language's WebAssembly and metadata. ``index``: everything Pagefind wrote for the language
+    ``first_search``: the dialog's and Pagefind UI's style, the UI script, Pagefind's script and
+    worker, the entry file, the language's WebAssembly and metadata. ``index``: everything Pagefind wrote for the language
     (metadata, index chunks, fragments, filters). ``pages``: pages indexed.
     """
     bundle = site_dir / SEARCH_DIR
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    shared = sum(_gzipped(bundle / name) for name in UI_FILES if (bundle / name).exists())
+    files = [bundle / name for name in UI_FILES] + [site_dir / DIALOG_STYLE]
+    shared = sum(_gzipped(path) for path in files if path.exists())
     report = {}
     for lang, info in entry["languages"].items():
         wasm = bundle / f"wasm.{info['wasm']}.pagefind"

@@ -39,7 +39,7 @@
         load("script", { src: bundle + "pagefind-ui.js" })
       ]).then(function () {
         new window.PagefindUI({
-          element: mount, bundlePath: bundle, showImages: false, showSubResults: true,
+          element: mount, bundlePath: bundle, showImages: false, showSubResults: false,
           excerptLength: 24, resetStyles: false
         });
       });
