@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import html
 import json
+import logging
 import re
 import subprocess
 from pathlib import Path
@@ -20,6 +21,8 @@ from typing import Any, Iterable, Mapping
 from .model import GlossaryTerm
 from .render import esc
 from .strings import Strings
+
+log = logging.getLogger("mkdocs.hooks.portal")
 
 SEARCH_DIR = "pagefind"
 FIRST_SEARCH_BUDGET = 150_000  # bytes, gzipped, before index chunks
@@ -93,6 +96,9 @@ def build_index(site_dir: Path) -> None:
                              "--quiet"], capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
+    for line in (result.stdout + result.stderr).splitlines():  # --quiet: warnings only
+        if line.strip():
+            log.warning("Pagefind: %s", line.strip())
     for name in UNUSED_FILES:
         (site_dir / SEARCH_DIR / name).unlink(missing_ok=True)
 
