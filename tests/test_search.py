@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, build_site, make_project
 from portal import search
 from portal.model import GlossaryTerm
 from portal.strings import load_strings
@@ -135,3 +135,14 @@ def test_first_search_stays_within_budget(fixture_site):
     for row in report.values():
         assert 50_000 < row["first_search"] <= search.FIRST_SEARCH_BUDGET
         assert row["index"] > 0 and row["pages"] > 0
+
+
+def test_pages_can_opt_out_of_search(tmp_path):
+    project = make_project(tmp_path / "p")
+    (project / "docs" / "internal.id.md").write_text(
+        "---\nsearch:\n  exclude: true\n---\n\n# Catatan internal\n\nBukan untuk pencarian.\n", encoding="utf-8")
+    site = build_site(project)
+    assert parse(site / "internal" / "index.html").bodies == 0
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = {p for p in site.rglob("index.html") if parse(p).bodies}
+    assert entry["languages"]["id"]["page_count"] + entry["languages"]["en"]["page_count"] == len(indexed)
