@@ -6,7 +6,7 @@ Markdown links to ``.md`` files so MkDocs checks them in ``--strict`` builds.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 import yaml
 
@@ -41,12 +41,13 @@ def status_text(r: Renderer, program: Program) -> str:
     return r.t(f"status.{program.status.value}", date=r.t.month_date(program.status.as_of))
 
 
-def program_page(r: Renderer, p: Program) -> str:
+def program_page(r: Renderer, p: Program, download: str = "") -> str:
     t = r.t
     out = [front_matter(title=r.plain(p.title), description=r.plain(p.summary), kind="program",
                         slug=p.slug, source_file=p.file, last_reviewed=p.last_reviewed.isoformat(),
                         status=p.status.value, audience=list(p.audience)),
            f"# {r.plain(p.title)}\n\n", r.block(p.summary, "pmi-summary"), "\n\n",
+           f"{download}\n\n" if download else "",
            heading(r, "about"), r.block(p.description), "\n\n",
            heading(r, "who"),
            f'<p class="pmi-audience">{esc(t("for_audience"))} '
@@ -163,8 +164,13 @@ def list_page(r: Renderer, key: str, items: list[tuple[str, str, str]]) -> str:
             + f"# {t(f'index.{key}_title')}\n\n{t(f'index.{key}_intro')}\n\n{lines}")
 
 
-def build_pages(content: Content, strings: dict[str, Strings]) -> dict[str, str]:
-    """Every generated page, for every configured language."""
+def build_pages(content: Content, strings: dict[str, Strings],
+                downloads: Mapping[tuple[str, str], str] | None = None) -> dict[str, str]:
+    """Every generated page, for every configured language.
+
+    ``downloads`` maps (language, program slug) to the brochure download link's HTML.
+    """
+    downloads = downloads or {}
     pages: dict[str, str] = {}
     for lang in content.languages:
         r = Renderer(lang, content, strings[lang])
@@ -176,7 +182,8 @@ def build_pages(content: Content, strings: dict[str, Strings]) -> dict[str, str]
             return r.inline(text).replace("\n", " ")
 
         collections: list[tuple[str, str, tuple, Callable, Callable]] = [
-            (PROGRAM_DIR, "programs", content.programs, program_page, lambda p: p.title),
+            (PROGRAM_DIR, "programs", content.programs,
+             lambda r, p: program_page(r, p, downloads.get((lang, p.slug), "")), lambda p: p.title),
             (PROCEDURE_DIR, "procedures", content.procedures, procedure_page, lambda p: p.title),
             (ORGANIZATION_DIR, "organizations", content.organizations, organization_page, lambda o: o.name),
         ]
