@@ -1,7 +1,7 @@
 """A reader searches the site from the header, in Indonesian at / and in English at /en/."""
 from __future__ import annotations
 
-from pathlib import Path
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,19 +18,17 @@ def open_search(page, url: str) -> None:
 
 
 def results(page, query: str) -> list[str]:
-    """Paths of every result for ``query`` (pressing "load more" until all are shown)."""
+    """Paths of every result for ``query``, in order ("load more" pressed until all are shown)."""
     page.fill(".pagefind-ui__search-input", query)
-    page.wait_for_function(
-        "q => [...document.querySelectorAll('.pagefind-ui__message')].some(m => m.textContent.includes(q))",
-        arg=query)
-    more = page.locator(".pagefind-ui__button")
-    while more.count() and more.is_visible():
-        more.click()
-        page.wait_for_timeout(100)
+    message = page.wait_for_function(  # "Mencari TKI..." first, then "Ditemukan 7 hasil untuk TKI"
+        """q => [...document.querySelectorAll('.pagefind-ui__message')].map(m => m.textContent.trim())
+                 .find(t => t.includes(q) && !t.endsWith('...'))""", arg=query).json_value()
+    count = re.search(r"\d+", message.replace(query, ""))
     page.wait_for_function(  # each result shows a placeholder until its data has loaded
-        "() => !document.querySelector('.pagefind-ui__result .pagefind-ui__loading')"
-        " && document.querySelectorAll('.pagefind-ui__result').length"
-        " === document.querySelectorAll('.pagefind-ui__result-link').length")
+        """n => { document.querySelector('.pagefind-ui__button')?.click();
+                  return document.querySelectorAll('.pagefind-ui__result-link').length >= n
+                      && !document.querySelector('.pagefind-ui__result .pagefind-ui__loading'); }""",
+        arg=int(count.group()) if count else 0, polling=100)
     return [urlsplit(a.get_attribute("href")).path for a in page.locator(".pagefind-ui__result-link").all()]
 
 
@@ -142,3 +140,14 @@ def test_without_javascript_or_webassembly_the_box_leads_to_a_z(browser, served_
     page.click("#pmi-search-open")
     page.wait_for_url(served_site + "en/az/")
     context.close()
+
+
+def test_when_pagefind_cannot_load_the_dialog_points_to_a_z(page, served_site):
+    page.route("**/pagefind/**", lambda route: route.abort())
+    page.goto(served_site)
+    page.click("#pmi-search-open")
+    status = page.locator(".pmi-search__status")
+    status.filter(has_text="Pencarian tidak bisa dimuat").wait_for()
+    az = page.get_by_role("dialog", name="Cari di Portal PMI").get_by_role("link", name="Indeks A–Z")
+    assert az.evaluate("a => a === document.activeElement")
+    assert az.get_attribute("href") == "az/"

@@ -40,7 +40,7 @@
       ]).then(function () {
         new window.PagefindUI({
           element: mount, bundlePath: bundle, showImages: false, showSubResults: false,
-          excerptLength: 24, resetStyles: false
+          excerptLength: 24
         });
       });
       ready.catch(function () { ready = null; });  // offline: try again next time
