@@ -103,7 +103,7 @@ def build_index(site_dir: Path) -> None:
         (site_dir / SEARCH_DIR / name).unlink(missing_ok=True)
 
 
-def _gzipped(path: Path) -> int:
+def gzipped_size(path: Path) -> int:
     """Bytes on the wire: Pagefind's own files (.pagefind, .pf_*) are gzip already."""
     data = path.read_bytes()
     return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 9))
@@ -113,19 +113,20 @@ def measure(site_dir: Path) -> dict[str, dict[str, int]]:
     """Per language: bytes (gzipped) of the first search before index chunks, and of the whole index.
 
     ``first_search``: the dialog's and Pagefind UI's style, the UI script, Pagefind's script and
-    worker, the entry file, the language's WebAssembly and metadata. ``index``: everything Pagefind wrote for the language
-    (metadata, index chunks, fragments, filters). ``pages``: pages indexed.
+    worker, the entry file, the language's WebAssembly and metadata. ``index``: everything
+    Pagefind wrote for the language (metadata, index chunks, fragments, filters). ``pages``:
+    pages indexed.
     """
     bundle = site_dir / SEARCH_DIR
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     files = [bundle / name for name in UI_FILES] + [site_dir / DIALOG_STYLE]
-    shared = sum(_gzipped(path) for path in files if path.exists())
+    shared = sum(gzipped_size(path) for path in files if path.exists())
     report = {}
     for lang, info in entry["languages"].items():
         wasm = bundle / f"wasm.{info['wasm']}.pagefind"
         meta = bundle / f"pagefind.{info['hash']}.pf_meta"
         chunks = [p for folder in ("index", "fragment", "filter") for p in (bundle / folder).glob(f"{lang}_*")]
         report[lang] = {"pages": info["page_count"],
-                        "first_search": shared + _gzipped(wasm) + _gzipped(meta),
-                        "index": _gzipped(meta) + sum(_gzipped(p) for p in chunks)}
+                        "first_search": shared + gzipped_size(wasm) + gzipped_size(meta),
+                        "index": gzipped_size(meta) + sum(gzipped_size(p) for p in chunks)}
     return report
