@@ -98,7 +98,9 @@ def test_search_is_loaded_only_when_opened_and_within_budget(page, served_site, 
 
 def test_keyboard_and_screen_reader(page, served_site):
     page.goto(served_site + "en/")
-    page.focus("#pmi-search-open")
+    opener = page.get_by_role("button", name="Search")
+    assert opener.get_attribute("aria-expanded") == "false"
+    opener.focus()
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name="Search Portal PMI")
     dialog.wait_for()
@@ -107,7 +109,7 @@ def test_keyboard_and_screen_reader(page, served_site):
     page.keyboard.type("children")
     page.wait_for_selector(".pagefind-ui__result-link")
     page.keyboard.press("Escape")
-    assert not dialog.is_visible()
+    assert not dialog.is_visible() and opener.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.id") == "pmi-search-open"
     page.keyboard.press("/")  # the shortcut opens it again
     dialog.wait_for()

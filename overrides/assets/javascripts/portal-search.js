@@ -20,6 +20,7 @@
   opener.setAttribute("role", "button");
   opener.setAttribute("aria-haspopup", "dialog");
   opener.setAttribute("aria-controls", dialog.id);
+  opener.setAttribute("aria-expanded", "false");
 
   function load(tag, attributes) {
     return new Promise(function (resolve, reject) {
@@ -51,7 +52,7 @@
   function input() { return mount.querySelector("input"); }
 
   function open() {
-    if (!dialog.open) { dialog.showModal(); }
+    if (!dialog.open) { dialog.showModal(); opener.setAttribute("aria-expanded", "true"); }
     status.textContent = input() ? "" : status.getAttribute("data-loading");
     loadUI().then(function () {
       status.textContent = "";
@@ -82,5 +83,8 @@
       event.clientY >= box.top && event.clientY <= box.bottom;
     if (event.target === dialog && !inside) { dialog.close(); }
   });
-  dialog.addEventListener("close", function () { opener.focus(); });
+  dialog.addEventListener("close", function () {
+    opener.setAttribute("aria-expanded", "false");
+    opener.focus();
+  });
 })();
