@@ -153,3 +153,9 @@ def test_when_pagefind_cannot_load_the_dialog_points_to_a_z(page, served_site):
     az = page.get_by_role("dialog", name="Cari di Portal PMI").get_by_role("link", name="Indeks A–Z")
     assert az.evaluate("a => a === document.activeElement")
     assert az.get_attribute("href") == "az/"
+
+
+def test_page_furniture_is_not_indexed(page, served_site, fixture_site):
+    html = (fixture_site / "program" / "melati" / "index.html").read_text(encoding="utf-8")
+    assert "Unduh brosur" in html  # on every program page, so it must not match them all
+    assert search_from(page, served_site, "unduh") == []

@@ -29,6 +29,9 @@ FIRST_SEARCH_BUDGET = 150_000  # bytes, gzipped, before index chunks
 ALIAS_WEIGHT = "0.5"  # other names count, but less than words actually on the page
 # The default UI's files; the worker is optional (Pagefind falls back to the main thread).
 UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+# Parts of every page that say nothing about its subject: edit/report links, the stale-page
+# notice, the brochure download link. Left out of the index so they do not match every page.
+NOT_INDEXED = (".pmi-page-links", ".pmi-stale", ".pmi-download")
 DIALOG_STYLE = "assets/stylesheets/portal-search.css"  # overrides/assets/, loaded with the UI
 # The other UIs Pagefind writes; the site uses none of them.
 UNUSED_FILES = ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",
@@ -92,8 +95,10 @@ def pagefind_executable() -> Path:
 
 def build_index(site_dir: Path) -> None:
     """Index every built language of ``site_dir`` into ``site_dir/pagefind/``."""
-    result = subprocess.run([str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", SEARCH_DIR,
-                             "--quiet"], capture_output=True, text=True, timeout=300)
+    command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", SEARCH_DIR, "--quiet"]
+    for selector in NOT_INDEXED:
+        command += ["--exclude-selectors", selector]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
         raise RuntimeError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
     for line in (result.stdout + result.stderr).splitlines():  # --quiet: warnings only
