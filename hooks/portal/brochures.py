@@ -19,14 +19,13 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Iterable
 
 import jinja2
 import segno
-import weasyprint
 from markupsafe import Markup
-from weasyprint.text.fonts import FontConfiguration
 
 from .content import load_content
 from .errors import ContentError, ContentInvalid
@@ -129,7 +128,7 @@ def stylesheet(site: Site, fonts: dict[str, Path]) -> str:
 def cache_key(html: str, css: str, fonts: dict[str, Path], site_url: str) -> str:
     """Hash of everything a PDF depends on: HTML (content, template), stylesheet, fonts, site_url."""
     digest = hashlib.sha256()
-    for part in (weasyprint.__version__, site_url, css, html):
+    for part in (version("weasyprint"), site_url, css, html):
         digest.update(part.encode() + b"\0")
     for path in fonts.values():
         stat = path.stat()
@@ -245,6 +244,9 @@ def jobs(site: Site, content: Content, strings: dict[str, Strings]) -> list[_Job
 
 def render_pdf(html: str, css: str, base_url: Path) -> tuple[bytes, int]:
     """The PDF bytes of ``html`` and its page count."""
+    import weasyprint  # here, not at the top: importing it takes seconds, and most builds render nothing
+    from weasyprint.text.fonts import FontConfiguration
+
     fonts = FontConfiguration()
     document = weasyprint.HTML(string=html, base_url=str(base_url)).render(
         stylesheets=[weasyprint.CSS(string=css, font_config=fonts)], font_config=fonts)
