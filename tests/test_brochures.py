@@ -14,6 +14,7 @@ from conftest import FIXTURE_DATA, ROOT, make_project, run_build
 from portal import brochures
 from portal.brochure_pages import human_size
 from portal.content import load_content
+from portal.rules import criteria
 from portal.site import LOCAL_SITE_URL, Site
 from portal.strings import load_strings
 
@@ -62,6 +63,25 @@ def test_program_brochure_reads_back_in_its_language(fixture_site, slug, lang):
     other = "en" if lang == "id" else "id"
     assert REVIEWED[other] not in body and ABOUT[other] not in body
     assert reader.metadata.title == PROGRAMS[slug][lang]
+
+
+def test_eligibility_checklist_and_documents_have_tick_boxes(fixture_site):
+    """Every criterion's reason and every document is on the brochure, each after a tick box."""
+    content = load_content(FIXTURE_DATA, tuple(LANGS), root=FIXTURE_DATA.parent)
+    html = {j.name: j.html for j in brochures.jobs(_site(ROOT), content, load_strings(ROOT / "data" / "ui", tuple(LANGS)))}
+    checked = 0
+    for program in content.programs:
+        rule = program.eligibility.rule
+        lines = [*(leaf["reason"] for leaf in (criteria(rule) if rule else ()) if "reason" in leaf),
+                 *program.documents]
+        for lang, prefix in LANGS.items():
+            pdf = fixture_site / prefix / "brosur" / f"{program.slug}-{lang}.pdf"
+            body = flat(text(pdf))
+            for line in lines:
+                assert flat(line[lang]) in body, (program.slug, line[lang])
+                checked += 1
+            assert html[pdf.name].count('class="pmi-box"') >= len(lines)
+    assert checked, "the fixture has no criteria or documents to check"
 
 
 def test_every_program_has_a_brochure_in_every_language_and_nothing_else(fixture_site):

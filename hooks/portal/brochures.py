@@ -164,7 +164,9 @@ def program_context(r: Renderer, p: Program, url: str) -> dict[str, Any]:
         "summary": _html(r.block(p.summary, "summary")), "about": _html(r.block(p.description)),
         "audience": ", ".join(t("audience." + a) for a in p.audience),
         "region": ", ".join(t("region." + x) for x in p.region),
-        "rule": _html(r.rule(el.rule) if el.criteria_published and el.rule else None),
+        "published": el.criteria_published,
+        # as on the web page: unpublished criteria may still say whom the sources name
+        "rule": _html(r.rule(el.rule) if el.rule else None),
         "decided_by": _html(r.inline(el.decided_by) if el.decided_by else None),
         "eligibility_note": _html(r.block(el.note) if el.note else None),
         "status": status_text(r, p), "status_value": p.status.value,
