@@ -77,12 +77,6 @@ class Made:
     rendered: int
     cached: int
 
-    def for_program(self, lang: str, slug: str) -> Brochure | None:
-        return next((b for b in self.brochures if b.lang == lang and b.slug == slug), None)
-
-    def booklet(self, lang: str) -> Brochure | None:
-        return next((b for b in self.brochures if b.lang == lang and b.slug is None), None)
-
 
 @dataclass(frozen=True)
 class _Job:
