@@ -339,3 +339,4 @@ def test_benchmark_times_every_brochure(tmp_path):
     timings = brochures.benchmark(_site(root, SITE_URL))
     assert {(t.lang, t.name) for t in timings} >= {("id", "melati-id.pdf"), ("en", "pocket-guide-en.pdf")}
     assert all(t.seconds > 0 and t.bytes > 1000 and t.pages >= 1 for t in timings)
+    assert sorted(t.name for t in timings if t.booklet) == ["buku-saku-id.pdf", "pocket-guide-en.pdf"]

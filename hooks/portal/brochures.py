@@ -313,6 +313,7 @@ class Timing:
     seconds: float
     bytes: int
     pages: int
+    booklet: bool
 
 
 def benchmark(site: Site | None = None) -> list[Timing]:
@@ -325,7 +326,7 @@ def benchmark(site: Site | None = None) -> list[Timing]:
     for job in jobs(site, content, strings):
         start = time.perf_counter()
         pdf, pages = render_pdf(job.html, css, site.root / TEMPLATE_DIR)
-        out.append(Timing(job.lang, job.name, time.perf_counter() - start, len(pdf), pages))
+        out.append(Timing(job.lang, job.name, time.perf_counter() - start, len(pdf), pages, job.slug is None))
     return out
 
 
@@ -337,10 +338,15 @@ def main(argv: list[str] | None = None) -> int:
     if "--json" in (argv if argv is not None else sys.argv[1:]):
         print(json.dumps({"brochures": [asdict(t) for t in timings], "bytes_per_language": totals}, indent=2))
         return 0
+    width = max((len(t.name) for t in timings), default=0)
     for t in timings:
-        print(f"{t.lang}  {t.name:40} {t.seconds * 1000:7.0f} ms {t.bytes:9d} B  {t.pages} p")
-    mean = sum(t.seconds for t in timings) / max(len(timings), 1)
-    print(f"{len(timings)} PDFs, {mean * 1000:.0f} ms per PDF on average")
+        print(f"{t.lang}  {t.name:{width}} {t.seconds * 1000:7.0f} ms {t.bytes:9d} B {t.pages:3d} p")
+    for label, group in (("program brochure", [t for t in timings if not t.booklet]),
+                         ("booklet", [t for t in timings if t.booklet])):
+        if group:
+            mean = sum(t.seconds for t in group) / len(group)
+            print(f"{len(group)} {label}s, {mean * 1000:.0f} ms each on average, "
+                  f"{sum(t.seconds for t in group):.1f} s in total")
     for lang, total in totals.items():
         print(f"{lang}: {total} bytes in total")
     return 0
