@@ -8,9 +8,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build test serve validate bench clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt package.json package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
 ## build: install pinned requirements into .venv and build the whole site into site/

@@ -4,7 +4,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import build, postbuild
+from portal import build, postbuild, sitefixes
 from portal.errors import ContentInvalid
 from portal.site import from_mkdocs_config
 
@@ -22,3 +22,9 @@ def on_post_build(config):
     if config.plugins["i18n"].building:
         return
     postbuild.run(build.prepare(from_mkdocs_config(config)))
+
+
+def on_post_template(output, template_name, config):
+    if template_name != "404.html":
+        return output
+    return sitefixes.not_found_page(from_mkdocs_config(config), config.plugins["i18n"].current_language, output)

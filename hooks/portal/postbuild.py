@@ -5,13 +5,16 @@ import logging
 from typing import Callable
 
 from .build import Prepared
+from .sitefixes import fix_theme_javascript
 
 log = logging.getLogger("mkdocs.hooks.portal")
 
 Step = Callable[[Prepared], None]
 
-# Fixed order: brochures, then the search index, then checks. Later issues fill these in.
-STEPS: list[tuple[str, Step]] = []
+# Fixed order: site fixes, brochures, then the search index, then checks. Later issues fill these in.
+STEPS: list[tuple[str, Step]] = [
+    ("site fixes", lambda prepared: fix_theme_javascript(prepared.site.site_dir)),
+]
 
 
 def run(prepared: Prepared) -> None:
