@@ -49,6 +49,15 @@ class Renderer:
         value, _ = self.pick(text)
         return re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", value).strip()
 
+    def title(self, text: Text) -> str:
+        """A title as escaped inline HTML (a link text, a list item), in its own language."""
+        plain = esc(self.plain(text))
+        return f'<span lang="{self.default}">{plain}</span>' if self.lang_of(text) else plain
+
+    def lang_of(self, text: Text | None) -> str | None:
+        """The language ``text`` is shown in when that is not the page's (for front matter)."""
+        return None if text is None or self.lang in text else self.default
+
     def notice(self) -> str:
         return f'<span class="pmi-untranslated__notice" lang="{self.lang}">{esc(self.t("untranslated"))}</span>'
 
