@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from .content import content_files, load_content
+from .handwritten import fallback_pages, markdown_files, remove_stale
 from .model import Content
 from .pages import GENERATED_DIRS, build_pages
 from .site import Site
@@ -30,7 +31,8 @@ _cache: dict[str, Prepared] = {}
 def fingerprint(site: Site) -> str:
     """Changes whenever a content file, a UI strings file or the language list changes."""
     digest = hashlib.sha256(repr((site, dt.date.today())).encode())
-    files = content_files(site.data_dir) + sorted((site.data_dir / "ui").glob("*.yaml"))
+    files = (content_files(site.data_dir) + sorted((site.data_dir / "ui").glob("*.yaml"))
+             + [site.docs_dir / rel for rel in markdown_files(site.docs_dir, GENERATED_DIRS)])
     for path in files:
         stat = path.stat()
         digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
@@ -45,7 +47,9 @@ def prepare(site: Site) -> Prepared:
     content = load_content(site.data_dir, site.languages, root=site.root)
     strings = load_strings(site.data_dir / "ui", site.languages)
     pages = build_pages(content, strings)
-    written, removed = sync_pages(site.docs_dir, pages, GENERATED_DIRS)
+    copies = fallback_pages(site.docs_dir, GENERATED_DIRS, site.languages, strings)
+    written, removed = sync_pages(site.docs_dir, {**pages, **copies}, GENERATED_DIRS)
+    removed += remove_stale(site.docs_dir, GENERATED_DIRS, copies)
     log.info("Portal PMI: %d pages generated (%d written, %d removed)", len(pages), written, removed)
     _cache.clear()
     _cache[key] = Prepared(site, content, strings, pages)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Mapping
+from urllib.parse import urljoin
 
 from .site import Site
 
@@ -13,9 +14,9 @@ def alternates(site: Site, urls: Mapping[str, str]) -> list[tuple[str, str]]:
     The default language's version is also the ``x-default``. One version alone gets none.
     """
     base = site.site_url.rstrip("/") + "/"
-    out = [(lang, base + urls[lang].lstrip("/")) for lang in site.languages if lang in urls]
+    out = [(lang, urljoin(base, urls[lang].lstrip("/"))) for lang in site.languages if lang in urls]
     if len(out) < 2:
         return []
     if site.default_language in urls:
-        out.append(("x-default", base + urls[site.default_language].lstrip("/")))
+        out.append(("x-default", urljoin(base, urls[site.default_language].lstrip("/"))))
     return out

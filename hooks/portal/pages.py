@@ -14,7 +14,7 @@ import yaml
 from .errors import ContentError, ContentInvalid
 from .model import AUDIENCES, Content, Organization, Procedure, Program, Proposal
 from .render import Renderer, esc
-from .strings import Strings
+from .strings import Fallback, Strings
 
 PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR = "program", "prosedur", "organisasi"
 GLOSSARY_DIR, PROPOSAL_DIR = "glosarium", "usulan"
@@ -29,12 +29,15 @@ def audience_slug(audience: str) -> str:
 
 
 def front_matter(**meta) -> str:
-    meta = {k: v for k, v in meta.items() if v is not None}
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), Fallback):  # UI text not in the page's language
+            meta[f"{key}_lang"] = meta[key].lang
+    meta = {k: str(v) if isinstance(v, Fallback) else v for k, v in meta.items() if v is not None}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
 def heading(r: Renderer, key: str, level: int = 2) -> str:
-    return f"{'#' * level} {r.t('heading.' + key)} {{#{key}}}\n\n"
+    return f"{'#' * level} {esc(r.t('heading.' + key))} {{#{key}}}\n\n"
 
 
 def reviewed(r: Renderer, date) -> str:
@@ -67,8 +70,8 @@ def program_page(r: Renderer, p: Program) -> str:
            heading(r, "about"), r.block(p.description), "\n\n",
            heading(r, "who"),
            f'<p class="pmi-audience">{esc(t("for_audience"))} '
-           f'{esc(", ".join(t("audience." + a) for a in p.audience))}. '
-           f'{esc(t("region_label"))} {esc(", ".join(t("region." + x) for x in p.region))}.</p>\n\n']
+           f'{", ".join(esc(t("audience." + a)) for a in p.audience)}. '
+           f'{esc(t("region_label"))} {", ".join(esc(t("region." + x)) for x in p.region)}.</p>\n\n']
     el = p.eligibility
     if el.criteria_published and el.rule is not None:
         out += [f'<p>{esc(t("eligibility.intro"))}</p>\n\n', r.rule(el.rule), "\n\n"]
@@ -137,8 +140,7 @@ def organization_page(r: Renderer, o: Organization) -> str:
         out += [heading(r, "villages"), f'<ul class="pmi-villages">\n{items}\n</ul>\n\n']
     programs = [p for p in r.content.programs if o.slug in p.where]
     if programs:
-        out += [heading(r, "where").replace(r.t("heading.where"), r.t("section.programs"), 1)
-                .replace("{#where}", "{#programs}"),
+        out += [f"## {esc(r.t('section.programs'))} {{#programs}}\n\n",
                 "".join(f"- [{r.title(p.title)}](../{PROGRAM_DIR}/{p.slug}.md)\n" for p in programs), "\n"]
     out += [heading(r, "contacts"),
             r.contacts(o.contacts) if o.contacts else f'<p class="pmi-no-contacts">{esc(r.t("no_contacts"))}</p>',
@@ -149,7 +151,7 @@ def organization_page(r: Renderer, o: Organization) -> str:
 def proposals_page(r: Renderer, proposals: Iterable[Proposal]) -> str:
     t = r.t
     out = [front_matter(title=t("index.proposals_title"), description=t("index.proposals_intro"), kind="index"),
-           f"# {t('index.proposals_title')}\n\n",
+           f"# {esc(t('index.proposals_title'))}\n\n",
            f'<p class="pmi-proposal-notice">{esc(t("proposal_notice"))}</p>\n\n']
     for p in sorted(proposals, key=lambda p: r.plain(p.title).lower()):
         out += [f"## {r.plain(p.title)} {{#{p.slug}}}\n\n", r.block(p.summary), "\n\n",
@@ -162,7 +164,7 @@ def proposals_page(r: Renderer, proposals: Iterable[Proposal]) -> str:
 def glossary_page(r: Renderer) -> str:
     t = r.t
     out = [front_matter(title=t("index.glossary_title"), description=t("index.glossary_intro"), kind="index"),
-           f"# {t('index.glossary_title')}\n\n", f"{t('index.glossary_intro')}\n\n"]
+           f"# {esc(t('index.glossary_title'))}\n\n", f"{esc(t('index.glossary_intro'))}\n\n"]
     for term in sorted(r.content.glossary, key=lambda g: g.term.lower()):
         out += [f"## {term.term} {{#{term.anchor}}}\n\n"]
         if term.expansion:
@@ -184,7 +186,7 @@ def list_page(r: Renderer, key: str, items: list[tuple[str, str, str]], extra: s
     lines = "".join(f"- [{title}]({link}): {summary}\n" for title, link, summary in
                     sorted(items, key=lambda item: sort_key(item[0])))
     return (front_matter(title=t(f"index.{key}_title"), description=t(f"index.{key}_intro"), kind="index")
-            + f"# {t(f'index.{key}_title')}\n\n{t(f'index.{key}_intro')}\n\n{extra}{lines}")
+            + f"# {esc(t(f'index.{key}_title'))}\n\n{esc(t(f'index.{key}_intro'))}\n\n{extra}{lines}")
 
 
 def program_items(r: Renderer, programs: Iterable[Program], prefix: str = "") -> str:

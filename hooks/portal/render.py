@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping
 import markdown
 
 from .model import Contact, Content, Source, Text
-from .strings import Strings
+from .strings import Fallback, Strings
 
 _SAFE_HREF = re.compile(r'href="(?!https?://|mailto:|tel:|#|\.{0,2}/|[a-z0-9-]+/?(?:#[^"]*)?")[^"]*"', re.I)
 
@@ -24,6 +24,9 @@ def markdown_to_html(text: str, inline: bool = False) -> str:
 
 
 def esc(text: Any) -> str:
+    """HTML-escaped text; a UI string shown in another language is wrapped in its ``lang``."""
+    if isinstance(text, Fallback):
+        return f'<span lang="{text.lang}">{html.escape(str(text), quote=True)}</span>'
     return html.escape(str(text), quote=True)
 
 
