@@ -50,6 +50,8 @@ def fallback_page(source: Path, source_rel: Path, lang: str, default: str, strin
     meta = (yaml.safe_load(match.group(1)) or {}) if match else {}
     body = text[match.end():] if match else text
     meta.update({"title_lang": default, "description_lang": default, MARK: source_rel.as_posix()})
+    if meta.get("title"):  # HTML, as in generated pages (see pages.front_matter)
+        meta["title"] = f'<span lang="{default}">{esc(meta["title"])}</span>'
     notice = f'<span class="pmi-untranslated__notice" lang="{lang}">{esc(strings("untranslated"))}</span>'
     return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
             f"<p>{notice}</p>\n\n<div class=\"pmi-untranslated\" lang=\"{default}\" markdown>\n\n"

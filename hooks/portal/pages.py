@@ -6,6 +6,7 @@ Markdown links to ``.md`` files so MkDocs checks them in ``--strict`` builds.
 """
 from __future__ import annotations
 
+import html
 import re
 from typing import Callable, Iterable
 
@@ -29,10 +30,15 @@ def audience_slug(audience: str) -> str:
 
 
 def front_matter(**meta) -> str:
+    """YAML front matter. ``title`` becomes HTML (Material prints it as is in the header and
+    nav): escaped, in a ``<span lang>`` when not in the page's language (``title_lang``)."""
     for key in ("title", "description"):
         if isinstance(meta.get(key), Fallback):  # UI text not in the page's language
             meta[f"{key}_lang"] = meta[key].lang
     meta = {k: str(v) if isinstance(v, Fallback) else v for k, v in meta.items() if v is not None}
+    if "title" in meta:
+        title = html.escape(meta["title"], quote=False)
+        meta["title"] = f'<span lang="{meta["title_lang"]}">{title}</span>' if meta.get("title_lang") else title
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
