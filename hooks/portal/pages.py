@@ -199,7 +199,7 @@ def program_items(r: Renderer, programs: Iterable[Program], prefix: str = "") ->
     """A Markdown list of programs, A–Z: title link, status and summary."""
     items = sorted(programs, key=lambda p: sort_key(r.title(p.title)))
     return "".join(f"- [{r.title(p.title)}]({prefix}{p.slug}.md): {r.inline(p.summary).replace(chr(10), ' ')}"
-                   f' <small class="pmi-status">{esc(status_text(r, p))}</small>\n' for p in items) + "\n"
+                   f' <small class="pmi-item-status">{esc(status_text(r, p))}</small>\n' for p in items) + "\n"
 
 
 def browse_links(r: Renderer) -> str:
