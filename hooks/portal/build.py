@@ -6,6 +6,8 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
+from .brochure_pages import brochure_pages, download_links
+from .brochures import BROCHURE_DIR, TEMPLATE_DIR, Made, make_all
 from .content import content_files, load_content
 from .handwritten import fallback_pages, markdown_files, remove_stale
 from .model import Content
@@ -23,16 +25,19 @@ class Prepared:
     content: Content
     strings: dict[str, Strings]
     pages: dict[str, str]
+    brochures: Made = Made((), 0, 0)
 
 
 _cache: dict[str, Prepared] = {}
+OWNED_DIRS = (*GENERATED_DIRS, BROCHURE_DIR)  # folders of docs/ that only the build writes
 
 
 def fingerprint(site: Site) -> str:
     """Changes whenever a content file, a UI strings file or the language list changes."""
     digest = hashlib.sha256(repr((site, dt.date.today())).encode())
-    files = (content_files(site.data_dir) + sorted((site.data_dir / "ui").glob("*.yaml"))
-             + [site.docs_dir / rel for rel in markdown_files(site.docs_dir, GENERATED_DIRS)])
+    files = content_files(site.data_dir) + sorted((site.data_dir / "ui").glob("*.yaml"))
+    files += sorted((site.root / TEMPLATE_DIR).glob("*"))
+    files += [site.docs_dir / rel for rel in markdown_files(site.docs_dir, OWNED_DIRS)]
     for path in files:
         stat = path.stat()
         digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
@@ -46,11 +51,13 @@ def prepare(site: Site) -> Prepared:
         return _cache[key]
     content = load_content(site.data_dir, site.languages, root=site.root)
     strings = load_strings(site.data_dir / "ui", site.languages)
-    pages = build_pages(content, strings)
-    copies = fallback_pages(site.docs_dir, GENERATED_DIRS, site.languages, strings)
-    written, removed = sync_pages(site.docs_dir, {**pages, **copies}, GENERATED_DIRS)
-    removed += remove_stale(site.docs_dir, GENERATED_DIRS, copies)
+    made = make_all(site, content, strings)  # before the pages: they show each PDF's size
+    pages = build_pages(content, strings, download_links(made, strings))
+    pages.update(brochure_pages(content, strings, made))
+    copies = fallback_pages(site.docs_dir, OWNED_DIRS, site.languages, strings)
+    written, removed = sync_pages(site.docs_dir, {**pages, **copies}, OWNED_DIRS)
+    removed += remove_stale(site.docs_dir, OWNED_DIRS, copies)
     log.info("Portal PMI: %d pages generated (%d written, %d removed)", len(pages), written, removed)
     _cache.clear()
-    _cache[key] = Prepared(site, content, strings, pages)
+    _cache[key] = Prepared(site, content, strings, pages, made)
     return _cache[key]

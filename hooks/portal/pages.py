@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 import yaml
 
@@ -66,13 +66,14 @@ def status_text(r: Renderer, program: Program) -> str:
     return r.t(f"status.{program.status.value}", date=r.t.month_date(program.status.as_of))
 
 
-def program_page(r: Renderer, p: Program) -> str:
+def program_page(r: Renderer, p: Program, download: str = "") -> str:
     t = r.t
     out = [front_matter(title=r.plain(p.title), description=r.plain(p.summary), kind="program",
                         slug=p.slug, source_file=p.file, last_reviewed=p.last_reviewed.isoformat(),
                         status=p.status.value, audience=list(p.audience),
                         title_lang=r.lang_of(p.title), description_lang=r.lang_of(p.summary)),
            page_title(r, p.title), r.block(p.summary, "pmi-summary"), "\n\n",
+           f"{download}\n\n" if download else "",
            heading(r, "about"), r.block(p.description), "\n\n",
            heading(r, "who"),
            f'<p class="pmi-audience">{esc(t("for_audience"))} '
@@ -262,8 +263,13 @@ def az_page(r: Renderer) -> str:
     return "".join(out) + "\n"
 
 
-def build_pages(content: Content, strings: dict[str, Strings]) -> dict[str, str]:
-    """Every generated page, for every configured language."""
+def build_pages(content: Content, strings: dict[str, Strings],
+                downloads: Mapping[tuple[str, str], str] | None = None) -> dict[str, str]:
+    """Every generated page, for every configured language.
+
+    ``downloads`` maps (language, program slug) to the brochure download link's HTML.
+    """
+    downloads = downloads or {}
     reserved = {audience_slug(a) for a in AUDIENCES} | {BY_ORGANIZATION, "index"}
     clashes = [p for p in content.programs if p.slug in reserved]
     if clashes:
@@ -281,7 +287,8 @@ def build_pages(content: Content, strings: dict[str, Strings]) -> dict[str, str]
             return r.inline(text).replace("\n", " ")
 
         collections: list[tuple[str, str, tuple, Callable, Callable]] = [
-            (PROGRAM_DIR, "programs", content.programs, program_page, lambda p: p.title),
+            (PROGRAM_DIR, "programs", content.programs,
+             lambda r, p: program_page(r, p, downloads.get((lang, p.slug), "")), lambda p: p.title),
             (PROCEDURE_DIR, "procedures", content.procedures, procedure_page, lambda p: p.title),
             (ORGANIZATION_DIR, "organizations", content.organizations, organization_page, lambda o: o.name),
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
+from .brochures import copy_to_site
 from .build import Prepared
 from .sitefixes import fix_theme_javascript
 
@@ -11,9 +12,15 @@ log = logging.getLogger("mkdocs.hooks.portal")
 
 Step = Callable[[Prepared], None]
 
+def brochures(prepared: Prepared) -> None:
+    """Copy this build's brochures from the cache into ``site/``."""
+    copy_to_site(prepared.site, prepared.brochures.brochures)
+
+
 # Fixed order: site fixes, brochures, then the search index, then checks. Later issues fill these in.
 STEPS: list[tuple[str, Step]] = [
     ("site fixes", lambda prepared: fix_theme_javascript(prepared.site.site_dir)),
+    ("brochures", brochures),
 ]
 
 
