@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, make_project, run_build
+from conftest import build_site, make_project
 from portal import privacy, sitefixes
 from portal.site import LOCAL_SITE_URL
 
@@ -204,15 +204,6 @@ def test_third_language_builds_from_one_config_entry(variant_site):
     assert page(variant_site, "jv/404.html").html_lang == "jv"
     assert page(variant_site, "404.html").html_lang == "id"
     assert page(variant_site, "jv/az").lang_of_text("Warung Naik Kelas (Wenak)") == {"id"}
-
-
-def test_generated_copy_of_a_page_goes_once_the_language_does(tmp_path):
-    project = make_project(tmp_path / "p", config_edit=_variant_config)
-    assert run_build(project).returncode == 0
-    assert (project / "docs" / "index.jv.md").exists()
-    (project / "mkdocs.yml").write_text(make_project(tmp_path / "q").joinpath("mkdocs.yml").read_text())
-    assert run_build(project).returncode == 0
-    assert not (project / "docs" / "index.jv.md").exists()
 
 
 # --- navigation ------------------------------------------------------------------------
