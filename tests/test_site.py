@@ -227,7 +227,7 @@ def test_index_pages_list_every_program(fixture_site):
             assert listed == {slug for slug, audiences in PROGRAMS.items() if audience in audiences}, audience
 
 
-def test_az_lists_procedures_organisations_and_terms(fixture_site):
+def test_az_lists_organisations_and_terms_and_nav_has_audiences(fixture_site):
     az = page(fixture_site, "az")
     hrefs = az.hrefs()
     assert any(h.endswith("organisasi/pemkab-banyuwangi/") for h in hrefs)
