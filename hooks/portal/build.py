@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .brochure_pages import brochure_pages, download_links
 from .brochures import BROCHURE_DIR, TEMPLATE_DIR, Made, make_all
 from .content import content_files, load_content
+from .footer import stale_items
 from .handwritten import fallback_pages, markdown_files, remove_stale
 from .model import Content
 from .pages import GENERATED_DIRS, build_pages
@@ -52,8 +53,14 @@ def prepare(site: Site) -> Prepared:
     content = load_content(site.data_dir, site.languages, root=site.root)
     strings = load_strings(site.data_dir / "ui", site.languages)
     made = make_all(site, content, strings)  # before the pages: they show each PDF's size
-    pages = build_pages(content, strings, download_links(made, strings))
+    today = dt.date.today()
+    pages = build_pages(content, strings, site.options, today, download_links(made, strings))
     pages.update(brochure_pages(content, strings, made))
+    months = site.options.stale_after_months
+    for item in stale_items([*content.programs, *content.procedures, *content.organizations], today, months):
+        # INFO, not WARNING: a warning would fail the strict build a year after each review.
+        log.info("Portal PMI: %s last reviewed %s, more than %d months ago: please review",
+                 item.file, item.last_reviewed.isoformat(), months)
     copies = fallback_pages(site.docs_dir, OWNED_DIRS, site.languages, strings)
     written, removed = sync_pages(site.docs_dir, {**pages, **copies}, OWNED_DIRS)
     removed += remove_stale(site.docs_dir, OWNED_DIRS, copies)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
+from . import eligibility
 from .brochures import copy_to_site
 from .build import Prepared
 from .sitefixes import fix_theme_javascript
@@ -17,10 +18,17 @@ def brochures(prepared: Prepared) -> None:
     copy_to_site(prepared.site, prepared.brochures.brochures)
 
 
-# Fixed order: site fixes, brochures, then the search index, then checks. Later issues fill these in.
+def rules_json(prepared: Prepared) -> None:
+    """The eligibility checker's questions and rules, for the browser."""
+    data = eligibility.compile_data(prepared.content, prepared.strings)
+    eligibility.write(data, prepared.site.site_dir)
+
+
+# Fixed order: site fixes, brochures, then rules JSON, then the search index, then checks.
 STEPS: list[tuple[str, Step]] = [
     ("site fixes", lambda prepared: fix_theme_javascript(prepared.site.site_dir)),
     ("brochures", brochures),
+    ("rules JSON", rules_json),
 ]
 
 
