@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from . import eligibility
+from . import eligibility, search
 from .brochures import copy_to_site
 from .build import Prepared
 from .sitefixes import fix_theme_javascript
@@ -29,6 +29,7 @@ STEPS: list[tuple[str, Step]] = [
     ("site fixes", lambda prepared: fix_theme_javascript(prepared.site.site_dir)),
     ("brochures", brochures),
     ("rules JSON", rules_json),
+    ("search index", lambda prepared: search.build_index(prepared.site.site_dir)),
 ]
 
 

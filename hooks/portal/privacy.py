@@ -23,6 +23,8 @@ _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.I)
 DORMANT = {
     "https://api.github.com/": "Material's repository widget: runs only when mkdocs.yml sets repo_url",
     "https://${e}/api/v4/projects/": "the same widget for GitLab",
+    "https://example.com${": "Pagefind: a dummy base for new URL(), stripped again, never requested",
+    "http://www.w3.org/": "XML namespace names (SVG, XHTML, XLink): identifiers, never requested",
 }
 
 
