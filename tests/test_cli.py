@@ -85,8 +85,18 @@ def test_new_program_writes_a_valid_file_that_status_flags(data):
     assert portal("validate", "--data", str(data)).returncode == 0
     status = portal("status", "--data", str(data))
     assert status.returncode == 0
-    assert "Teks contoh belum diganti / Placeholder text not replaced: 4" in status.stdout
-    assert f"data/programs/bantuan-baru.yaml:9: title masih berisi teks contoh" in status.stdout
+    lines = path.read_text(encoding="utf-8").splitlines()
+    title = lines.index("title:") + 1
+    audience = next(i for i, line in enumerate(lines, 1) if line.startswith("audience:"))
+    assert "Teks contoh belum diganti / Placeholder text not replaced: 10" in status.stdout
+    assert f"data/programs/bantuan-baru.yaml:{title}: title masih berisi teks contoh" in status.stdout
+    assert (f"data/programs/bantuan-baru.yaml:{audience}: audience pilihan contoh dari `portal.py new` belum "
+            "diperiksa; pilih nilainya lalu hapus komentar GANTI / example choice") in status.stdout
+    # once every placeholder is replaced and every GANTI comment removed, nothing is flagged
+    text = path.read_text(encoding="utf-8").replace("GANTI: ", "").replace("REPLACE: ", "")
+    text = "\n".join(line.split("  # GANTI")[0] for line in text.splitlines()) + "\n"
+    path.write_text(text, encoding="utf-8")
+    assert "Teks contoh" not in portal("status", "--data", str(data)).stdout
     assert portal("status", "--strict", "--data", str(data)).returncode == 1
 
 
