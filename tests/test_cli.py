@@ -156,3 +156,25 @@ def test_status_on_invalid_content_shows_the_errors(data):
     (data / "programs" / "melati.yaml").write_text("title: [", encoding="utf-8")
     result = portal("status", "--data", str(data))
     assert result.returncode == 1 and "[E-SYNTAX]" in result.stderr
+
+
+def test_contributing_examples_are_valid(data):
+    """The eligibility and source examples in CONTRIBUTING.md pass the validator as written."""
+    import re
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    rule = next(b for b in blocks if b.startswith("eligibility:"))
+    source = next(b for b in blocks if b.startswith("- id:"))
+    source = source.replace("https://…", "https://example.org/")
+    with (data / "sources.yaml").open("a", encoding="utf-8") as out:
+        out.write(source)
+    melati = data / "programs" / "melati.yaml"
+    lines = melati.read_text(encoding="utf-8").split("\n")
+    start = lines.index("eligibility:")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith(" "))
+    new = lines[:start] + rule.replace("id-sumber", "antara-jatim-2021-ipuk-pmi").rstrip("\n").split("\n") + lines[end:]
+    melati.write_text("\n".join(new), encoding="utf-8")
+    content = load_content(data, ("id", "en"), today=dt.date(2026, 11, 24), root=data.parent)
+    program = next(p for p in content.programs if p.slug == "melati")
+    assert program.eligibility.criteria_published and len(program.eligibility.rule["all"]) == 3
+    assert "contohpenerbit-2025-03-02-topik" in content.source_index
