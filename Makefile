@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve validate bench clean
+.PHONY: build fonts test serve validate bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,8 +20,13 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 ## build: install pinned requirements into .venv and build the whole site into site/
-build: $(STAMP)
+build: $(STAMP) fonts
 	$(BIN)/mkdocs build --strict
+
+## fonts: the brochures (PDF) are set in DejaVu Sans
+fonts:
+	@fc-list 2>/dev/null | grep -qi "DejaVuSans" || ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 || \
+	  { echo "DejaVu Sans is missing (brochures need it): sudo apt-get install fonts-dejavu-core"; exit 1; }
 
 ## test: run the whole test suite
 test: $(STAMP) $(NODE_STAMP)

@@ -123,7 +123,7 @@ def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
         ck.report(("eligibility", "decided_by"), "E-MISSING",
                   "syarat tidak diumumkan: tulis siapa yang memutuskan di 'decided_by'",
                   "criteria not published: say who decides in 'decided_by'")
-    for leaf_path, leaf in _rule_leaves(el.get("rule"), ("eligibility", "rule")):
+    for leaf_path, leaf in _rule_nodes(el.get("rule"), ("eligibility", "rule")):
         if "reason" in leaf:
             ck.text(leaf_path + ("reason",))
     status = d["status"]
@@ -142,16 +142,16 @@ def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
         old_slugs=tuple(d.get("old_slugs", ())))
 
 
-def _rule_leaves(rule, path):
+def _rule_nodes(rule, path):
+    """Every node of ``rule`` (criteria and combinators) with its path."""
     if rule is None:
         return
+    yield path, rule
     for key in ("all", "any"):
         for i, child in enumerate(rule.get(key, ())):
-            yield from _rule_leaves(child, path + (key, i))
+            yield from _rule_nodes(child, path + (key, i))
     if "not" in rule:
-        yield from _rule_leaves(rule["not"], path + ("not",))
-    if "question" in rule:
-        yield path, rule
+        yield from _rule_nodes(rule["not"], path + ("not",))
 
 
 def _procedure(ck: _Checker, slug: str, today: dt.date) -> Procedure:
@@ -335,7 +335,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         rule = program.eligibility.rule
         if rule is not None:
             rules.check_rule(rule, ("eligibility", "rule"), questions, ck.report)
-            for leaf_path, leaf in _rule_leaves(rule, ("eligibility", "rule")):
+            for leaf_path, leaf in _rule_nodes(rule, ("eligibility", "rule")):
                 refs(ck, leaf_path + ("sources",), leaf.get("sources", ()), sources, "sumber", "source")
     for proc in content.procedures:
         ck = checkers[id(proc)]
@@ -356,7 +356,15 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         refs(checkers[id(term)], (i, "sources"), term.sources, sources, "sumber", "source")
     for i, q in enumerate(content.questions):
         if q.ask_if is not None:
-            rules.check_rule(q.ask_if, (i, "ask_if"), questions, checkers[id(q)].report, need_reason=False)
+            ck = checkers[id(q)]
+            rules.check_rule(q.ask_if, (i, "ask_if"), questions, ck.report, need_reason=False)
+            earlier = {e.id for e in content.questions[:i]}
+            for leaf_path, leaf in _rule_nodes(q.ask_if, (i, "ask_if")):
+                if leaf.get("question") in questions and leaf["question"] not in earlier:
+                    ck.report(leaf_path + ("question",), "E-ORDER",
+                              f"ask_if hanya boleh memakai pertanyaan sebelumnya; '{leaf['question']}' "
+                              f"ada sesudah '{q.id}'",
+                              f"ask_if may only use earlier questions; '{leaf['question']}' comes after '{q.id}'")
 
 
 def _unique(checkers, errors, items, key, path, label) -> None:

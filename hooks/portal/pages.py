@@ -6,10 +6,11 @@ Markdown links to ``.md`` files so MkDocs checks them in ``--strict`` builds.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 import yaml
 
+from .eligibility import CHECKER_DIR
 from .footer import edit_url, is_stale, report_url
 from .model import Content, Organization, Procedure, Program, Proposal
 from .render import Renderer, esc
@@ -19,7 +20,7 @@ from .strings import Strings
 PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR = "program", "prosedur", "organisasi"
 GLOSSARY_DIR, PROPOSAL_DIR = "glosarium", "usulan"
 PROPOSALS_DATA = "proposals"
-GENERATED_DIRS = (PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR)
+GENERATED_DIRS = (PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR, CHECKER_DIR)
 
 
 def front_matter(**meta) -> str:
@@ -65,28 +66,22 @@ def status_text(r: Renderer, program: Program) -> str:
     return r.t(f"status.{program.status.value}", date=r.t.month_date(program.status.as_of))
 
 
-def program_page(r: Renderer, p: Program) -> str:
+def program_page(r: Renderer, p: Program, download: str = "") -> str:
     t = r.t
     out = [front_matter(title=r.plain(p.title), description=r.plain(p.summary), kind="program",
                         slug=p.slug, source_file=p.file, last_reviewed=p.last_reviewed.isoformat(),
                         status=p.status.value, audience=list(p.audience)),
            f"# {r.plain(p.title)}\n\n", stale_notice(r, p.last_reviewed, p.file, r.plain(p.title)),
            r.block(p.summary, "pmi-summary"), "\n\n",
+           f"{download}\n\n" if download else "",
            heading(r, "about"), r.block(p.description), "\n\n",
            heading(r, "who"),
            f'<p class="pmi-audience">{esc(t("for_audience"))} '
            f'{esc(", ".join(t("audience." + a) for a in p.audience))}. '
            f'{esc(t("region_label"))} {esc(", ".join(t("region." + x) for x in p.region))}.</p>\n\n']
     el = p.eligibility
-    if el.criteria_published and el.rule is not None:
-        out += [f'<p>{esc(t("eligibility.intro"))}</p>\n\n', r.rule(el.rule), "\n\n"]
-    else:
-        out += [f'<p class="pmi-unpublished">{esc(t("eligibility.unpublished"))}</p>\n\n']
-    if el.decided_by:
-        out += [f'<p class="pmi-decided-by"><strong>{esc(t("eligibility.decided_by"))}</strong> '
-                f'{r.inline(el.decided_by)}</p>\n\n']
-    if el.note:
-        out += [r.block(el.note), "\n\n"]
+    out += [eligibility_section(r, p)]
+    out += [f'<p class="pmi-checker-link" markdown>[{t("checker.page_link")}](../{CHECKER_DIR}/index.md)</p>\n\n']
     out += [heading(r, "status"),
             f'<p class="pmi-status pmi-status--{p.status.value}">{esc(status_text(r, p))}</p>\n\n']
     if p.benefits:
@@ -102,6 +97,42 @@ def program_page(r: Renderer, p: Program) -> str:
                 "\n".join(r.block(w, "pmi-warning") for w in p.warnings), "\n</div>\n\n"]
     out += [heading(r, "sources"), r.sources([*p.sources, *p.status.sources]), "\n\n",
             reviewed(r, p.last_reviewed, p.file, r.plain(p.title))]
+    return "".join(out)
+
+
+def eligibility_section(r: Renderer, p: Program) -> str:
+    """The program's criteria as a checklist, or who decides when none are published."""
+    t, el, out = r.t, p.eligibility, []
+    if not el.criteria_published:
+        out += [f'<p class="pmi-unpublished">{esc(t("eligibility.unpublished"))}</p>\n\n']
+    if el.rule is not None:  # unpublished criteria may still say whom the sources name
+        out += [f'<p>{esc(t("eligibility.intro"))}</p>\n\n', r.rule(el.rule), "\n\n"]
+    if el.decided_by:
+        out += [f'<p class="pmi-decided-by"><strong>{esc(t("eligibility.decided_by"))}</strong> '
+                f'{r.inline(el.decided_by)}</p>\n\n']
+    if el.note:
+        out += [r.block(el.note), "\n\n"]
+    return "".join(out)
+
+
+def checker_page(r: Renderer) -> str:
+    """The eligibility checker: the script mounts on #pmi-checker; without it, every checklist."""
+    t = r.t
+    out = [front_matter(title=t("checker.title"), description=t("checker.intro"), kind="checker", hide=["toc"]),
+           f"# {t('checker.title')}\n\n", f'<p class="pmi-summary">{esc(t("checker.intro"))}</p>\n\n',
+           f'<p class="pmi-privacy">{esc(t("checker.privacy"))}</p>\n\n',
+           f'<p class="pmi-caution">{esc(t("checker.caution"))}</p>\n\n',
+           '<div id="pmi-checker" class="pmi-checker"></div>\n\n',
+           '<div class="pmi-checker-all" markdown>\n\n',
+           f'<noscript><p>{esc(t("checker.no_script"))}</p></noscript>\n\n',
+           f"## {t('checker.all_programs')} {{#all}}\n\n"]
+    programs = sorted(r.content.programs, key=lambda p: (p.status.value == "ended", r.plain(p.title).lower()))
+    for p in programs:
+        out += [f"### {r.plain(p.title)} {{#{p.slug}}}\n\n",
+                f'<p class="pmi-status pmi-status--{p.status.value}">{esc(status_text(r, p))}</p>\n\n',
+                eligibility_section(r, p),
+                f"[{t('checker.to_program')}: {r.plain(p.title)}](../{PROGRAM_DIR}/{p.slug}.md)\n\n"]
+    out += ["</div>\n"]
     return "".join(out)
 
 
@@ -196,8 +227,12 @@ def list_page(r: Renderer, key: str, items: list[tuple[str, str, str]]) -> str:
 
 
 def build_pages(content: Content, strings: dict[str, Strings], options: Options | None = None,
-                today=None) -> dict[str, str]:
-    """Every generated page, for every configured language."""
+                today=None, downloads: Mapping[tuple[str, str], str] | None = None) -> dict[str, str]:
+    """Every generated page, for every configured language.
+
+    ``downloads`` maps (language, program slug) to the brochure download link's HTML.
+    """
+    downloads = downloads or {}
     pages: dict[str, str] = {}
     for lang in content.languages:
         r = Renderer(lang, content, strings[lang], options, today)
@@ -209,7 +244,8 @@ def build_pages(content: Content, strings: dict[str, Strings], options: Options 
             return r.inline(text).replace("\n", " ")
 
         collections: list[tuple[str, str, tuple, Callable, Callable]] = [
-            (PROGRAM_DIR, "programs", content.programs, program_page, lambda p: p.title),
+            (PROGRAM_DIR, "programs", content.programs,
+             lambda r, p: program_page(r, p, downloads.get((lang, p.slug), "")), lambda p: p.title),
             (PROCEDURE_DIR, "procedures", content.procedures, procedure_page, lambda p: p.title),
             (ORGANIZATION_DIR, "organizations", content.organizations, organization_page, lambda o: o.name),
         ]
@@ -221,4 +257,5 @@ def build_pages(content: Content, strings: dict[str, Strings], options: Options 
                  summary(i.summary if hasattr(i, "summary") else i.description)) for i in items]))
         add(f"{GLOSSARY_DIR}/index", glossary_page(r))
         add(f"{PROPOSAL_DIR}/index", proposals_page(r, content.proposals))
+        add(f"{CHECKER_DIR}/index", checker_page(r))
     return pages

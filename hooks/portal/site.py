@@ -4,12 +4,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "0.0.0.0")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ class Site:
 
     @property
     def is_local_preview(self) -> bool:
-        return self.site_url.rstrip("/") == LOCAL_SITE_URL.rstrip("/")
+        """True for the default and any other loopback address (``mkdocs serve -a ...``)."""
+        return urlsplit(self.site_url).hostname in LOOPBACK_HOSTS
 
     def page_url(self, lang: str, path: str) -> str:
         """Absolute URL of ``path`` (e.g. 'program/melati/') in ``lang``."""
