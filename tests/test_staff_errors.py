@@ -17,6 +17,7 @@ LANGS = ("id", "en")
 TODAY = dt.date(2026, 11, 24)
 MELATI = "programs/melati.yaml"
 WENAK = "programs/warung-naik-kelas.yaml"
+KOREA = "programs/g-to-g-korea.yaml"
 
 
 def replace(old: str, new: str, file: str = MELATI):
@@ -60,6 +61,17 @@ CASES = [
      MELATI, line_of("audience:"), "audience[1]", "E-ENUM",
      "nilai 'kluarga' tidak dikenal (maksud Anda 'keluarga'?); pilihan:",
      "unknown value 'kluarga' (did you mean 'keluarga'?); choices:"),
+    ("misspelt question in a rule", replace("      - question: negara_tujuan", "      - question: negara_tujuam", KOREA),
+     KOREA, line_of("question: negara_tujuan", KOREA), "eligibility.rule.all[0].question", "E-REF",
+     "pertanyaan 'negara_tujuam' tidak dikenal (maksud Anda 'negara_tujuan'?)",
+     "unknown question 'negara_tujuam' (did you mean 'negara_tujuan'?)"),
+    ("misspelt option in a rule", replace("        equals: korea", "        equals: korea_selatan", KOREA),
+     KOREA, line_of("equals: korea", KOREA), "eligibility.rule.all[0].equals", "E-OPTION",
+     "pilihan 'korea_selatan' tidak ada di pertanyaan 'negara_tujuan' (maksud Anda 'korea'?)",
+     "question 'negara_tujuan' has no option 'korea_selatan' (did you mean 'korea'?)"),
+    ("misspelt field in a rule", replace("        equals: korea", "        equal: korea", KOREA),
+     KOREA, line_of("equals: korea", KOREA), "eligibility.rule.all[0].equal", "E-UNKNOWN-FIELD",
+     "kolom 'equal' tidak dikenal (maksud Anda 'equals'?)", "unknown field 'equal' (did you mean 'equals'?)"),
     ("misspelt language code", replace("  en: Melati (\"teaching", "  eng: Melati (\"teaching"),
      MELATI, line_of('en: Melati ("teaching'), "title.eng", "E-LANG",
      "bahasa 'eng' tidak dipakai situs ini (maksud Anda 'en'?)",
