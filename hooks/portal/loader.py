@@ -162,7 +162,8 @@ def load_file(path: Path, root: Path) -> Document:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise LoadFailed(ContentError(
-            name, 1, "", "E-ENCODING", "berkas harus UTF-8", "file must be UTF-8")) from None
+            name, 1, "", "E-ENCODING", "berkas harus UTF-8; simpan ulang dengan pengodean UTF-8",
+            "file must be UTF-8; save it again with UTF-8 encoding")) from None
     return load_text(text, name)
 
 
