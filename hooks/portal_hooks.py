@@ -4,7 +4,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import build, postbuild, redirects
+from portal import build, postbuild, redirects, search
 from portal.brochures import BrochureError
 from portal.errors import ContentInvalid
 from portal.site import from_mkdocs_config
@@ -27,3 +27,22 @@ def on_post_build(config):
     prepared = build.prepare(from_mkdocs_config(config))
     redirects.write_redirects(prepared.content, prepared.site)
     postbuild.run(prepared)
+
+
+def on_env(env, config, files):
+    """Template globals for the language being built: ``portal_t(key)``, its interface strings,
+    and ``portal_lang_root``, its root relative to the site's ('' or 'en/')."""
+    i18n = config.plugins["i18n"]
+    env.globals["portal_t"] = _prepared(config).strings[i18n.current_language]
+    env.globals["portal_lang_root"] = i18n.current_language_config.link.lstrip("/")
+    return env
+
+
+def on_page_content(html, page, config, files):
+    prepared = _prepared(config)
+    lang = config.plugins["i18n"].current_language
+    return html + search.index_extras(html, page.meta, prepared.strings[lang], prepared.content.glossary)
+
+
+def _prepared(config):
+    return build.prepare(from_mkdocs_config(config))
