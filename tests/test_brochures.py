@@ -340,3 +340,15 @@ def test_benchmark_times_every_brochure(tmp_path):
     assert {(t.lang, t.name) for t in timings} >= {("id", "melati-id.pdf"), ("en", "pocket-guide-en.pdf")}
     assert all(t.seconds > 0 and t.bytes > 1000 and t.pages >= 1 for t in timings)
     assert sorted(t.name for t in timings if t.booklet) == ["buku-saku-id.pdf", "pocket-guide-en.pdf"]
+
+
+def test_paper_prints_link_addresses_once(tmp_path):
+    html = ('<ul class="pmi-contacts"><li class="pmi-contact pmi-contact--web">'
+            '<a href="https://x.example.org/">https://x.example.org/</a></li></ul>'
+            '<p><a href="https://y.example.org/a">A source</a></p>')
+    css = brochures.stylesheet(_site(ROOT), brochures.font_files())
+    pdf, pages = brochures.render_pdf(f"<!doctype html><html lang='en'><body>{html}</body></html>", css, tmp_path)
+    (tmp_path / "x.pdf").write_bytes(pdf)
+    body = flat(text(tmp_path / "x.pdf"))
+    assert body.count("x.example.org") == 1
+    assert "A source (https://y.example.org/a)" in body
