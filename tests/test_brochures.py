@@ -212,7 +212,7 @@ def test_brochures_page_lists_every_pdf_with_size_and_date(fixture_site, lang):
     assert listed == {p.resolve() for p in pdfs}
     for pdf in pdfs:
         assert f"<td>{human_size(pdf.stat().st_size)}</td>" in html
-    assert "<td>24 November 2026</td>" in html
+    assert "<td>24 Nov 2026</td>" in html
     nav = "Brosur" if lang == "id" else "Brochures"
     home = anchors(fixture_site / LANGS[lang] / "index.html")
     assert any(txt.strip() == nav for _, txt in home)
