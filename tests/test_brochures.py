@@ -104,6 +104,9 @@ def test_booklet_has_contents_with_page_numbers_every_program_and_the_glossary(f
         assert entry, (title, pages[0])
         assert title in pages[int(entry.group(1)) - 1]
     assert "purna PMI" in " ".join(pages[1:])
+    fixture = load_content(FIXTURE_DATA, tuple(LANGS), root=FIXTURE_DATA.parent)
+    for procedure in fixture.procedures:  # the legal-route procedure, when the fixture has one
+        assert flat(procedure.title[lang]) in pages[0]
     assert REVIEWED[lang] in " ".join(pages)
 
 
