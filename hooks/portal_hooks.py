@@ -4,7 +4,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import build, postbuild, redirects, search
+from portal import build, meta, postbuild, redirects, search, sitefixes
 from portal.brochures import BrochureError
 from portal.errors import ContentInvalid
 from portal.site import from_mkdocs_config
@@ -27,6 +27,18 @@ def on_post_build(config):
     prepared = build.prepare(from_mkdocs_config(config))
     redirects.write_redirects(prepared.content, prepared.site)
     postbuild.run(prepared)
+
+
+def on_post_template(output, template_name, config):
+    if template_name != "404.html":
+        return output
+    return sitefixes.not_found_page(from_mkdocs_config(config), config.plugins["i18n"].current_language, output)
+
+
+def on_page_context(context, page, config, nav):
+    urls = {lang: f.url for lang, f in (getattr(page.file, "alternates", None) or {}).items()}
+    context["portal_alternates"] = meta.alternates(from_mkdocs_config(config), urls)
+    return context
 
 
 def on_env(env, config, files):
