@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import ROOT, build_site, make_project
+from conftest import FIXTURE_DATA, ROOT, build_site, make_project
 from portal import search
 from portal.model import GlossaryTerm
 from portal.strings import load_strings
@@ -84,19 +84,22 @@ def parse(path: Path) -> _Page:
 
 def test_pagefind_indexes_each_language_of_the_site(fixture_site):
     entry = json.loads((fixture_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    pages = {path for path in fixture_site.rglob("index.html") if "pagefind" not in path.parts}
+    marked = {p for p in fixture_site.rglob("index.html") if "pagefind" not in p.parts and parse(p).bodies}
     assert set(entry["languages"]) == {"id", "en"}
-    english = {p for p in pages if p.relative_to(fixture_site).parts[0] == "en"}
-    assert entry["languages"]["en"]["page_count"] == len(english)
-    assert entry["languages"]["id"]["page_count"] == len(pages - english)
+    english = {p for p in marked if p.relative_to(fixture_site).parts[0] == "en"}
+    assert entry["languages"]["en"]["page_count"] == len(english) > 0
+    assert entry["languages"]["id"]["page_count"] == len(marked - english) > 0
     for name in search.UNUSED_FILES:
         assert not (fixture_site / "pagefind" / name).exists()
 
 
-def test_every_page_marks_its_content_for_the_index(fixture_site):
-    for path in fixture_site.rglob("index.html"):
-        if "pagefind" not in path.parts:
-            assert parse(path).bodies == 1, path
+def test_item_pages_mark_their_content_for_the_index(fixture_site):
+    for kind, folder in (("programs", "program"), ("procedures", "prosedur"), ("organizations", "organisasi")):
+        for slug in (p.stem for p in (FIXTURE_DATA / kind).glob("*.yaml")):
+            for prefix in ("", "en/"):
+                assert parse(fixture_site / prefix / folder / slug / "index.html").bodies == 1, (folder, slug)
+    for path in (fixture_site / "glosarium" / "index.html", fixture_site / "index.html"):
+        assert parse(path).bodies == 1, path
     assert parse(fixture_site / "404.html").bodies == 0
 
 
