@@ -125,8 +125,8 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
             findings.append(Finding(
                 "unpublished", program.file, docs[program.file].line(("eligibility", "criteria_published")),
                 "eligibility.criteria_published",
-                "syarat tidak diumumkan; pemeriksa kelayakan tidak bisa menilai program ini",
-                "criteria not published; the eligibility checker cannot assess this program", fails=False))
+                "syarat tidak diumumkan; pemeriksa kelayakan paling jauh menjawab 'mungkin: tanyakan dulu'",
+                "criteria not published; the eligibility checker can at most answer 'maybe: ask first'", fails=False))
     return sorted(findings, key=lambda f: (list(SECTIONS).index(f.section), f.file, f.line, f.field))
 
 
