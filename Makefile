@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: build test serve validate bench clean
@@ -13,12 +14,17 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
+# npm tools pinned in package-lock.json: axe-core (make test), Lighthouse (make bench)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 ## build: install pinned requirements into .venv and build the whole site into site/
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 ## test: run the whole test suite
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/)
@@ -28,6 +34,10 @@ serve: $(STAMP)
 ## validate: check the content in data/ only, without building the site
 validate: $(STAMP)
 	$(BIN)/python scripts/portal.py validate
+
+## bench: build times, overhead of our hooks, page weight, Lighthouse; prints a Markdown table
+bench: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site .cache
