@@ -144,3 +144,18 @@ def test_keyboard_focus_is_always_visible(browser, served_site, viewport, javasc
         seen.append(focus["text"])
     assert len(seen) >= 5, seen
     context.close()
+
+
+def test_menu_button_works_from_the_keyboard(browser, served_site):
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(served_site + "en/program/melati/")
+    button = page.locator("button[data-pmi-drawer]")
+    assert button.get_attribute("aria-label") and button.get_attribute("aria-expanded") == "false"
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#__drawer").is_checked() and button.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    assert not page.locator("#__drawer").is_checked()
+    assert page.evaluate("document.activeElement.hasAttribute('data-pmi-drawer')")
+    context.close()
