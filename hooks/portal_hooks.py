@@ -4,7 +4,8 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import build, postbuild
+from portal import build, postbuild, redirects
+from portal.brochures import BrochureError
 from portal.errors import ContentInvalid
 from portal.site import from_mkdocs_config
 
@@ -14,6 +15,8 @@ def on_config(config):
         build.prepare(from_mkdocs_config(config))
     except ContentInvalid as exc:
         raise PluginError(exc.report()) from None
+    except BrochureError as exc:
+        raise PluginError(str(exc)) from None
     return config
 
 
@@ -21,4 +24,6 @@ def on_config(config):
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return
-    postbuild.run(build.prepare(from_mkdocs_config(config)))
+    prepared = build.prepare(from_mkdocs_config(config))
+    redirects.write_redirects(prepared.content, prepared.site)
+    postbuild.run(prepared)

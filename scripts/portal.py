@@ -5,6 +5,7 @@ Jalankan `python scripts/portal.py --help`. / Run `python scripts/portal.py --he
 """
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -12,29 +13,102 @@ import click
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from portal.content import load_content  # noqa: E402
+from portal import scaffold, status as status_report  # noqa: E402
+from portal.content import SLUG, load_content  # noqa: E402
 from portal.errors import ContentInvalid  # noqa: E402
-from portal.site import from_mkdocs_file  # noqa: E402
+from portal.loader import LoadFailed, load_file  # noqa: E402
+from portal.site import Site, from_mkdocs_file  # noqa: E402
+
+DATA_OPTION = click.option(
+    "--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Folder data (bawaan: data/). / Data folder (default: data/).")
 
 
-@click.group(help="Alat staf Portal PMI. / Portal PMI staff tool.")
+def _load(site: Site, data_dir: Path | None):
+    """Validated content, or print every error and exit 1."""
+    data_dir = data_dir or site.data_dir
+    try:
+        return data_dir, load_content(data_dir, site.languages, root=data_dir.parent)
+    except ContentInvalid as exc:
+        click.echo(exc.report(), err=True)
+        sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             help="Alat staf Portal PMI: periksa, buat dan tinjau isi di data/.\n\n"
+                  "Portal PMI staff tool: check, create and review the content in data/.")
 def cli() -> None:
     pass
 
 
-@cli.command(help="Periksa isi data/ tanpa membangun situs. / Check the content in data/ without building the site.")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder data (bawaan: data/). / Data folder (default: data/).")
+@cli.command(short_help="Periksa isi / check the content.",
+             help="Periksa isi data/ tanpa membangun situs; semua kesalahan sekaligus, keluar 1 jika ada.\n\n"
+                  "Check the content in data/ without building the site; all errors at once, exit 1 if any.")
+@DATA_OPTION
 def validate(data_dir: Path | None) -> None:
-    site = from_mkdocs_file()
-    data_dir = data_dir or site.data_dir
-    try:
-        content = load_content(data_dir, site.languages, root=site.root)
-    except ContentInvalid as exc:
-        click.echo(exc.report(), err=True)
-        sys.exit(1)
+    _, content = _load(from_mkdocs_file(), data_dir)
     click.echo(f"OK: {len(content.programs)} program, {len(content.procedures)} prosedur, "
                f"{len(content.organizations)} organisasi, {len(content.glossary)} istilah / terms.")
+
+
+@cli.group(short_help="Buat berkas baru / create a new file.", help="Buat berkas isi baru yang sudah lengkap dan sah. / Create a new, complete and valid content file.")
+def new() -> None:
+    pass
+
+
+@new.command("program", short_help="Program baru / new program.", help="Buat data/programs/<SLUG>.yaml berisi semua kolom dan penjelasannya.\n\n"
+                             "Create data/programs/<SLUG>.yaml with every field, explained.")
+@click.argument("slug")
+@click.option("--source", "source_id", default=None,
+              help="ID sumber dari data/sources.yaml (bawaan: yang pertama). / "
+                   "Source id from data/sources.yaml (default: the first).")
+@DATA_OPTION
+def new_program(slug: str, source_id: str | None, data_dir: Path | None) -> None:
+    site = from_mkdocs_file()
+    data_dir = data_dir or site.data_dir
+    if not SLUG.match(slug):
+        raise click.BadParameter(
+            f"'{slug}': pakai huruf kecil, angka dan tanda hubung, mis. bantuan-modal-usaha / "
+            "use lower-case letters, digits and hyphens, e.g. bantuan-modal-usaha", param_hint="SLUG")
+    if source_id is None:
+        try:
+            sources = load_file(data_dir / "sources.yaml", data_dir.parent).data or []
+        except (LoadFailed, OSError) as exc:
+            raise click.ClickException(f"data/sources.yaml tidak bisa dibaca / cannot be read: {exc}") from None
+        if not sources:
+            raise click.ClickException("Tambahkan dulu sumber di data/sources.yaml. / Add a source to data/sources.yaml first.")
+        source_id = sources[0]["id"]
+    try:
+        path = scaffold.new_program(data_dir, slug, source_id, dt.date.today())
+    except FileExistsError:
+        raise click.ClickException(f"data/programs/{slug}.yaml sudah ada / already exists") from None
+    try:
+        load_content(data_dir, site.languages, root=data_dir.parent)
+    except ContentInvalid as exc:
+        path.unlink()
+        click.echo(exc.report(), err=True)
+        raise click.ClickException("Berkas tidak dibuat. / File not created.") from None
+    click.echo(f"Dibuat / created: {path.relative_to(data_dir.parent).as_posix()}\n"
+               "Ganti semua teks 'GANTI:' / 'REPLACE:', lalu jalankan `make validate`. / "
+               "Replace every 'GANTI:' / 'REPLACE:' text, then run `make validate`.")
+
+
+@cli.command(short_help="Laporan penyunting / editors' report.",
+             help="Laporan untuk penyunting: terjemahan yang belum ada, halaman yang perlu ditinjau ulang, "
+                  "isi tanpa sumber, teks contoh, syarat yang tidak diumumkan.\n\n"
+                  "Report for editors: missing translations, pages due for review, items without sources, "
+                  "placeholder text, criteria not published.")
+@click.option("--strict", is_flag=True,
+              help="Keluar 1 jika ada temuan (kecuali info). / Exit 1 on any finding (except information).")
+@DATA_OPTION
+def status(strict: bool, data_dir: Path | None) -> None:
+    site = from_mkdocs_file()
+    data_dir, content = _load(site, data_dir)
+    findings = status_report.collect(content, data_dir, data_dir.parent, dt.date.today(),
+                                     site.options.stale_after_months)
+    click.echo(status_report.report(findings))
+    if strict and status_report.fails(findings):
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ from conftest import FIXTURE_DATA
 LANGS = ("id", "en")
 TODAY = dt.date(2026, 11, 24)
 MELATI = "programs/melati.yaml"
+KOREA = "programs/g-to-g-korea.yaml"
+QUESTIONS = "questions.yaml"
 
 
 def replace(old: str, new: str, file: str = MELATI):
@@ -73,6 +75,40 @@ CASES = [
      "programs/Bad Name.yaml", 1, "", "E-SLUG"),
     ("duplicate key", replace("region: [banyuwangi]", "region: [banyuwangi]\nregion: [jember]"),
      MELATI, line_of("region:") + 1, "region", "E-DUPKEY"),
+    # Eligibility rules against data/questions.yaml
+    ("rule: unknown question", replace("- question: buta_warna", "- question: buta_warnaa", KOREA),
+     KOREA, line_of("- question: buta_warna", KOREA), "eligibility.rule.all[3].question", "E-REF"),
+    ("rule: option the question lacks", replace("equals: korea", "equals: korea_selatan", KOREA),
+     KOREA, line_of("equals: korea", KOREA), "eligibility.rule.all[0].equals", "E-OPTION"),
+    ("rule: option in a list the question lacks", replace("in: [smp, sma,", "in: [smp, slta,", KOREA),
+     KOREA, line_of("in: [smp, sma,", KOREA), "eligibility.rule.all[2].in[1]", "E-OPTION"),
+    ("rule: number question compared with text", replace("{question: umur, at_least: 18}",
+                                                         "{question: umur, at_least: '18'}", KOREA),
+     KOREA, line_of("{question: umur, at_least: 18}", KOREA), "eligibility.rule.all[1].all[0].at_least", "E-TYPE"),
+    ("rule: number question equals text", replace("{question: umur, at_most: 39}",
+                                                  "{question: umur, equals: tiga puluh}", KOREA),
+     KOREA, line_of("{question: umur, at_most: 39}", KOREA), "eligibility.rule.all[1].all[1].equals", "E-RULE-TYPE"),
+    ("rule: choice question compared with a number", replace("equals: korea", "at_least: 3", KOREA),
+     KOREA, line_of("equals: korea", KOREA), "eligibility.rule.all[0].at_least", "E-RULE-TYPE"),
+    ("rule: yes/no question compared with text", replace("equals: false\n        reason: {id: Anda tidak buta",
+                                                         "equals: tidak\n        reason: {id: Anda tidak buta", KOREA),
+     KOREA, line_of("reason: {id: Anda tidak buta", KOREA) - 1, "eligibility.rule.all[3].equals", "E-RULE-TYPE"),
+    ("rule: criterion without reason", replace("        reason: {id: Anda tidak buta warna, en: You are not colour-blind}\n", "", KOREA),
+     KOREA, line_of("- question: buta_warna", KOREA), "eligibility.rule.all[3].reason", "E-MISSING"),
+    ("rule: group reason without sources", replace("        reason: {id: Anda berusia 18–39 tahun, en: You are 18–39 years old}\n"
+                                                   "        sources: [voiceindonesia-2025-08-19-g2g-korea]\n",
+                                                   "        reason: {id: Anda berusia 18–39 tahun, en: You are 18–39 years old}\n", KOREA),
+     KOREA, line_of("- all:", KOREA), "eligibility.rule.all[1].sources", "E-MISSING"),
+    ("rule: unknown source", replace("        sources: [voiceindonesia-2025-08-19-g2g-korea]\n      - question: pendidikan",
+                                     "        sources: [voiceindonesia-2025]\n      - question: pendidikan", KOREA),
+     KOREA, line_of("- question: pendidikan", KOREA) - 1, "eligibility.rule.all[1].sources[0]", "E-REF"),
+    ("ask_if: option the question lacks", replace("ask_if: {question: negara_tujuan, equals: jepang}",
+                                                  "ask_if: {question: negara_tujuan, equals: japan}", QUESTIONS),
+     QUESTIONS, line_of("ask_if: {question: negara_tujuan, equals: jepang}", QUESTIONS), "[11].ask_if.equals", "E-OPTION"),
+    ("ask_if: a later question", replace("ask_if: {question: kabupaten, in: [banyuwangi, jember]}",
+                                         "ask_if: {question: punya_usaha, equals: true}", QUESTIONS),
+     QUESTIONS, line_of("ask_if: {question: kabupaten, in: [banyuwangi, jember]}", QUESTIONS),
+     "[3].ask_if.question", "E-ORDER"),
 ]
 
 
@@ -85,7 +121,7 @@ def data(tmp_path) -> Path:
 
 def test_fixture_is_valid(data):
     content = load_content(data, LANGS, today=TODAY, root=data.parent)
-    assert {p.slug for p in content.programs} == {"melati", "warung-naik-kelas"}
+    assert {p.slug for p in content.programs} == {"g-to-g-korea", "melati", "warung-naik-kelas"}
 
 
 @pytest.mark.parametrize("name,edit,file,line,field,code", CASES, ids=[c[0] for c in CASES])

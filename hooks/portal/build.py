@@ -6,7 +6,10 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
+from .brochure_pages import brochure_pages, download_links
+from .brochures import BROCHURE_DIR, TEMPLATE_DIR, Made, make_all
 from .content import content_files, load_content
+from .footer import stale_items
 from .model import Content
 from .pages import GENERATED_DIRS, build_pages
 from .site import Site
@@ -22,6 +25,7 @@ class Prepared:
     content: Content
     strings: dict[str, Strings]
     pages: dict[str, str]
+    brochures: Made = Made((), 0, 0)
 
 
 _cache: dict[str, Prepared] = {}
@@ -31,6 +35,7 @@ def fingerprint(site: Site) -> str:
     """Changes whenever a content file, a UI strings file or the language list changes."""
     digest = hashlib.sha256(repr((site, dt.date.today())).encode())
     files = content_files(site.data_dir) + sorted((site.data_dir / "ui").glob("*.yaml"))
+    files += sorted((site.root / TEMPLATE_DIR).glob("*"))
     for path in files:
         stat = path.stat()
         digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
@@ -44,9 +49,17 @@ def prepare(site: Site) -> Prepared:
         return _cache[key]
     content = load_content(site.data_dir, site.languages, root=site.root)
     strings = load_strings(site.data_dir / "ui", site.languages)
-    pages = build_pages(content, strings)
-    written, removed = sync_pages(site.docs_dir, pages, GENERATED_DIRS)
+    made = make_all(site, content, strings)  # before the pages: they show each PDF's size
+    today = dt.date.today()
+    pages = build_pages(content, strings, site.options, today, download_links(made, strings))
+    pages.update(brochure_pages(content, strings, made))
+    months = site.options.stale_after_months
+    for item in stale_items([*content.programs, *content.procedures, *content.organizations], today, months):
+        # INFO, not WARNING: a warning would fail the strict build a year after each review.
+        log.info("Portal PMI: %s last reviewed %s, more than %d months ago: please review",
+                 item.file, item.last_reviewed.isoformat(), months)
+    written, removed = sync_pages(site.docs_dir, pages, (*GENERATED_DIRS, BROCHURE_DIR))
     log.info("Portal PMI: %d pages generated (%d written, %d removed)", len(pages), written, removed)
     _cache.clear()
-    _cache[key] = Prepared(site, content, strings, pages)
+    _cache[key] = Prepared(site, content, strings, pages, made)
     return _cache[key]

@@ -18,7 +18,9 @@ COLLECTIONS = {"programs": "program", "procedures": "procedure",
 SINGLE_FILES = {"sources": "sources", "glossary": "glossary", "questions": "questions"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
-MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.M)
+WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
+EMAIL = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']+$")
 SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#|\.{0,2}/|[a-z0-9-]+/?(#.*)?$)", re.I)
 
 
@@ -56,7 +58,7 @@ class _Checker:
             if RAW_HTML.search(text):
                 self.report(path + (lang,), "E-HTML", "HTML mentah tidak boleh; pakai Markdown",
                             "raw HTML is not allowed; use Markdown")
-            for url in MD_LINK.findall(text):
+            for url in (a or b for a, b in MD_LINK.findall(text)):
                 if not SAFE_LINK.match(url):
                     self.report(path + (lang,), "E-LINK",
                                 f"tautan '{url}' tidak boleh; hanya http(s), mailto: dan tel:",
@@ -100,6 +102,12 @@ class _Checker:
         out = []
         for i, c in enumerate(self.get(path) or ()):
             p = path + (i,)
+            if c["kind"] == "web" and not WEB_URL.match(c["value"]):
+                self.report(p + ("value",), "E-LINK", f"alamat web '{c['value']}' harus diawali http:// atau https://",
+                            f"web address '{c['value']}' must start with http:// or https://")
+            if c["kind"] == "email" and not EMAIL.match(c["value"]):
+                self.report(p + ("value",), "E-EMAIL", f"'{c['value']}' bukan alamat email; tulis mis. nama@contoh.go.id",
+                            f"'{c['value']}' is not an email address; write e.g. name@example.go.id")
             out.append(Contact(kind=c["kind"], value=c["value"], sources=tuple(c["sources"]),
                                label=self.opt_text(c, p, "label"), note=self.opt_text(c, p, "note")))
         return tuple(out)
@@ -115,7 +123,7 @@ def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
         ck.report(("eligibility", "decided_by"), "E-MISSING",
                   "syarat tidak diumumkan: tulis siapa yang memutuskan di 'decided_by'",
                   "criteria not published: say who decides in 'decided_by'")
-    for leaf_path, leaf in _rule_leaves(el.get("rule"), ("eligibility", "rule")):
+    for leaf_path, leaf in _rule_nodes(el.get("rule"), ("eligibility", "rule")):
         if "reason" in leaf:
             ck.text(leaf_path + ("reason",))
     status = d["status"]
@@ -134,16 +142,16 @@ def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
         old_slugs=tuple(d.get("old_slugs", ())))
 
 
-def _rule_leaves(rule, path):
+def _rule_nodes(rule, path):
+    """Every node of ``rule`` (criteria and combinators) with its path."""
     if rule is None:
         return
+    yield path, rule
     for key in ("all", "any"):
         for i, child in enumerate(rule.get(key, ())):
-            yield from _rule_leaves(child, path + (key, i))
+            yield from _rule_nodes(child, path + (key, i))
     if "not" in rule:
-        yield from _rule_leaves(rule["not"], path + ("not",))
-    if "question" in rule:
-        yield path, rule
+        yield from _rule_nodes(rule["not"], path + ("not",))
 
 
 def _procedure(ck: _Checker, slug: str, today: dt.date) -> Procedure:
@@ -327,7 +335,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         rule = program.eligibility.rule
         if rule is not None:
             rules.check_rule(rule, ("eligibility", "rule"), questions, ck.report)
-            for leaf_path, leaf in _rule_leaves(rule, ("eligibility", "rule")):
+            for leaf_path, leaf in _rule_nodes(rule, ("eligibility", "rule")):
                 refs(ck, leaf_path + ("sources",), leaf.get("sources", ()), sources, "sumber", "source")
     for proc in content.procedures:
         ck = checkers[id(proc)]
@@ -348,7 +356,15 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         refs(checkers[id(term)], (i, "sources"), term.sources, sources, "sumber", "source")
     for i, q in enumerate(content.questions):
         if q.ask_if is not None:
-            rules.check_rule(q.ask_if, (i, "ask_if"), questions, checkers[id(q)].report, need_reason=False)
+            ck = checkers[id(q)]
+            rules.check_rule(q.ask_if, (i, "ask_if"), questions, ck.report, need_reason=False)
+            earlier = {e.id for e in content.questions[:i]}
+            for leaf_path, leaf in _rule_nodes(q.ask_if, (i, "ask_if")):
+                if leaf.get("question") in questions and leaf["question"] not in earlier:
+                    ck.report(leaf_path + ("question",), "E-ORDER",
+                              f"ask_if hanya boleh memakai pertanyaan sebelumnya; '{leaf['question']}' "
+                              f"ada sesudah '{q.id}'",
+                              f"ask_if may only use earlier questions; '{leaf['question']}' comes after '{q.id}'")
 
 
 def _unique(checkers, errors, items, key, path, label) -> None:

@@ -1,7 +1,8 @@
 """Read YAML safely, keeping the line of every value.
 
-Anchors and aliases are refused while composing (no "YAML bombs"), dates stay
-strings (the schema checks their format), duplicate keys are errors.
+Anchors, aliases and tags are refused before anything is built (no "YAML bombs", no
+custom objects), as are oversized files and deep nesting (no recursion blow-ups); dates stay strings (the schema checks
+their format), duplicate keys are errors.
 """
 from __future__ import annotations
 
@@ -14,47 +15,50 @@ import yaml
 from .errors import ContentError
 
 MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 32  # real content nests under 10 deep
 
 Path_ = tuple[Any, ...]
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without anchors/aliases and without implicit timestamps."""
+_PLAIN_STRINGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge"}
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when PyYAML has it
+    """SafeLoader without implicit timestamps (dates stay strings), '=' values or '<<' merges."""
 
     yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        first: [(tag, rx) for tag, rx in resolvers if tag not in _PLAIN_STRINGS]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML signature
-        event = self.peek_event()
+
+def _check_events(text: str) -> None:
+    """Refuse anchors/aliases and deep nesting before anything is built from the events."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _AnchorRefused(event.start_mark)
-        return super().compose_node(parent, index)
-
-
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """The same loader on libyaml (C) when PyYAML has it: composes several times faster."""
-
-    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-
-
-def _compose_fast(text: str) -> tuple[yaml.Node, yaml.SafeLoader] | None:
-    """Node tree and loader via libyaml; None when the text needs the careful path (errors, anchors)."""
-    try:
-        for event in yaml.parse(text, Loader=_FastLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                return None
-        loader = _FastLoader(text)
-        node = loader.get_single_node()
-    except yaml.YAMLError:
-        return None
-    return (node, loader) if node is not None else None
+        if getattr(event, "tag", None) not in (None, "!"):
+            raise _TagRefused(event.start_mark)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _TooDeep(event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 class _AnchorRefused(Exception):
     def __init__(self, mark: yaml.Mark):
         self.mark = mark
+
+
+class _TooDeep(_AnchorRefused):
+    pass
+
+
+class _TagRefused(_AnchorRefused):
+    pass
 
 
 @dataclass
@@ -88,14 +92,21 @@ def load_text(text: str, file: str) -> Document:
             file, 1, "", "E-SIZE",
             f"berkas lebih dari {MAX_FILE_BYTES // 1024} KB",
             f"file is larger than {MAX_FILE_BYTES // 1024} KB"))
-    fast = _compose_fast(text)
-    if fast is not None:
-        doc = Document(file, None)
-        doc.data = _convert(fast[0], (), doc, fast[1])
-        return doc
-    loader = _Loader(text)
+    loader = None
     try:
+        _check_events(text)
+        loader = _Loader(text)
         node = loader.get_single_node()
+    except _TooDeep as exc:
+        raise LoadFailed(ContentError(
+            file, exc.mark.line + 1, "", "E-DEPTH",
+            f"isi bersarang lebih dari {MAX_DEPTH} tingkat; tulis lebih datar",
+            f"content is nested more than {MAX_DEPTH} levels deep; write it flatter")) from None
+    except _TagRefused as exc:
+        raise LoadFailed(ContentError(
+            file, exc.mark.line + 1, "", "E-TAG",
+            "tag YAML (!...) tidak diizinkan; tulis nilainya saja",
+            "YAML tags (!...) are not allowed; write the plain value")) from None
     except _AnchorRefused as exc:
         raise LoadFailed(ContentError(
             file, exc.mark.line + 1, "", "E-ALIAS",
@@ -111,16 +122,28 @@ def load_text(text: str, file: str) -> Document:
             file, line, "", "E-TAB" if tab else "E-SYNTAX",
             f"YAML tidak bisa dibaca: {exc.problem}{hint_id}",
             f"YAML cannot be read: {exc.problem}{hint_en}"))
-    except yaml.YAMLError as exc:  # e.g. reader errors on control characters
+    except yaml.reader.ReaderError as exc:  # control characters (position: a byte offset with libyaml)
+        line = text.encode("utf-8")[:exc.position].count(b"\n") + 1
         raise LoadFailed(ContentError(
-            file, 1, "", "E-SYNTAX", f"YAML tidak bisa dibaca: {exc}", f"YAML cannot be read: {exc}"))
+            file, line, "", "E-CHAR", f"karakter khusus #x{exc.character:04x} tidak boleh; hapus karakter itu",
+            f"special character #x{exc.character:04x} is not allowed; delete it")) from None
+    except yaml.YAMLError as exc:
+        raise LoadFailed(ContentError(
+            file, 1, "", "E-SYNTAX", f"YAML tidak bisa dibaca: {exc}", f"YAML cannot be read: {exc}")) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         raise LoadFailed(ContentError(
             file, 1, "", "E-EMPTY", "berkas kosong", "file is empty"))
     doc = Document(file, None)
-    doc.data = _convert(node, (), doc, loader)
+    try:
+        doc.data = _convert(node, (), doc, loader)
+    except yaml.MarkedYAMLError as exc:  # a value no safe constructor accepts
+        mark = exc.problem_mark or exc.context_mark
+        raise LoadFailed(ContentError(
+            file, mark.line + 1 if mark else 1, "", "E-SYNTAX", f"YAML tidak bisa dibaca: {exc.problem}",
+            f"YAML cannot be read: {exc.problem}")) from None
     return doc
 
 

@@ -6,17 +6,21 @@ Markdown links to ``.md`` files so MkDocs checks them in ``--strict`` builds.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 import yaml
 
+from .eligibility import CHECKER_DIR
+from .footer import edit_url, is_stale, report_url
 from .model import Content, Organization, Procedure, Program, Proposal
 from .render import Renderer, esc
+from .site import Options
 from .strings import Strings
 
 PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR = "program", "prosedur", "organisasi"
 GLOSSARY_DIR, PROPOSAL_DIR = "glosarium", "usulan"
-GENERATED_DIRS = (PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR)
+PROPOSALS_DATA = "proposals"
+GENERATED_DIRS = (PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR, CHECKER_DIR)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: same output, faster
 
 
@@ -30,8 +34,29 @@ def heading(r: Renderer, key: str, level: int = 2) -> str:
     return f"{'#' * level} {r.t('heading.' + key)} {{#{key}}}\n\n"
 
 
-def reviewed(r: Renderer, date) -> str:
-    return f'<p class="pmi-reviewed">{esc(r.t("last_reviewed", date=r.t.long_date(date)))}</p>\n'
+def reviewed(r: Renderer, date, file: str | None = None, title: str = "") -> str:
+    return (f'<p class="pmi-reviewed">{esc(r.t("last_reviewed", date=r.t.long_date(date)))}</p>\n'
+            + page_links(r, file, title))
+
+
+def page_links(r: Renderer, file: str | None, title: str) -> str:
+    """"Edit this page" (to the YAML in the repository) and "report wrong information" links."""
+    links = [(edit_url(r.options, file) if file else None, "footer.edit", "pmi-edit-link"),
+             (report_url(r.options, title, file or ""), "footer.report", "pmi-report-link")]
+    items = [f'<a class="{cls}" href="{esc(url)}" rel="nofollow">{esc(r.t(key))}</a>'
+             for url, key, cls in links if url]
+    return f'<p class="pmi-page-links">{" · ".join(items)}</p>\n' if items else ""
+
+
+def stale_notice(r: Renderer, date, file: str, title: str) -> str:
+    """A visible notice when the page was last reviewed too long ago (empty otherwise)."""
+    months = r.options.stale_after_months
+    if not is_stale(date, r.today, months):
+        return ""
+    report = report_url(r.options, title, file)
+    link = f' <a href="{esc(report)}" rel="nofollow">{esc(r.t("footer.report"))}</a>' if report else ""
+    return (f'<div class="pmi-stale" role="note"><p><strong>{esc(r.t("footer.stale_title"))}</strong> '
+            f'{esc(r.t("footer.stale", months=months, date=r.t.long_date(date)))}{link}</p></div>\n\n')
 
 
 def org_links(r: Renderer, slugs: Iterable[str], prefix: str = "../") -> str:
@@ -43,27 +68,22 @@ def status_text(r: Renderer, program: Program) -> str:
     return r.t(f"status.{program.status.value}", date=r.t.month_date(program.status.as_of))
 
 
-def program_page(r: Renderer, p: Program) -> str:
+def program_page(r: Renderer, p: Program, download: str = "") -> str:
     t = r.t
     out = [front_matter(title=r.plain(p.title), description=r.plain(p.summary), kind="program",
                         slug=p.slug, source_file=p.file, last_reviewed=p.last_reviewed.isoformat(),
                         status=p.status.value, audience=list(p.audience)),
-           f"# {r.plain(p.title)}\n\n", r.block(p.summary, "pmi-summary"), "\n\n",
+           f"# {r.plain(p.title)}\n\n", stale_notice(r, p.last_reviewed, p.file, r.plain(p.title)),
+           r.block(p.summary, "pmi-summary"), "\n\n",
+           f"{download}\n\n" if download else "",
            heading(r, "about"), r.block(p.description), "\n\n",
            heading(r, "who"),
            f'<p class="pmi-audience">{esc(t("for_audience"))} '
            f'{esc(", ".join(t("audience." + a) for a in p.audience))}. '
            f'{esc(t("region_label"))} {esc(", ".join(t("region." + x) for x in p.region))}.</p>\n\n']
     el = p.eligibility
-    if el.criteria_published and el.rule is not None:
-        out += [f'<p>{esc(t("eligibility.intro"))}</p>\n\n', r.rule(el.rule), "\n\n"]
-    else:
-        out += [f'<p class="pmi-unpublished">{esc(t("eligibility.unpublished"))}</p>\n\n']
-    if el.decided_by:
-        out += [f'<p class="pmi-decided-by"><strong>{esc(t("eligibility.decided_by"))}</strong> '
-                f'{r.inline(el.decided_by)}</p>\n\n']
-    if el.note:
-        out += [r.block(el.note), "\n\n"]
+    out += [eligibility_section(r, p)]
+    out += [f'<p class="pmi-checker-link" markdown>[{t("checker.page_link")}](../{CHECKER_DIR}/index.md)</p>\n\n']
     out += [heading(r, "status"),
             f'<p class="pmi-status pmi-status--{p.status.value}">{esc(status_text(r, p))}</p>\n\n']
     if p.benefits:
@@ -78,14 +98,51 @@ def program_page(r: Renderer, p: Program) -> str:
         out += [heading(r, "warnings"), '<div class="pmi-warnings">\n',
                 "\n".join(r.block(w, "pmi-warning") for w in p.warnings), "\n</div>\n\n"]
     out += [heading(r, "sources"), r.sources([*p.sources, *p.status.sources]), "\n\n",
-            reviewed(r, p.last_reviewed)]
+            reviewed(r, p.last_reviewed, p.file, r.plain(p.title))]
+    return "".join(out)
+
+
+def eligibility_section(r: Renderer, p: Program) -> str:
+    """The program's criteria as a checklist, or who decides when none are published."""
+    t, el, out = r.t, p.eligibility, []
+    if not el.criteria_published:
+        out += [f'<p class="pmi-unpublished">{esc(t("eligibility.unpublished"))}</p>\n\n']
+    if el.rule is not None:  # unpublished criteria may still say whom the sources name
+        out += [f'<p>{esc(t("eligibility.intro"))}</p>\n\n', r.rule(el.rule), "\n\n"]
+    if el.decided_by:
+        out += [f'<p class="pmi-decided-by"><strong>{esc(t("eligibility.decided_by"))}</strong> '
+                f'{r.inline(el.decided_by)}</p>\n\n']
+    if el.note:
+        out += [r.block(el.note), "\n\n"]
+    return "".join(out)
+
+
+def checker_page(r: Renderer) -> str:
+    """The eligibility checker: the script mounts on #pmi-checker; without it, every checklist."""
+    t = r.t
+    out = [front_matter(title=t("checker.title"), description=t("checker.intro"), kind="checker", hide=["toc"]),
+           f"# {t('checker.title')}\n\n", f'<p class="pmi-summary">{esc(t("checker.intro"))}</p>\n\n',
+           f'<p class="pmi-privacy">{esc(t("checker.privacy"))}</p>\n\n',
+           f'<p class="pmi-caution">{esc(t("checker.caution"))}</p>\n\n',
+           '<div id="pmi-checker" class="pmi-checker"></div>\n\n',
+           '<div class="pmi-checker-all" markdown>\n\n',
+           f'<noscript><p>{esc(t("checker.no_script"))}</p></noscript>\n\n',
+           f"## {t('checker.all_programs')} {{#all}}\n\n"]
+    programs = sorted(r.content.programs, key=lambda p: (p.status.value == "ended", r.plain(p.title).lower()))
+    for p in programs:
+        out += [f"### {r.plain(p.title)} {{#{p.slug}}}\n\n",
+                f'<p class="pmi-status pmi-status--{p.status.value}">{esc(status_text(r, p))}</p>\n\n',
+                eligibility_section(r, p),
+                f"[{t('checker.to_program')}: {r.plain(p.title)}](../{PROGRAM_DIR}/{p.slug}.md)\n\n"]
+    out += ["</div>\n"]
     return "".join(out)
 
 
 def procedure_page(r: Renderer, p: Procedure) -> str:
     out = [front_matter(title=r.plain(p.title), description=r.plain(p.summary), kind="procedure",
                         slug=p.slug, source_file=p.file, last_reviewed=p.last_reviewed.isoformat()),
-           f"# {r.plain(p.title)}\n\n", r.block(p.summary, "pmi-summary"), "\n\n"]
+           f"# {r.plain(p.title)}\n\n", stale_notice(r, p.last_reviewed, p.file, r.plain(p.title)),
+           r.block(p.summary, "pmi-summary"), "\n\n"]
     if p.introduction:
         out += [r.block(p.introduction), "\n\n"]
     if p.warnings:
@@ -103,14 +160,16 @@ def procedure_page(r: Renderer, p: Procedure) -> str:
     if p.contacts:
         out += [heading(r, "contacts"), r.contacts(p.contacts), "\n\n"]
     step_sources = [s for step in p.steps for s in step.sources]
-    out += [heading(r, "sources"), r.sources([*p.sources, *step_sources]), "\n\n", reviewed(r, p.last_reviewed)]
+    out += [heading(r, "sources"), r.sources([*p.sources, *step_sources]), "\n\n",
+            reviewed(r, p.last_reviewed, p.file, r.plain(p.title))]
     return "".join(out)
 
 
 def organization_page(r: Renderer, o: Organization) -> str:
     out = [front_matter(title=r.plain(o.name), description=r.plain(o.description), kind="organization",
                         slug=o.slug, source_file=o.file, last_reviewed=o.last_reviewed.isoformat()),
-           f"# {r.plain(o.name)}\n\n", r.block(o.description), "\n\n"]
+           f"# {r.plain(o.name)}\n\n", stale_notice(r, o.last_reviewed, o.file, r.plain(o.name)),
+           r.block(o.description), "\n\n"]
     if o.services:
         out += [heading(r, "services"), r.item_list(o.services), "\n\n"]
     if o.villages:
@@ -125,7 +184,8 @@ def organization_page(r: Renderer, o: Organization) -> str:
                 "".join(f"- [{r.plain(p.title)}](../{PROGRAM_DIR}/{p.slug}.md)\n" for p in programs), "\n"]
     out += [heading(r, "contacts"),
             r.contacts(o.contacts) if o.contacts else f'<p class="pmi-no-contacts">{esc(r.t("no_contacts"))}</p>',
-            "\n\n", heading(r, "sources"), r.sources(o.sources), "\n\n", reviewed(r, o.last_reviewed)]
+            "\n\n", heading(r, "sources"), r.sources(o.sources), "\n\n",
+            reviewed(r, o.last_reviewed, o.file, r.plain(o.name))]
     return "".join(out)
 
 
@@ -139,6 +199,7 @@ def proposals_page(r: Renderer, proposals: Iterable[Proposal]) -> str:
                 f'<p><strong>{esc(t("raised_by"))}</strong> {r.inline(p.raised_by)}. '
                 f'<strong>{esc(t("raised_at"))}</strong> {r.inline(p.raised_at)}.</p>\n\n',
                 r.sources(p.sources), "\n\n"]
+    out += [page_links(r, f"data/{PROPOSALS_DATA}", t("index.proposals_title"))]
     return "".join(out)
 
 
@@ -153,6 +214,7 @@ def glossary_page(r: Renderer) -> str:
         out += [r.block(term.definition), "\n\n"]
         if term.aliases:
             out += [f'<p class="pmi-aliases">{esc(t("index.also_known_as"))} {esc(", ".join(term.aliases))}</p>\n\n']
+    out += [page_links(r, "data/glossary.yaml", t("index.glossary_title"))]
     return "".join(out)
 
 
@@ -162,14 +224,20 @@ def list_page(r: Renderer, key: str, items: list[tuple[str, str, str]]) -> str:
     lines = "".join(f"- [{title}]({link}): {summary}\n" for title, link, summary in
                     sorted(items, key=lambda item: item[0].lower()))
     return (front_matter(title=t(f"index.{key}_title"), description=t(f"index.{key}_intro"), kind="index")
-            + f"# {t(f'index.{key}_title')}\n\n{t(f'index.{key}_intro')}\n\n{lines}")
+            + f"# {t(f'index.{key}_title')}\n\n{t(f'index.{key}_intro')}\n\n{lines}"
+            + "\n" + page_links(r, f"data/{key}", t(f"index.{key}_title")))
 
 
-def build_pages(content: Content, strings: dict[str, Strings]) -> dict[str, str]:
-    """Every generated page, for every configured language."""
+def build_pages(content: Content, strings: dict[str, Strings], options: Options | None = None,
+                today=None, downloads: Mapping[tuple[str, str], str] | None = None) -> dict[str, str]:
+    """Every generated page, for every configured language.
+
+    ``downloads`` maps (language, program slug) to the brochure download link's HTML.
+    """
+    downloads = downloads or {}
     pages: dict[str, str] = {}
     for lang in content.languages:
-        r = Renderer(lang, content, strings[lang])
+        r = Renderer(lang, content, strings[lang], options, today)
 
         def add(path: str, text: str) -> None:
             pages[f"{path}.{lang}.md"] = text
@@ -178,7 +246,8 @@ def build_pages(content: Content, strings: dict[str, Strings]) -> dict[str, str]
             return r.inline(text).replace("\n", " ")
 
         collections: list[tuple[str, str, tuple, Callable, Callable]] = [
-            (PROGRAM_DIR, "programs", content.programs, program_page, lambda p: p.title),
+            (PROGRAM_DIR, "programs", content.programs,
+             lambda r, p: program_page(r, p, downloads.get((lang, p.slug), "")), lambda p: p.title),
             (PROCEDURE_DIR, "procedures", content.procedures, procedure_page, lambda p: p.title),
             (ORGANIZATION_DIR, "organizations", content.organizations, organization_page, lambda o: o.name),
         ]
@@ -190,4 +259,5 @@ def build_pages(content: Content, strings: dict[str, Strings]) -> dict[str, str]
                  summary(i.summary if hasattr(i, "summary") else i.description)) for i in items]))
         add(f"{GLOSSARY_DIR}/index", glossary_page(r))
         add(f"{PROPOSAL_DIR}/index", proposals_page(r, content.proposals))
+        add(f"{CHECKER_DIR}/index", checker_page(r))
     return pages

@@ -4,14 +4,31 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
+from . import eligibility
+from .brochures import copy_to_site
 from .build import Prepared
 
 log = logging.getLogger("mkdocs.hooks.portal")
 
 Step = Callable[[Prepared], None]
 
-# Fixed order: brochures, then the search index, then checks. Later issues fill these in.
-STEPS: list[tuple[str, Step]] = []
+
+def brochures(prepared: Prepared) -> None:
+    """Copy this build's brochures from the cache into ``site/``."""
+    copy_to_site(prepared.site, prepared.brochures.brochures)
+
+
+def rules_json(prepared: Prepared) -> None:
+    """The eligibility checker's questions and rules, for the browser."""
+    data = eligibility.compile_data(prepared.content, prepared.strings)
+    eligibility.write(data, prepared.site.site_dir)
+
+
+# Fixed order: brochures, then rules JSON, then the search index, then checks.
+STEPS: list[tuple[str, Step]] = [
+    ("brochures", brochures),
+    ("rules JSON", rules_json),
+]
 
 
 def run(prepared: Prepared) -> None:

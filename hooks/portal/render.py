@@ -1,6 +1,7 @@
 """Markdown/HTML fragments in one language, with untranslated text marked as such."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 import re
@@ -9,6 +10,7 @@ from typing import Any, Iterable, Mapping
 import markdown
 
 from .model import Contact, Content, Source, Text
+from .site import Options
 from .strings import Strings
 
 _SAFE_HREF = re.compile(r'href="(?!https?://|mailto:|tel:|#|\.{0,2}/|[a-z0-9-]+/?(?:#[^"]*)?")[^"]*"', re.I)
@@ -39,9 +41,11 @@ def tel_href(number: str) -> str:
 class Renderer:
     """Renders content values for one page language."""
 
-    def __init__(self, lang: str, content: Content, strings: Strings):
+    def __init__(self, lang: str, content: Content, strings: Strings, options: Options | None = None,
+                 today: dt.date | None = None):
         self.lang, self.content, self.t = lang, content, strings
         self.default = content.default_language
+        self.options, self.today = options or Options(), today or dt.date.today()
 
     def pick(self, text: Text) -> tuple[str, bool]:
         """The text in this language, or the default's and True when untranslated."""
@@ -88,17 +92,19 @@ class Renderer:
         """An eligibility rule as a nested plain-language checklist."""
         return f'<ul class="pmi-checklist pmi-rule">\n{self._rule_items(rule)}\n</ul>'
 
-    def _rule_items(self, rule: Mapping[str, Any]) -> str:
+    def _rule_items(self, rule: Mapping[str, Any], flatten_all: bool = True) -> str:
+        """List items; an ``all`` group is flattened into its parent list only inside an ``all``."""
         box = '<span class="pmi-box" aria-hidden="true"></span> '
-        if "all" in rule and "reason" not in rule:
-            return "\n".join(self._rule_items(child) for child in rule["all"])
         if "reason" in rule:
             return f"<li>{box}{self.inline(rule['reason'])}</li>"
+        if "all" in rule and flatten_all:
+            return "\n".join(self._rule_items(child) for child in rule["all"])
         key = next(k for k in ("all", "any", "not") if k in rule)
-        label = {"all": "", "any": self.t("eligibility.any_of"), "not": self.t("eligibility.none_of")}[key]
+        label = self.t({"all": "eligibility.all_of", "any": "eligibility.any_of",
+                        "not": "eligibility.none_of"}[key])
         children = [rule["not"]] if key == "not" else rule[key]
-        inner = "\n".join(self._rule_items(child) for child in children)
-        return f"<li>{box}{esc(label)}\n<ul>\n{inner}\n</ul></li>"
+        inner = "\n".join(self._rule_items(child, key == "all") for child in children)
+        return f'<li>{box}{esc(label)}\n<ul class="pmi-checklist">\n{inner}\n</ul></li>'
 
     def source(self, source: Source) -> str:
         date = self.t.month_date(source.date) if source.date else self.t("source_undated")

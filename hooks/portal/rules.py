@@ -2,11 +2,14 @@
 
 A rule is ``{all: [...]}``, ``{any: [...]}``, ``{not: rule}`` or a criterion
 ``{question: id, equals|in|at_least|at_most: value, reason: text, sources: [...]}``.
-Evaluation is three-valued: True, False, or None when an answer is missing.
+A combinator may carry the ``reason`` (and ``sources``) for its whole group, e.g. one line
+"You are 18–39 years old" for ``{all: [umur >= 18, umur <= 39]}``; its criteria then need none.
+Evaluation is three-valued: True, False, or None when an answer is missing. A question that
+does not apply to the reader (its ``ask_if`` is false) makes its criteria false.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Collection, Mapping
 
 from .model import Question
 from .schema import did_you_mean
@@ -28,6 +31,11 @@ def check_rule(rule: Mapping[str, Any], path: tuple, questions: Mapping[str, Que
             report(path, "E-RULE", "satu aturan hanya boleh memakai satu dari all/any/not/question",
                    "a rule may use only one of all/any/not/question")
             return
+        if need_reason and "reason" in rule:
+            if "sources" not in rule:
+                report(path + ("sources",), "E-MISSING", "kolom wajib 'sources' belum diisi",
+                       "required field 'sources' is missing")
+            need_reason = False
         key = combinators[0]
         children = [rule[key]] if key == "not" else rule[key]
         for i, child in enumerate(children):
@@ -83,17 +91,23 @@ def _check_operand(question: Question, op: str, operand: Any, path: tuple, repor
                    f"question '{question.id}' has no option '{v}'{hint_en}")
 
 
-def evaluate(rule: Mapping[str, Any], answers: Mapping[str, Any]) -> bool | None:
-    """True, False, or None when the answers given cannot decide."""
+def evaluate(rule: Mapping[str, Any], answers: Mapping[str, Any],
+             not_applicable: Collection[str] = ()) -> bool | None:
+    """True, False, or None when the answers given cannot decide.
+
+    Criteria on a question in ``not_applicable`` are false.
+    """
     if "all" in rule:
-        results = [evaluate(r, answers) for r in rule["all"]]
+        results = [evaluate(r, answers, not_applicable) for r in rule["all"]]
         return False if False in results else (None if None in results else True)
     if "any" in rule:
-        results = [evaluate(r, answers) for r in rule["any"]]
+        results = [evaluate(r, answers, not_applicable) for r in rule["any"]]
         return True if True in results else (None if None in results else False)
     if "not" in rule:
-        result = evaluate(rule["not"], answers)
+        result = evaluate(rule["not"], answers, not_applicable)
         return None if result is None else not result
+    if rule["question"] in not_applicable:
+        return False
     answer = answers.get(rule["question"])
     if answer is None:
         return None

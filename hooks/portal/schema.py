@@ -40,9 +40,17 @@ def did_you_mean(word: str, choices) -> tuple[str, str]:
 
 def validate(doc: Document, kind: str) -> list[ContentError]:
     """Validate ``doc`` against ``$defs/<kind>``; one error per problem."""
+    raw = list(_validator(kind).iter_errors(doc.data))
+    # A misspelt field is one problem, not two: drop "missing 'x'" where "unknown 'y' (did you mean 'x'?)".
+    misspelt = {(tuple(e.absolute_path), match[0])
+                for e in raw if e.validator == "additionalProperties"
+                for name in e.instance if name not in e.schema.get("properties", {})
+                for match in [difflib.get_close_matches(str(name), list(e.schema.get("properties", {})), 1, 0.6)]
+                if match}
     errors = []
-    for error in _validator(kind).iter_errors(doc.data):
-        errors.extend(_convert(error, doc))
+    for error in raw:
+        errors.extend(e for e in _convert(error, doc)
+                      if not (e.code == "E-MISSING" and (tuple(error.absolute_path), e.field.rsplit(".", 1)[-1]) in misspelt))
     return errors
 
 
@@ -64,8 +72,12 @@ def _convert(error: ValidationError, doc: Document) -> list[ContentError]:
 
     if kind == "required":
         missing = [name for name in value if name not in instance]
-        return [err("E-MISSING", f"kolom wajib '{name}' belum diisi",
-                    f"required field '{name}' is missing", path + (name,)) for name in missing]
+        out = []
+        for name in missing:
+            what_id, what_en = field_title(error.schema.get("properties", {}).get(name, {}))
+            out.append(err("E-MISSING", f"kolom wajib '{name}'{what_id} belum diisi",
+                           f"required field '{name}'{what_en} is missing", path + (name,)))
+        return out
     if kind == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         out = []
@@ -102,4 +114,14 @@ def _convert(error: ValidationError, doc: Document) -> list[ContentError]:
         return [err("E-LANG", f"kode bahasa '{bad}' tidak sah", f"invalid language code '{bad}'", path + (bad,))]
     if kind == "$ref" or error.context:
         return [c for sub in error.context for c in _convert(sub, doc)]
-    return [ContentError(doc.file, line, field, "E-SCHEMA", error.message, error.message)]
+    return [ContentError(doc.file, line, field, "E-SCHEMA", f"nilai tidak sesuai aturan: {error.message}",
+                         f"value breaks a rule: {error.message}")]
+
+
+def field_title(prop: dict) -> tuple[str, str]:
+    """(' (Judul)', ' (title)') from a schema title 'Judul / title', or empty strings."""
+    title = prop.get("title", "") if isinstance(prop, dict) else ""
+    if " / " not in title:
+        return "", ""
+    title_id, title_en = title.split(" / ", 1)
+    return f" ({title_id})", f" ({title_en})"

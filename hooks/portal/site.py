@@ -2,14 +2,34 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "0.0.0.0")
+
+
+@dataclass(frozen=True)
+class Options:
+    """``extra.portal`` in ``mkdocs.yml``: where staff edit, where readers report, when pages go stale."""
+
+    repo_url: str = ""          # e.g. https://github.com/<owner>/<repo>; empty: no edit/issues links
+    edit_branch: str = "main"
+    report_email: str = ""      # empty: readers report through the repository's issues
+    stale_after_months: int = 12
+
+    @classmethod
+    def from_extra(cls, extra: Any) -> "Options":
+        portal = (extra or {}).get("portal") or {}
+        return cls(repo_url=str(portal.get("repo_url") or "").rstrip("/"),
+                   edit_branch=str(portal.get("edit_branch") or "main"),
+                   report_email=str(portal.get("report_email") or ""),
+                   stale_after_months=int(portal.get("stale_after_months") or 12))
 
 
 @dataclass(frozen=True)
@@ -22,6 +42,7 @@ class Site:
     site_dir: Path
     languages: tuple[str, ...]
     site_url: str = LOCAL_SITE_URL
+    options: Options = field(default_factory=Options)
 
     @property
     def default_language(self) -> str:
@@ -29,7 +50,8 @@ class Site:
 
     @property
     def is_local_preview(self) -> bool:
-        return self.site_url.rstrip("/") == LOCAL_SITE_URL.rstrip("/")
+        """True for the default and any other loopback address (``mkdocs serve -a ...``)."""
+        return urlsplit(self.site_url).hostname in LOOPBACK_HOSTS
 
     def page_url(self, lang: str, path: str) -> str:
         """Absolute URL of ``path`` (e.g. 'program/melati/') in ``lang``."""
@@ -52,7 +74,8 @@ def from_mkdocs_config(config: Any) -> Site:
     docs_dir = Path(config.docs_dir)
     root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
     return Site(root=root, data_dir=root / "data", docs_dir=docs_dir, site_dir=Path(config.site_dir),
-                languages=ordered_languages(i18n.config.languages), site_url=config.site_url or LOCAL_SITE_URL)
+                languages=ordered_languages(i18n.config.languages), site_url=config.site_url or LOCAL_SITE_URL,
+                options=Options.from_extra(config.extra))
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -81,4 +104,4 @@ def from_mkdocs_file(path: Path = ROOT / "mkdocs.yml") -> Site:
     root = path.parent
     return Site(root=root, data_dir=root / "data", docs_dir=root / config.get("docs_dir", "docs"),
                 site_dir=root / config.get("site_dir", "site"), languages=ordered_languages(i18n["languages"]),
-                site_url=config.get("site_url") or LOCAL_SITE_URL)
+                site_url=config.get("site_url") or LOCAL_SITE_URL, options=Options.from_extra(config.get("extra")))

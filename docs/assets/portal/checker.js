@@ -1,0 +1,317 @@
+/* Portal PMI eligibility checker ("Cek program untuk saya"). No dependencies, no storage,
+   no requests but the site's own eligibility.json. The engine mirrors
+   hooks/portal/eligibility.py; tests run the same YAML cases through both. */
+(function () {
+  "use strict";
+
+  function has(o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k); }
+
+  /* --- Engine: the same rules, answers and results as eligibility.py --- */
+
+  function evaluate(rule, answers, na) {
+    var list = rule.all || rule.any, i, r, unknown = false;
+    if (list) {
+      for (i = 0; i < list.length; i++) {
+        r = evaluate(list[i], answers, na);
+        if (r === !rule.all) return r;
+        if (r === null) unknown = true;
+      }
+      return unknown ? null : !!rule.all;
+    }
+    if (rule.not) {
+      r = evaluate(rule.not, answers, na);
+      return r === null ? null : !r;
+    }
+    if (na[rule.question]) return false;
+    var a = has(answers, rule.question) ? answers[rule.question] : null;
+    if (a === null) return null;
+    if (has(rule, "equals")) return a === rule.equals;
+    if (has(rule, "in")) return rule["in"].indexOf(a) >= 0;
+    if (has(rule, "at_least")) return a >= rule.at_least;
+    return a <= rule.at_most;
+  }
+
+  function effective(data, answers) {
+    var counted = {}, na = {};
+    data.questions.forEach(function (q) {
+      var gate = q.ask_if ? evaluate(q.ask_if, counted, na) : true;
+      if (gate === false) na[q.id] = true;
+      else if (gate && has(answers, q.id)) counted[q.id] = answers[q.id];
+    });
+    return { counted: counted, na: na };
+  }
+
+  function children(node) { return node.all || node.any || [node.not]; }
+
+  function explain(node, eff, lang) {
+    var value = evaluate(node, eff.counted, eff.na), out = [];
+    if (node.reason) return [[node.reason[lang], value]];
+    if (node.not) return explain(node.not, eff, lang);
+    if (node.question) return [];
+    var every = value === !!node.all;
+    children(node).forEach(function (c) {
+      if (every || evaluate(c, eff.counted, eff.na) === value) out = out.concat(explain(c, eff, lang));
+    });
+    return out;
+  }
+
+  function verdict(data, p, answers, lang) {
+    var ui = data.ui[lang], unpublished = [ui.unpublished, null];
+    if (!p.offered) return { verdict: "not", reasons: [[ui.ended, false]] };
+    if (!p.rule) return { verdict: "maybe", reasons: [unpublished] };
+    var eff = effective(data, answers), v = evaluate(p.rule, eff.counted, eff.na), reasons = explain(p.rule, eff, lang);
+    if (p.published) return { verdict: v === true ? "likely" : v === false ? "not" : "maybe", reasons: reasons };
+    return v === false ? { verdict: "not", reasons: reasons } : { verdict: "maybe", reasons: reasons.concat([unpublished]) };
+  }
+
+  function verdicts(data, answers, lang) {
+    var out = {};
+    data.programs.forEach(function (p) { out[p.slug] = verdict(data, p, answers, lang); });
+    return out;
+  }
+
+  function pending(node, eff, into) {
+    if (evaluate(node, eff.counted, eff.na) !== null) return into;
+    if (node.question) into[node.question] = true;
+    else children(node).forEach(function (c) { pending(c, eff, into); });
+    return into;
+  }
+
+  function nextQuestion(data, answers) {
+    var eff = effective(data, answers), needed = {}, qs = data.questions, i, q;
+    data.programs.forEach(function (p) { if (p.offered && p.rule) pending(p.rule, eff, needed); });
+    for (i = qs.length - 1; i >= 0; i--) if (needed[qs[i].id] && qs[i].ask_if) pending(qs[i].ask_if, eff, needed);
+    for (i = 0; i < qs.length; i++) {
+      q = qs[i];
+      if (needed[q.id] && !has(answers, q.id) && !eff.na[q.id] &&
+          (!q.ask_if || evaluate(q.ask_if, eff.counted, eff.na))) return q.id;
+    }
+    return null;
+  }
+
+  function interview(data, answers) {
+    var given = {}, asked = [], id;
+    while ((id = nextQuestion(data, given)) !== null) {
+      asked.push(id);
+      given[id] = has(answers, id) ? answers[id] : null;
+    }
+    return { asked: asked, given: given };
+  }
+
+  /* An answer from text (URL fragment, form); undefined when it is not a valid answer. */
+  function parseAnswer(q, text) {
+    if (text === "?") return null;
+    if (q.type === "number") {
+      var n = text.trim() === "" ? NaN : Number(text);
+      return isFinite(n) && (q.min == null || n >= q.min) && (q.max == null || n <= q.max) ? n : undefined;
+    }
+    if (q.type === "yes_no") return { ya: true, yes: true, "true": true, tidak: false, no: false, "false": false }[text];
+    return q.options.some(function (o) { return o.value === text; }) ? text : undefined;
+  }
+
+  function fromFragment(data, hash) {
+    var answers = {}, byId = {};
+    data.questions.forEach(function (q) { byId[q.id] = q; });
+    hash.replace(/^#/, "").split("&").forEach(function (pair) {
+      var kv = pair.split("="), q, v;
+      try {
+        q = byId[decodeURIComponent(kv[0])];
+        v = q && kv.length === 2 ? parseAnswer(q, decodeURIComponent(kv[1].replace(/\+/g, " "))) : undefined;
+      } catch (e) { /* a malformed pair is ignored */ }
+      if (v !== undefined) answers[q.id] = v;
+    });
+    return answers;
+  }
+
+  var engine = { evaluate: evaluate, effective: effective, verdict: verdict, verdicts: verdicts,
+    nextQuestion: nextQuestion, interview: interview, parseAnswer: parseAnswer, fromFragment: fromFragment };
+  if (typeof module === "object" && module.exports) module.exports = engine;
+  if (typeof document === "undefined") return;
+
+  /* --- Page: one question at a time, then the results --- */
+
+  function el(tag, attrs, kids) {
+    var e = document.createElement(tag), k;
+    for (k in attrs || {}) {
+      if (k === "html") e.innerHTML = attrs[k];
+      else if (k === "text") e.textContent = attrs[k];
+      else if (k.slice(0, 2) === "on") e.addEventListener(k.slice(2), attrs[k]);
+      else if (attrs[k] !== false && attrs[k] != null) e.setAttribute(k, attrs[k]);
+    }
+    (kids || []).forEach(function (c) { if (c) e.appendChild(typeof c === "string" ? document.createTextNode(c) : c); });
+    return e;
+  }
+
+  function Checker(root, data, lang) {
+    var ui = data.ui[lang], answers, history, moved = false, byId = {};
+    data.questions.forEach(function (q) { byId[q.id] = q; });
+
+    function button(text, onclick, cls) {
+      return el("button", { type: "button", "class": cls || "md-button", onclick: onclick, text: text });
+    }
+
+    function backButton() {
+      return history.length ? button("\u2039 " + ui.back, back, "pmi-back") : null;
+    }
+
+    function mount(nodes) {
+      root.innerHTML = "";
+      nodes.forEach(function (n) { if (n) root.appendChild(n); });
+      var h = root.querySelector("h2");
+      h.setAttribute("tabindex", "-1");
+      if (moved) h.focus();  /* not on arrival: the reader first sees the introduction */
+      moved = true;
+    }
+
+    function label(q, value) {
+      if (value === null) return ui.dont_know;
+      if (q.type === "yes_no") return value ? ui.yes : ui.no;
+      if (q.type === "number") return value + (q.unit ? " " + q.unit[lang] : "");
+      return q.options.filter(function (o) { return o.value === value; })[0].label[lang];
+    }
+
+    function ask(id, previous) {
+      var q = byId[id], error = el("p", { "class": "pmi-error", role: "alert", hidden: "" }), input, choices;
+      if (q.type === "number") {
+        input = el("input", { type: "number", inputmode: "numeric", name: "a", id: "pmi-a", min: q.min, max: q.max,
+          value: typeof previous === "number" ? previous : null });
+        choices = el("p", {}, [input, q.unit ? " " + q.unit[lang] : ""]);
+      } else {
+        var opts = q.type === "yes_no" ? [{ value: "true", label: ui.yes, v: true }, { value: "false", label: ui.no, v: false }]
+          : q.options.map(function (o) { return { value: o.value, label: o.label[lang], v: o.value }; });
+        choices = el("div", { "class": "pmi-options" }, opts.map(function (o) {
+          return el("label", { "class": "pmi-option" }, [
+            el("input", { type: "radio", name: "a", value: o.value, checked: o.v === previous ? "" : false }), " " + o.label]);
+        }));
+      }
+      function submit(ev) {
+        ev.preventDefault();
+        var v, picked = form.querySelector("input[name=a]:checked");
+        if (q.type === "number") v = parseAnswer(q, input.value);
+        else v = picked ? parseAnswer(q, picked.value) : undefined;
+        if (v === undefined || v === null) {
+          error.textContent = q.type === "number" ? ui.number_error.replace("{min}", q.min).replace("{max}", q.max) : ui.choose_error;
+          error.hidden = false;
+          return;
+        }
+        answer(id, v);
+      }
+      var form = el("form", { "class": "pmi-question", novalidate: "", onsubmit: submit }, [
+        el("fieldset", {}, [
+          el("legend", {}, [el("span", { "class": "pmi-question-n", text: ui.question_n.replace("{n}", history.length + 1) }),
+            el("h2", { text: q.text[lang] })]),
+          q.help ? el("p", { "class": "pmi-hint", html: q.help[lang] }) : null,
+          error, choices]),
+        el("p", { "class": "pmi-actions" }, [
+          el("button", { type: "submit", "class": "md-button md-button--primary", text: ui.next }), " ",
+          button(ui.dont_know, function () { answer(id, null); }, "md-button pmi-dont-know")])]);
+      mount([backButton(), form]);
+    }
+
+    function answer(id, value) {
+      answers[id] = value;
+      history.push(id);
+      show();
+    }
+
+    function back() {
+      var id = history.pop(), previous = answers[id];
+      delete answers[id];
+      ask(id, previous);
+    }
+
+    function change(id) {
+      var previous = answers[id];
+      history = history.filter(function (h) { return h !== id; });
+      delete answers[id];
+      ask(id, previous);
+    }
+
+    function restart() {
+      answers = {};
+      history = [];
+      show();
+    }
+
+    function results() {
+      var all = verdicts(data, answers, lang), groups = { likely: [], maybe: [], not: [] }, nodes = [backButton(),
+        el("h2", { text: ui.results })], docs = [], eff = effective(data, answers);
+      function met(p) { return all[p.slug].reasons.filter(function (r) { return r[1] === true; }).length; }
+      data.programs.forEach(function (p) { groups[all[p.slug].verdict].push(p); });
+      groups.maybe.sort(function (a, b) { return met(b) - met(a); });  /* most criteria met first */
+      ["likely", "maybe", "not"].forEach(function (key) {
+        if (!groups[key].length) return;
+        var heading = el("h3", { text: ui[key] + " (" + groups[key].length + ")" });
+        /* "Not eligible" is folded away: on a phone the programmes that may fit come first. */
+        nodes.push(el(key === "not" ? "details" : "section", { "class": "pmi-results pmi-results--" + key, "data-verdict": key }, [
+          key === "not" ? el("summary", {}, [heading]) : heading,
+          el("ul", { "class": "pmi-result-list" }, groups[key].map(function (p) {
+            var v = all[p.slug];
+            return el("li", { "class": "pmi-result", "data-slug": p.slug }, [
+              el("a", { href: "../" + p.path, text: p.title[lang] }),
+              el("p", { "class": "pmi-status pmi-status--" + p.status, text: p.status_text[lang] }),
+              el("ul", { "class": "pmi-reasons" }, v.reasons.map(function (r) {
+                var mark = r[1] === true ? "\u2713" : r[1] === false ? "\u2717" : "?";
+                return el("li", { "class": "pmi-reason pmi-reason--" + String(r[1]) }, [
+                  el("span", { "class": "pmi-mark", "aria-hidden": "true", text: mark }), " ",
+                  el("span", { html: r[0] }), r[1] === null && r[0] !== ui.unpublished ? " (" + ui.unknown + ")" : ""]);
+              })),
+              p.decided_by && v.verdict === "maybe" ? el("p", { "class": "pmi-decided-by", html: p.decided_by[lang] }) : null]);
+          }))]));
+        if (key !== "not") groups[key].forEach(function (p) { if (p.documents.length) docs.push(p); });
+      });
+      if (docs.length) {
+        nodes.push(el("section", { "class": "pmi-my-documents" }, [el("h3", { text: ui.documents }),
+          el("p", { text: ui.documents_intro })].concat(docs.map(function (p) {
+          return el("div", {}, [el("h4", { text: p.title[lang] }), el("ul", { "class": "pmi-checklist" }, p.documents.map(function (d) {
+            return el("li", {}, [el("span", { "class": "pmi-box", "aria-hidden": "true" }), " ", el("span", { html: d[lang] })]);
+          }))]);
+        })).concat([button(ui.print, function () { window.print(); }, "md-button pmi-print")])));
+      }
+      var rows = data.questions.filter(function (q) { return has(answers, q.id) && !eff.na[q.id]; });
+      if (rows.length) {
+        nodes.push(el("section", { "class": "pmi-answers" }, [el("h3", { text: ui.answers }), el("dl", {}, [].concat.apply([], rows.map(function (q) {
+          return [el("dt", { text: q.text[lang] }), el("dd", {}, [label(q, answers[q.id]) + " ",
+            button(ui.change, function () { change(q.id); }, "pmi-change")])];
+        })))]));
+      }
+      nodes.push(el("p", {}, [button(ui.restart, restart, "md-button pmi-restart")]));
+      mount(nodes);
+    }
+
+    function show() {
+      var id = nextQuestion(data, answers);
+      if (id === null) results(); else ask(id);
+    }
+
+    this.load = function (hash) {
+      answers = fromFragment(data, hash);
+      history = [];
+      show();
+    };
+  }
+
+  function start() {
+    var root = document.getElementById("pmi-checker"), script = document.querySelector("script[src$='portal/checker.js']");
+    if (!root || !script || root.getAttribute("data-ready")) return;
+    root.setAttribute("data-ready", "loading");
+    var xhr = new XMLHttpRequest();
+    xhr.open("GET", new URL("eligibility.json", script.src).href);
+    xhr.onload = function () {
+      if (xhr.status !== 200) return;
+      var data = JSON.parse(xhr.responseText), lang = document.documentElement.lang;
+      var checker = new Checker(root, data, data.ui[lang] ? lang : data.languages[0]);
+      var all = document.querySelector(".pmi-checker-all");
+      if (all) all.hidden = true;
+      checker.load(location.hash);
+      root.setAttribute("data-ready", "true");
+      window.addEventListener("hashchange", function () {  /* a new link with answers, not an anchor */
+        if (location.hash.indexOf("=") > 0) checker.load(location.hash);
+      });
+    };
+    xhr.send();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

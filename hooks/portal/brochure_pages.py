@@ -1,0 +1,45 @@
+"""Where readers find the brochures: a download link on each program page and a brochures page."""
+from __future__ import annotations
+
+from .brochures import BROCHURE_DIR, Brochure, Made
+from .model import Content
+from .pages import front_matter
+from .render import esc
+from .strings import Strings
+
+
+def human_size(size: int) -> str:
+    """'24 KB': what a reader on paid mobile data needs to know before downloading."""
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def _link(b: Brochure, href: str, text: str) -> str:
+    text = esc(text).replace("|", "&#124;")  # keeps Markdown table cells whole
+    return f'<a href="{esc(href)}" download="{esc(b.name)}" type="application/pdf">{text}</a>'
+
+
+def download_links(made: Made, strings: dict[str, Strings]) -> dict[tuple[str, str], str]:
+    """``{(lang, program slug): HTML}``: the "Download brochure (PDF, 24 KB)" paragraph of a program page."""
+    out = {}
+    for b in made.brochures:
+        if b.slug is not None:
+            text = strings[b.lang]("brochure.download", size=human_size(b.size))
+            out[(b.lang, b.slug)] = f'<p class="pmi-download">{_link(b, f"../../{BROCHURE_DIR}/{b.name}", text)}</p>'
+    return out
+
+
+def brochures_page(lang: str, t: Strings, brochures: list[Brochure]) -> str:
+    """The brochures page of one language: every PDF with its size and review date, booklet first."""
+    rows = "".join(f"| {_link(b, b.name, b.title)} | {human_size(b.size)} | {esc(t.long_date(b.reviewed))} |\n"
+                   for b in sorted(brochures, key=lambda b: (b.slug is not None, b.title.lower())))
+    return (front_matter(title=t("brochure.page_title"), description=t("brochure.page_intro"), kind="index")
+            + f"# {t('brochure.page_title')}\n\n{t('brochure.page_intro')}\n\n"
+            + f"| {t('brochure.column_file')} | {t('brochure.column_size')} | {t('brochure.column_date')} |\n"
+            + "| --- | --- | --- |\n" + rows)
+
+
+def brochure_pages(content: Content, strings: dict[str, Strings], made: Made) -> dict[str, str]:
+    """``{relative path: Markdown}`` of the brochures page in every language."""
+    return {f"{BROCHURE_DIR}/index.{lang}.md":
+            brochures_page(lang, strings[lang], [b for b in made.brochures if b.lang == lang])
+            for lang in content.languages}

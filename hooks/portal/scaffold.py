@@ -1,0 +1,120 @@
+"""``portal.py new program <slug>``: a new program file with every field, explained in comments.
+
+The file is valid as written (so the site still builds) but its texts start with
+``GANTI:`` / ``REPLACE:``, which ``portal.py status`` reports until they are replaced.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+PLACEHOLDER_ID = "GANTI:"
+
+PROGRAM = """\
+# yaml-language-server: $schema=../../schema/program.schema.json
+# Program baru / new program: {slug}
+# Alamat halaman / page URL: /program/{slug}/ (nama berkas = slug / file name = slug).
+# Setiap teks punya 'id' (wajib) dan 'en'. Hapus 'GANTI:' / 'REPLACE:' dan tulis isi sebenarnya.
+# Every text has 'id' (required) and 'en'. Remove 'GANTI:' / 'REPLACE:' and write the real content.
+# Jangan mengarang nomor telepon, alamat, biaya atau tenggat. / Never invent phones, addresses, fees or deadlines.
+
+# Judul program / program title
+title:
+  id: "GANTI: nama program"
+  en: "REPLACE: programme name"
+
+# Satu kalimat: apa ini dan untuk siapa / one sentence: what it is and for whom
+summary:
+  id: "GANTI: ringkasan satu kalimat"
+  en: "REPLACE: one-sentence summary"
+
+# Untuk siapa / audience: calon_pmi, pmi, purna_pmi, keluarga, anak_pmi
+audience: [purna_pmi]
+
+# Wilayah / region: banyuwangi, jember, jawa_timur, nasional, luar_negeri
+region: [banyuwangi]
+
+status:
+  # active (berjalan), announced (diumumkan), planned (direncanakan), ended (berakhir)
+  value: announced
+  # Tanggal sumber terbaru yang menyatakan status ini: YYYY, YYYY-MM atau YYYY-MM-DD; null jika tidak bertanggal
+  # Date of the latest source confirming this status: YYYY, YYYY-MM or YYYY-MM-DD; null when undated
+  as_of: null
+  # ID sumber dari data/sources.yaml / source ids from data/sources.yaml
+  sources: [{source}]
+
+# Apa ini (Markdown, boleh beberapa paragraf) / what it is (Markdown, may be several paragraphs)
+description:
+  id: |
+    GANTI: jelaskan program ini menurut sumbernya, mis. "Menurut ... (2024), ...".
+  en: |
+    REPLACE: describe the programme as the source does, e.g. "According to ... (2024), ...".
+
+# Yang didapat / what you get. Contoh / example:
+#   - id: Pelatihan usaha gratis
+#     en: Free business training
+benefits: []
+
+eligibility:
+  # true jika sumber menyebut syaratnya; lalu isi 'rule' (lihat data/questions.yaml)
+  # true when a source states the criteria; then fill in 'rule' (see data/questions.yaml), e.g.
+  #   rule:
+  #     all:
+  #       - question: situasi
+  #         equals: purna_pmi
+  #         reason: {{id: Anda purna PMI, en: You are a returnee}}
+  #         sources: [{source}]
+  criteria_published: false
+  # Jika syarat tidak diumumkan: siapa yang memutuskan / when not published: who decides
+  decided_by:
+    id: "GANTI: siapa yang memutuskan penerima, mis. dinas terkait"
+    en: "REPLACE: who decides, e.g. the regency office concerned"
+
+# Cara mendaftar, berurutan / how to apply, in order. Contoh / example:
+#   - id: Datang ke kantor desa
+#     en: Go to your village office
+steps: []
+
+# Dokumen yang perlu dibawa / documents to bring. Contoh / example:
+#   - id: KTP
+#     en: Identity card (KTP)
+documents: []
+
+# Ke mana: nama berkas di data/organizations/ tanpa .yaml / where: file names in data/organizations/
+#   where: [pemkab-banyuwangi]
+where: []
+
+# Kontak yang disebut sumber / contacts a source gives. Contoh / example:
+#   - kind: phone          # phone, email, web, address
+#     value: "..."
+#     sources: [{source}]
+contacts: []
+
+# Peringatan penting, mis. tentang calo / important warnings, e.g. about illegal recruiters
+warnings: []
+
+# Sumber untuk halaman ini / sources for this page (data/sources.yaml)
+sources: [{source}]
+
+# Tanggal terakhir isi dicek terhadap sumber (YYYY-MM-DD) / date the content was last checked
+last_reviewed: "{today}"
+
+# Slug lama yang tetap dialihkan ke sini (jika halaman diganti nama)
+# Old slugs that keep redirecting here (when the page was renamed)
+old_slugs: []
+"""
+
+
+def program_yaml(slug: str, source_id: str, today: dt.date) -> str:
+    """The text of a new program file."""
+    return PROGRAM.format(slug=slug, source=source_id, today=today.isoformat())
+
+
+def new_program(data_dir: Path, slug: str, source_id: str, today: dt.date) -> Path:
+    """Write ``data/programs/<slug>.yaml``; refuses to overwrite."""
+    path = data_dir / "programs" / f"{slug}.yaml"
+    if path.exists():
+        raise FileExistsError(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(program_yaml(slug, source_id, today), encoding="utf-8")
+    return path

@@ -1,0 +1,315 @@
+"""Printable brochures: read every PDF back, decode the QR code, check the cache and the limits."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import FIXTURE_DATA, ROOT, make_project, run_build
+from portal import brochures
+from portal.brochure_pages import human_size
+from portal.content import load_content
+from portal.site import LOCAL_SITE_URL, Site
+from portal.strings import load_strings
+
+SITE_URL = "https://portal-pmi.example.org/"
+LANGS = {"id": "", "en": "en/"}
+PROGRAMS = {"melati": {"id": "Melati (mengajar dan melatih dengan hati)",
+                       "en": 'Melati ("teaching and training with heart")'},
+            "warung-naik-kelas": {"id": "Warung Naik Kelas (Wenak)",
+                                  "en": 'Warung Naik Kelas (Wenak, "warungs move up a class")'}}
+REVIEWED = {"id": "Terakhir ditinjau: 24 November 2026", "en": "Last reviewed: 24 November 2026"}
+ABOUT = {"id": "Apa ini?", "en": "What is it?"}
+BOOKLET = {"id": ("buku-saku-id.pdf", "Buku saku", "Daftar isi"),
+           "en": ("pocket-guide-en.pdf", "Pocket guide", "Contents")}
+
+
+def text(pdf: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def flat(value: str) -> str:
+    return re.sub(r"\s+", " ", value)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """The fixture built for a real host (SITE_URL set): brochures carry QR codes. Built once."""
+    project = make_project(tmp_path_factory.mktemp("published") / "project")
+    result = run_build(project, env={"SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr
+    return project, result
+
+
+# --- every PDF read back --------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("slug", PROGRAMS)
+def test_program_brochure_reads_back_in_its_language(fixture_site, slug, lang):
+    pdf = fixture_site / LANGS[lang] / "brosur" / f"{slug}-{lang}.pdf"
+    reader = PdfReader(pdf)
+    assert 1 <= len(reader.pages) <= brochures.MAX_PAGES
+    body = flat(text(pdf))
+    assert PROGRAMS[slug][lang] in body
+    assert REVIEWED[lang] in body and ABOUT[lang] in body
+    other = "en" if lang == "id" else "id"
+    assert REVIEWED[other] not in body and ABOUT[other] not in body
+    assert reader.metadata.title == PROGRAMS[slug][lang]
+
+
+def test_every_program_has_a_brochure_in_every_language_and_nothing_else(fixture_site):
+    for lang, prefix in LANGS.items():
+        found = sorted(p.name for p in (fixture_site / prefix / "brosur").glob("*.pdf"))
+        assert found == sorted([BOOKLET[lang][0], *(f"{slug}-{lang}.pdf" for slug in PROGRAMS)])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_booklet_has_contents_with_page_numbers_every_program_and_the_glossary(fixture_site, lang):
+    name, title, contents = BOOKLET[lang]
+    reader = PdfReader(fixture_site / LANGS[lang] / "brosur" / name)
+    pages = [flat(p.extract_text()) for p in reader.pages]
+    assert title in pages[0] and contents in pages[0]
+    for number, page in enumerate(pages, 1):
+        assert f"{number} / {len(pages)}" in page  # page numbers in the footer
+    for titles in PROGRAMS.values():
+        # the contents give the page each program starts on, and the program is on that page
+        entry = re.search(re.escape(titles[lang]) + r"[ .]*?(\d+)\b", pages[0])
+        assert entry, (titles[lang], pages[0])
+        assert pages[int(entry.group(1)) - 1].find(titles[lang]) >= 0
+    glossary = "Glosarium" if lang == "id" else "Glossary"
+    assert glossary in pages[0] and "purna PMI" in pages[-1]
+    assert REVIEWED[lang] in " ".join(pages)
+
+
+def test_local_preview_brochures_are_drafts_without_qr_code(fixture_site, tmp_path):
+    import zxingcpp
+    from PIL import Image
+
+    pdf = fixture_site / "brosur" / "melati-id.pdf"
+    assert "DRAFT" in text(pdf)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
+    assert zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("p*.png")))) == []
+
+
+# --- QR code and cache (site built for a real host) -----------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_qr_code_decodes_to_the_program_page_in_the_same_language(published, tmp_path, lang):
+    import zxingcpp
+    from PIL import Image
+
+    project, _ = published
+    pdf = project / "site" / LANGS[lang] / "brosur" / f"warung-naik-kelas-{lang}.pdf"
+    assert "DRAFT" not in text(pdf)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
+    codes = zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("p*.png"))))
+    url = f"{SITE_URL}{LANGS[lang]}program/warung-naik-kelas/"
+    assert [c.text for c in codes] == [url]
+    assert (project / "site" / LANGS[lang] / "program" / "warung-naik-kelas" / "index.html").exists()
+    assert url in flat(text(pdf))  # "printed from <url>"
+
+
+def test_rebuild_without_change_renders_no_pdf(published):
+    project, first = published
+    assert "brochures: 6 rendered, 0 from cache" in first.stderr
+    again = run_build(project, env={"SITE_URL": SITE_URL})
+    assert again.returncode == 0, again.stderr
+    assert "brochures: 0 rendered, 6 from cache" in again.stderr
+    assert (project / "site" / "en" / "brosur" / "melati-en.pdf").exists()  # copied again after site/ was emptied
+    assert not list((project / "docs").rglob("*.pdf"))  # the cache lives outside docs/ and site/
+
+
+def test_changed_content_renders_only_its_brochures(published):
+    project, _ = published
+    melati = project / "data" / "programs" / "melati.yaml"
+    melati.write_text(melati.read_text(encoding="utf-8").replace(
+        "Tanyakan ke Pemkab Banyuwangi atau pos Desbumi", "Tanyakan ke pos Desbumi atau Pemkab Banyuwangi"),
+        encoding="utf-8")
+    result = run_build(project, env={"SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr
+    # melati-id and the Indonesian booklet; English text did not change
+    assert "brochures: 2 rendered, 4 from cache" in result.stderr
+    assert len(list((project / ".cache" / "brochures").rglob("*.pdf"))) == 6  # stale ones removed
+
+
+# --- where readers find them ------------------------------------------------------------------
+
+class _Anchors(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self._href: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._href = dict(attrs).get("href")
+            self.links.append((self._href or "", ""))
+
+    def handle_data(self, data):
+        if self._href is not None:
+            href, old = self.links[-1]
+            self.links[-1] = (href, old + data)
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self._href = None
+
+
+def anchors(path: Path) -> list[tuple[str, str]]:
+    parser = _Anchors()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.links
+
+
+@pytest.mark.parametrize("lang,label", [("id", "Unduh brosur"), ("en", "Download brochure")])
+def test_program_page_links_its_brochure_with_the_real_size(fixture_site, lang, label):
+    page = fixture_site / LANGS[lang] / "program" / "melati" / "index.html"
+    links = [(href, txt) for href, txt in anchors(page) if txt.startswith(label)]
+    assert len(links) == 1
+    href, txt = links[0]
+    pdf = (page.parent / href).resolve()
+    assert pdf == (fixture_site / LANGS[lang] / "brosur" / f"melati-{lang}.pdf").resolve()
+    assert txt == f"{label} (PDF, {human_size(pdf.stat().st_size)})"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_brochures_page_lists_every_pdf_with_size_and_date(fixture_site, lang):
+    page = fixture_site / LANGS[lang] / "brosur" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    pdfs = sorted((page.parent).glob("*.pdf"))
+    listed = {(page.parent / href).resolve() for href, _ in anchors(page) if href.endswith(".pdf")}
+    assert listed == {p.resolve() for p in pdfs}
+    for pdf in pdfs:
+        assert f"<td>{human_size(pdf.stat().st_size)}</td>" in html
+    assert "<td>24 November 2026</td>" in html
+    nav = "Brosur" if lang == "id" else "Brochures"
+    home = anchors(fixture_site / LANGS[lang] / "index.html")
+    assert any(txt.strip() == nav for _, txt in home)
+
+
+def test_print_stylesheet_hides_navigation_and_shows_link_targets(page, served_site):
+    page.goto(served_site + "en/program/melati/")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator("h1").first.is_visible()
+    after = page.evaluate("""() => {
+        const a = document.createElement('a'); a.href = 'https://example.org/x'; a.textContent = 'x';
+        document.querySelector('.md-typeset').appendChild(a);
+        return getComputedStyle(a, '::after').content; }""")
+    assert after != "none" and ("example.org/x" in after or "attr(href)" in after), after
+
+
+# --- limits, errors and inputs -----------------------------------------------------------------
+
+def test_brochure_over_two_pages_stops_the_build_naming_program_and_pages(tmp_path):
+    project = make_project(tmp_path / "p")
+    (project / "data" / "programs" / "melati.yaml").unlink()
+    wenak = project / "data" / "programs" / "warung-naik-kelas.yaml"
+    long = "Kalimat panjang untuk menguji batas halaman brosur. " * 120
+    wenak.write_text(wenak.read_text(encoding="utf-8").replace(
+        "description:\n  id: |\n", f"description:\n  id: |\n    {long}\n"), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "data/programs/warung-naik-kelas.yaml" in result.stderr
+    assert re.search(r"brochure of program 'warung-naik-kelas' \(id\) has [3-9] pages; at most 2", result.stderr)
+    assert "E-BROCHURE-PAGES" in result.stderr and "Traceback" not in result.stderr
+    assert "(en)" not in result.stderr  # the English text is short enough
+    assert not (project / "site" / "brosur").exists()
+
+
+def _site(root: Path, site_url: str = LOCAL_SITE_URL) -> Site:
+    return Site(root=root, data_dir=root / "data", docs_dir=root / "docs", site_dir=root / "site",
+                languages=("id", "en"), site_url=site_url)
+
+
+def _data_with(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE_DATA, root / "data")
+    shutil.copytree(ROOT / "data" / "ui", root / "data" / "ui")
+    (root / "overrides").symlink_to(ROOT / "overrides")
+    for rel, body in files.items():
+        (root / "data" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / "data" / rel).write_text(body, encoding="utf-8")
+    return root
+
+
+PROCEDURE = """\
+title: {id: Prosedur uji, en: Test procedure}
+summary: {id: Ringkasan uji., en: Test summary.}
+audience: [calon_pmi]
+steps:
+  - title: {id: Langkah uji pertama, en: First test step}
+    documents:
+      - {id: Dokumen uji, en: Test document}
+sources: [antara-jatim-2021-ipuk-pmi]
+last_reviewed: "2026-11-24"
+"""
+PROPOSAL = """\
+title: {id: Usulan uji, en: Test proposal}
+summary: {id: Ringkasan usulan., en: Proposal summary.}
+raised_by: {id: Warga, en: Residents}
+raised_at: {id: Musrenbang, en: Musrenbang}
+sources: [zone-2024-12-13-musrenbang]
+last_reviewed: "2026-11-24"
+"""
+
+
+def test_booklet_carries_procedures_and_proposals_get_no_brochure(tmp_path):
+    root = _data_with(tmp_path, {"procedures/uji.yaml": PROCEDURE, "proposals/usul.yaml": PROPOSAL})
+    site = _site(root)
+    content = load_content(site.data_dir, site.languages, root=root)
+    assert content.proposals and content.procedures
+    jobs = brochures.jobs(site, content, load_strings(site.data_dir / "ui", site.languages))
+    assert sorted(j.name for j in jobs) == sorted(
+        ["melati-id.pdf", "melati-en.pdf", "warung-naik-kelas-id.pdf", "warung-naik-kelas-en.pdf",
+         "buku-saku-id.pdf", "pocket-guide-en.pdf"])
+    booklet = next(j for j in jobs if j.name == "pocket-guide-en.pdf")
+    assert 'href="#procedure-uji">Test procedure</a>' in booklet.html  # in the contents
+    assert "First test step" in booklet.html and "Test document" in booklet.html
+    assert "Usulan uji" not in booklet.html and "Test proposal" not in booklet.html
+
+
+def test_calo_warning_only_for_prospective_migrant_workers(tmp_path):
+    root = _data_with(tmp_path, {})
+    melati = root / "data" / "programs" / "melati.yaml"
+    melati.write_text(melati.read_text(encoding="utf-8").replace(
+        "audience: [anak_pmi, keluarga]", "audience: [calon_pmi]"), encoding="utf-8")
+    site = _site(root)
+    content = load_content(site.data_dir, site.languages, root=root)
+    jobs = {j.name: j.html for j in brochures.jobs(site, content, load_strings(site.data_dir / "ui", site.languages))}
+    assert "Do not pay money to a broker (calo)" in jobs["melati-en.pdf"]
+    assert "calo" not in jobs["warung-naik-kelas-en.pdf"]
+
+
+def test_cache_key_follows_every_input():
+    fonts = brochures.font_files()
+    base = brochures.cache_key("<p>a</p>", "p{}", fonts, SITE_URL)
+    assert base == brochures.cache_key("<p>a</p>", "p{}", fonts, SITE_URL)
+    assert base != brochures.cache_key("<p>b</p>", "p{}", fonts, SITE_URL)
+    assert base != brochures.cache_key("<p>a</p>", "p{color:red}", fonts, SITE_URL)
+    assert base != brochures.cache_key("<p>a</p>", "p{}", fonts, "https://other.example.org/")
+    assert base != brochures.cache_key("<p>a</p>", "p{}", {"normal": fonts["bold"]}, SITE_URL)
+
+
+@pytest.mark.parametrize("url,local", [(LOCAL_SITE_URL, True), ("http://127.0.0.1:8765/", True),
+                                       ("http://localhost:8000/", True), (SITE_URL, False)])
+def test_any_loopback_address_is_a_local_preview(url, local):
+    assert _site(Path("/x"), url).is_local_preview is local
+
+
+def test_missing_font_says_how_to_install_it(tmp_path):
+    with pytest.raises(brochures.BrochureError, match="apt-get install fonts-dejavu-core"):
+        brochures.font_files([tmp_path])
+
+
+def test_benchmark_times_every_brochure(tmp_path):
+    root = _data_with(tmp_path, {})
+    timings = brochures.benchmark(_site(root, SITE_URL))
+    assert {(t.lang, t.name) for t in timings} >= {("id", "melati-id.pdf"), ("en", "pocket-guide-en.pdf")}
+    assert all(t.seconds > 0 and t.bytes > 1000 and t.pages >= 1 for t in timings)

@@ -1,0 +1,152 @@
+"""The eligibility checker in headless Chromium, answered as a reader would, in both languages."""
+from __future__ import annotations
+
+import pytest
+
+READY = "#pmi-checker[data-ready=true]"
+
+
+def answer(page, label: str | None = None, number: str | None = None, button: str = "Lanjut") -> None:
+    if number is not None:
+        page.fill("#pmi-checker input[name=a]", number)
+    else:
+        page.locator("#pmi-checker").get_by_label(label, exact=True).check()
+    page.locator("#pmi-checker").get_by_role("button", name=button, exact=True).click()
+
+
+def question(page) -> str:
+    return page.locator("#pmi-checker legend h2").inner_text()
+
+
+def results(page) -> dict[str, list[str]]:
+    """{verdict: [program slugs]} as shown on the results screen."""
+    out = {}
+    for section in page.locator("#pmi-checker .pmi-results").all():
+        slugs = [li.get_attribute("data-slug") for li in section.locator(".pmi-result").all()]
+        out[section.get_attribute("data-verdict")] = slugs
+    return out
+
+
+def open_not_eligible(page):
+    """The "not eligible" list is folded; the reader opens it."""
+    folded = page.locator("details.pmi-results--not")
+    assert folded.get_attribute("open") is None and not folded.locator(".pmi-reasons").first.is_visible()
+    folded.locator("summary").click()
+    return folded
+
+
+def assert_private(page, site: str) -> None:
+    assert page.requests and all(url.startswith(site) for url in page.requests), page.requests
+    assert page.context.cookies() == []
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert not page.console_errors or all("404" in e for e in page.console_errors), page.console_errors
+
+
+def test_reader_answers_in_indonesian_and_goes_back(page, served_site):
+    page.goto(served_site + "cek/")
+    page.wait_for_selector(READY)
+    assert page.locator(".pmi-checker-all").is_hidden()
+    assert question(page) == "Apa situasi Anda sekarang?"
+    assert page.locator(".pmi-back").count() == 0
+    answer(page, "Saya ingin bekerja ke luar negeri (calon PMI)")
+    assert question(page) == "Berapa umur Anda?"
+    answer(page, number="")
+    assert page.locator(".pmi-error").inner_text() == "Tulis angka antara 0 dan 120."
+    answer(page, number="18")
+    assert question(page) == "Di kabupaten mana Anda tinggal?"
+    answer(page, "Kabupaten lain")
+    assert question(page) == "Ke negara mana Anda ingin bekerja?"  # a warung cannot matter outside Banyuwangi
+    answer(page, "Korea Selatan")
+    answer(page, "SMA/SMK")
+    for _ in range(3):  # colour-blind, prison or deported, 5 years in Korea
+        answer(page, "Tidak")
+    assert results(page) == {"likely": ["g-to-g-korea"], "maybe": ["melati"], "not": ["warung-naik-kelas"]}
+    likely = page.locator(".pmi-results--likely")
+    assert "Anda berusia 18–39 tahun" in likely.inner_text()
+    documents = page.locator(".pmi-my-documents")
+    assert "Paspor" in documents.inner_text() and documents.get_by_role("button", name="Cetak daftar ini").is_visible()
+
+    page.locator(".pmi-back").click()
+    assert question(page) == "Apakah Anda sudah pernah bekerja di Korea selama 5 tahun atau lebih?"
+    assert page.locator("#pmi-checker").get_by_label("Tidak", exact=True).is_checked()
+    answer(page, "Ya")
+    assert results(page) == {"maybe": ["melati"], "not": ["g-to-g-korea", "warung-naik-kelas"]}
+    assert "Anda belum pernah bekerja di Korea selama 5 tahun atau lebih" in open_not_eligible(page).inner_text()
+    assert page.locator(".pmi-my-documents").count() == 0
+
+    page.locator(".pmi-answers").get_by_role("button", name="Ubah").nth(1).click()  # change the age
+    assert question(page) == "Berapa umur Anda?"
+    assert page.input_value("#pmi-checker input[name=a]") == "18"
+    page.locator("#pmi-checker").get_by_role("button", name="Saya tidak tahu").click()
+    assert results(page)["not"] == ["g-to-g-korea", "warung-naik-kelas"]  # still decided by the 5 years in Korea
+    assert "Saya tidak tahu" in page.locator(".pmi-answers").inner_text()
+    assert_private(page, served_site)
+
+
+def test_reader_answers_in_english_and_follows_a_result(page, served_site):
+    page.goto(served_site + "en/cek/")
+    page.wait_for_selector(READY)
+    assert question(page) == "What is your situation now?"
+    answer(page, "I am a family member of a migrant worker", button="Continue")
+    assert question(page) == "Which regency (kabupaten) do you live in?"
+    answer(page, "Banyuwangi", button="Continue")
+    answer(page, "Yes", button="Continue")
+    # The sources name this reader for Wenak (2 criteria met): it comes before Melati (none published).
+    assert results(page) == {"maybe": ["warung-naik-kelas", "melati"], "not": ["g-to-g-korea"]}
+    assert page.locator(".pmi-results--not h3").inner_text() == "Not eligible (1)"
+    assert "You want to work in South Korea" in open_not_eligible(page).inner_text()
+    maybe = page.locator(".pmi-results--maybe")
+    assert "Maybe: ask first (2)" == maybe.locator("h3").inner_text()
+    assert "You own a warung" in maybe.inner_text() and "criteria for this programme are not published" in maybe.inner_text()
+    for expected in ("Do you own a small business or a warung (small shop)?", "Which regency (kabupaten) do you live in?",
+                     "What is your situation now?"):
+        page.locator(".pmi-back").click()
+        assert question(page) == expected
+    assert page.locator(".pmi-back").count() == 0
+    answer(page, "I want to work abroad (prospective migrant worker)", button="Continue")
+    answer(page, number="39", button="Continue")
+    answer(page, "Another regency", button="Continue")
+    answer(page, "South Korea", button="Continue")
+    answer(page, "Primary school (SD)", button="Continue")
+    assert results(page)["not"] == ["g-to-g-korea", "warung-naik-kelas"]
+    open_not_eligible(page)
+    page.locator(".pmi-result[data-slug=g-to-g-korea] a").click()
+    page.wait_for_url(served_site + "en/program/g-to-g-korea/")
+    assert page.locator("h1").inner_text().startswith("Government-to-government placement in South Korea")
+    assert_private(page, served_site)
+
+
+def test_prefilled_link_from_a_volunteer(page, served_site):
+    page.goto(served_site + "cek/#umur=17&situasi=calon_pmi&kabupaten=jember")
+    page.wait_for_selector(READY)
+    assert results(page) == {"maybe": ["melati"], "not": ["g-to-g-korea", "warung-naik-kelas"]}  # nothing to ask
+    assert "17 tahun" in page.locator(".pmi-answers").inner_text()
+    page.evaluate("location.hash = '#all'")  # an anchor, not answers: nothing changes
+    assert results(page) == {"maybe": ["melati"], "not": ["g-to-g-korea", "warung-naik-kelas"]}
+    page.evaluate("location.hash = '#situasi=keluarga&kabupaten=banyuwangi'")  # a new link with answers
+    page.wait_for_selector("#pmi-checker legend h2")
+    assert question(page) == "Apakah Anda punya usaha kecil atau warung?"
+    page.goto(served_site + "en/cek/#situasi=calon_pmi&umur=30&kabupaten=lainnya")
+    page.wait_for_selector(READY)
+    assert question(page) == "Which country do you want to work in?"
+    assert page.locator(".pmi-question-n").inner_text() == "Question 1"
+    assert page.locator(".pmi-back").count() == 0
+    assert_private(page, served_site)
+
+
+@pytest.fixture
+def page_without_js(browser):
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_without_javascript_every_checklist_is_shown(page_without_js, served_site):
+    page = page_without_js
+    page.goto(served_site + "cek/")
+    assert page.locator(".pmi-checker-all").is_visible()
+    assert "Tanpa JavaScript, pemeriksa tidak berjalan." in page.locator(".pmi-checker-all").inner_text()
+    text = page.locator(".pmi-checker-all").inner_text()
+    for needle in ("G to G Korea Selatan 2025", "Anda berusia 18–39 tahun", "Melati", "Warung Naik Kelas",
+                   "Syarat program ini tidak diumumkan di sumber kami."):
+        assert needle in text

