@@ -39,6 +39,10 @@ from portal import postbuild  # noqa: E402
 from portal.build import prepare  # noqa: E402
 from portal.pages import GENERATED_DIRS  # noqa: E402
 from portal.site import from_mkdocs_file  # noqa: E402
+try:  # issue 7's brochures; absent on older trees
+    from portal.brochures import benchmark as brochure_benchmark  # noqa: E402
+except ImportError:
+    brochure_benchmark = None
 from portal.weight import FIRST_VIEW_BUDGET, REPEAT_VIEW_BUDGET, gzipped_size, page_weight  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -95,6 +99,7 @@ def build(project: Path, env: dict[str, str], hooks: bool = True) -> tuple[float
     Returns (wall seconds, CPU seconds): CPU time stays meaningful when other work shares the machine.
     """
     shutil.rmtree(project / "site", ignore_errors=True)
+    shutil.rmtree(project / ".cache", ignore_errors=True)  # brochure cache: every run is a fresh clone's build
     for folder in GENERATED_DIRS if hooks else ():
         shutil.rmtree(project / "docs" / folder, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -156,11 +161,10 @@ def search_index_sizes(site: Path) -> dict[str, int]:
     return sizes
 
 
-def checker_scripts(site: Path) -> list[Path]:
-    """The checker's own script files (in cek/ or named after the checker)."""
-    return sorted(p for p in site.rglob("*.js")
-                  if ("cek" in p.relative_to(site).parts or re.search(r"che(c)?k|cek", p.name))
-                  and "pagefind" not in p.parts)
+def checker_files(site: Path) -> list[Path]:
+    """The checker's script and the data it fetches (assets named after the checker or eligibility)."""
+    return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in (".js", ".json")
+                  and re.search(r"check|cek|eligib", p.name) and "pagefind" not in p.parts)
 
 
 def brochures(site: Path) -> list[Path]:
@@ -239,6 +243,7 @@ def main() -> None:
     port = free_port()
     site_url = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    env_synthetic = {**env, "PORTAL_BROCHURES": "0"}  # brochures are timed on their own, below
     os.environ.update(SITE_URL=site_url)
     rows: list[tuple[str, str, str]] = []
     row = lambda what, value, note="": rows.append((what, value, note))  # noqa: E731
@@ -254,10 +259,10 @@ def main() -> None:
         per_page = {}
         for n in sizes:
             hooked = make_project(tmp / f"syn{n}", synthetic=n)
-            t_hooked = median_build(hooked, env, args.runs)
+            t_hooked = median_build(hooked, env_synthetic, args.runs)
             n_pages = html_pages(hooked / "site")
             plain = make_project(tmp / f"plain{n}", hooks=False, docs_from=hooked / "docs")
-            t_plain = median_build(plain, env, args.runs, hooks=False)
+            t_plain = median_build(plain, env_synthetic, args.runs, hooks=False)
             per_page[n] = t_hooked[1] / n_pages
             note = f"{n_pages} pages, both languages"
             if n == 1000:
@@ -292,19 +297,29 @@ def main() -> None:
                 row(f"Search index ({lang})", kb(index[lang]) if index else NA, "files under pagefind/" if index else "no pagefind/ in the site")
 
         steps = time_postbuild_steps(real)
+        for name, secs_ in steps.items():
+            row(f"Post-build step: {name}", f"{secs_:.2f} s", "run again on the built site")
         pdfs = brochures(site)
-        brochure_steps = {k: v for k, v in steps.items() if "brochure" in k.lower()}
-        row("Brochure time", f"{sum(brochure_steps.values()):.2f} s" if brochure_steps else NA,
-            f"{len(pdfs)} PDFs, {kb(sum(p.stat().st_size for p in pdfs))}" if pdfs else "no brochure step yet")
-        for name, secs in steps.items():
-            if name not in brochure_steps:
-                row(f"Post-build step: {name}", f"{secs:.2f} s", "")
+        if brochure_benchmark is not None:
+            os.chdir(real)
+            timings = brochure_benchmark(from_mkdocs_file(real / "mkdocs.yml"))
+            os.chdir(ROOT)
+            total = sum(t.seconds for t in timings)
+            row("Brochure time", f"{total:.2f} s", f"{len(timings)} PDFs rendered afresh, "
+                f"{1000 * total / max(len(timings), 1):.0f} ms each; {kb(sum(t.bytes for t in timings))} in all; {len(pdfs)} PDFs in site/")
+        else:
+            row("Brochure time", NA, "no brochures yet")
 
-        scripts = checker_scripts(site)
-        if scripts:
-            raw = sum(p.stat().st_size for p in scripts)
-            gz = sum(gzipped_size(p.read_bytes()) for p in scripts)
-            row("Checker JS", f"{kb(gz)} gz", f"{kb(raw)} raw: {', '.join(p.relative_to(site).as_posix() for p in scripts)}")
+        files = checker_files(site)
+        if files:
+            for file in files:
+                data = file.read_bytes()
+                row(f"Checker {file.suffix[1:].upper()}: {file.name}", f"{kb(gzipped_size(data))} gz", f"{kb(len(data))} raw")
+            for lang_prefix, lang in (("", "id"), ("en/", "en")):
+                if (site / lang_prefix / "cek" / "index.html").exists():
+                    c = page_weight(site, lang_prefix + "cek/index.html")
+                    row(f"Checker page first view ({lang})", f"{kb(c.gz)} gz",
+                        f"{kb(c.raw)} raw, {c.requests} requests, plus the data it fetches")
         else:
             row("Checker JS", NA, "no checker script in the site")
 
