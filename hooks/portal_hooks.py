@@ -5,6 +5,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from portal import build, postbuild, redirects
+from portal.hreflang import absolute_alternates
 from portal.brochures import BrochureError
 from portal.errors import ContentInvalid
 from portal.site import from_mkdocs_config
@@ -27,3 +28,7 @@ def on_post_build(config):
     prepared = build.prepare(from_mkdocs_config(config))
     redirects.write_redirects(prepared.content, prepared.site)
     postbuild.run(prepared)
+
+
+def on_post_page(output, page, config):
+    return absolute_alternates(output, page.canonical_url or "")
