@@ -30,5 +30,10 @@ def on_post_build(config):
     postbuild.run(prepared)
 
 
+def on_env(env, config, files):
+    env.auto_reload = False  # a fresh environment each build: no need to stat every template per page
+    return env
+
+
 def on_post_page(output, page, config):
     return absolute_alternates(output, page.canonical_url or "")
