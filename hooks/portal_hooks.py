@@ -4,16 +4,19 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import build, postbuild, redirects
+from portal import build, postbuild, redirects, search
 from portal.hreflang import absolute_alternates
 from portal.brochures import BrochureError
 from portal.errors import ContentInvalid
 from portal.site import from_mkdocs_config
 
 
+_this_build: dict[str, build.Prepared] = {}  # by config file; set in on_config, read per page
+
+
 def on_config(config):
     try:
-        build.prepare(from_mkdocs_config(config))
+        _this_build[config.config_file_path] = build.prepare(from_mkdocs_config(config))
     except ContentInvalid as exc:
         raise PluginError(exc.report()) from None
     except BrochureError as exc:
@@ -31,9 +34,25 @@ def on_post_build(config):
 
 
 def on_env(env, config, files):
+    """Template globals for the language being built: ``portal_t(key)``, its interface strings,
+    and ``portal_lang_root``, its root relative to the site's ('' or 'en/')."""
+    i18n = config.plugins["i18n"]
+    env.globals["portal_t"] = _prepared(config).strings[i18n.current_language]
+    env.globals["portal_lang_root"] = i18n.current_language_config.link.lstrip("/")
     env.auto_reload = False  # a fresh environment each build: no need to stat every template per page
     return env
 
 
+def on_page_content(html, page, config, files):
+    prepared = _prepared(config)
+    lang = config.plugins["i18n"].current_language
+    return html + search.index_extras(html, page.meta, prepared.strings[lang], prepared.content.glossary)
+
+
 def on_post_page(output, page, config):
     return absolute_alternates(output, page.canonical_url or "")
+
+
+def _prepared(config):
+    """This build's prepared content, without re-checking every data file on each page."""
+    return _this_build.get(config.config_file_path) or build.prepare(from_mkdocs_config(config))

@@ -14,6 +14,7 @@ from conftest import FIXTURE_DATA, ROOT, make_project, run_build
 from portal import brochures
 from portal.brochure_pages import human_size
 from portal.content import load_content
+from portal.rules import criteria
 from portal.site import LOCAL_SITE_URL, Site
 from portal.strings import load_strings
 
@@ -62,10 +63,30 @@ def test_program_brochure_reads_back_in_its_language(fixture_site, slug, lang):
     assert reader.metadata.title == PROGRAMS[slug][lang]
 
 
+def test_eligibility_checklist_and_documents_have_tick_boxes(fixture_site):
+    """Every criterion's reason and every document is on the brochure, each after a tick box."""
+    content = load_content(FIXTURE_DATA, tuple(LANGS), root=FIXTURE_DATA.parent)
+    html = {j.name: j.html for j in brochures.jobs(_site(ROOT), content, load_strings(ROOT / "data" / "ui", tuple(LANGS)))}
+    checked = 0
+    for program in content.programs:
+        rule = program.eligibility.rule
+        lines = [*(leaf["reason"] for leaf in (criteria(rule) if rule else ()) if "reason" in leaf),
+                 *program.documents]
+        for lang, prefix in LANGS.items():
+            pdf = fixture_site / prefix / "brosur" / f"{program.slug}-{lang}.pdf"
+            body = flat(text(pdf))
+            for line in lines:
+                assert flat(line[lang]) in body, (program.slug, line[lang])
+                checked += 1
+            assert html[pdf.name].count('class="pmi-box"') >= len(lines)
+    assert checked, "the fixture has no criteria or documents to check"
+
+
 def test_every_program_has_a_brochure_in_every_language_and_nothing_else(fixture_site):
     for lang, prefix in LANGS.items():
         found = sorted(p.name for p in (fixture_site / prefix / "brosur").glob("*.pdf"))
-        assert found == sorted([BOOKLET[lang][0], *(f"{slug}-{lang}.pdf" for slug in PROGRAMS)])
+        slugs = [path.stem for path in (FIXTURE_DATA / "programs").glob("*.yaml")]
+        assert found == sorted([BOOKLET[lang][0], *(f"{slug}-{lang}.pdf" for slug in slugs)])
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -76,13 +97,13 @@ def test_booklet_has_contents_with_page_numbers_every_program_and_the_glossary(f
     assert title in pages[0] and contents in pages[0]
     for number, page in enumerate(pages, 1):
         assert f"{number} / {len(pages)}" in page  # page numbers in the footer
-    for titles in PROGRAMS.values():
-        # the contents give the page each program starts on, and the program is on that page
-        entry = re.search(re.escape(titles[lang]) + r"[ .]*?(\d+)\b", pages[0])
-        assert entry, (titles[lang], pages[0])
-        assert pages[int(entry.group(1)) - 1].find(titles[lang]) >= 0
     glossary = "Glosarium" if lang == "id" else "Glossary"
-    assert glossary in pages[0] and "purna PMI" in pages[-1]
+    for title in [*(titles[lang] for titles in PROGRAMS.values()), glossary]:
+        # the contents give the page each chapter starts on, and the chapter is on that page
+        entry = re.search(re.escape(title) + r"[ .]*?(\d+)\b", pages[0])
+        assert entry, (title, pages[0])
+        assert title in pages[int(entry.group(1)) - 1]
+    assert "purna PMI" in " ".join(pages[1:])
     assert REVIEWED[lang] in " ".join(pages)
 
 
@@ -114,12 +135,17 @@ def test_qr_code_decodes_to_the_program_page_in_the_same_language(published, tmp
     assert url in flat(text(pdf))  # "printed from <url>"
 
 
+def pdf_count() -> int:
+    """Brochures the fixture makes: one per program per language, plus one booklet per language."""
+    return (len(list((FIXTURE_DATA / "programs").glob("*.yaml"))) + 1) * len(LANGS)
+
+
 def test_rebuild_without_change_renders_no_pdf(published):
     project, first = published
-    assert "brochures: 6 rendered, 0 from cache" in first.stderr
+    assert f"brochures: {pdf_count()} rendered, 0 from cache" in first.stderr
     again = run_build(project, env={"SITE_URL": SITE_URL})
     assert again.returncode == 0, again.stderr
-    assert "brochures: 0 rendered, 6 from cache" in again.stderr
+    assert f"brochures: 0 rendered, {pdf_count()} from cache" in again.stderr
     assert (project / "site" / "en" / "brosur" / "melati-en.pdf").exists()  # copied again after site/ was emptied
     assert not list((project / "docs").rglob("*.pdf"))  # the cache lives outside docs/ and site/
 
@@ -133,8 +159,8 @@ def test_changed_content_renders_only_its_brochures(published):
     result = run_build(project, env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr
     # melati-id and the Indonesian booklet; English text did not change
-    assert "brochures: 2 rendered, 4 from cache" in result.stderr
-    assert len(list((project / ".cache" / "brochures").rglob("*.pdf"))) == 6  # stale ones removed
+    assert f"brochures: 2 rendered, {pdf_count() - 2} from cache" in result.stderr
+    assert len(list((project / ".cache" / "brochures").rglob("*.pdf"))) == pdf_count()  # stale ones removed
 
 
 # --- where readers find them ------------------------------------------------------------------
@@ -266,9 +292,9 @@ def test_booklet_carries_procedures_and_proposals_get_no_brochure(tmp_path):
     content = load_content(site.data_dir, site.languages, root=root)
     assert content.proposals and content.procedures
     jobs = brochures.jobs(site, content, load_strings(site.data_dir / "ui", site.languages))
+    programs = [p.slug for p in content.programs]
     assert sorted(j.name for j in jobs) == sorted(
-        ["melati-id.pdf", "melati-en.pdf", "warung-naik-kelas-id.pdf", "warung-naik-kelas-en.pdf",
-         "buku-saku-id.pdf", "pocket-guide-en.pdf"])
+        [*(f"{slug}-{lang}.pdf" for slug in programs for lang in LANGS), "buku-saku-id.pdf", "pocket-guide-en.pdf"])
     booklet = next(j for j in jobs if j.name == "pocket-guide-en.pdf")
     assert 'href="#procedure-uji">Test procedure</a>' in booklet.html  # in the contents
     assert "First test step" in booklet.html and "Test document" in booklet.html
@@ -313,3 +339,4 @@ def test_benchmark_times_every_brochure(tmp_path):
     timings = brochures.benchmark(_site(root, SITE_URL))
     assert {(t.lang, t.name) for t in timings} >= {("id", "melati-id.pdf"), ("en", "pocket-guide-en.pdf")}
     assert all(t.seconds > 0 and t.bytes > 1000 and t.pages >= 1 for t in timings)
+    assert sorted(t.name for t in timings if t.booklet) == ["buku-saku-id.pdf", "pocket-guide-en.pdf"]

@@ -50,6 +50,7 @@ def test_reader_answers_in_indonesian_and_goes_back(page, served_site):
     assert page.locator(".pmi-back").count() == 0
     answer(page, "Saya ingin bekerja ke luar negeri (calon PMI)")
     assert question(page) == "Berapa umur Anda?"
+    assert page.get_by_role("spinbutton", name="Berapa umur Anda?").is_visible()  # the input is named by the question
     answer(page, number="")
     assert page.locator(".pmi-error").inner_text() == "Tulis angka antara 0 dan 120."
     answer(page, number="18")
@@ -60,7 +61,7 @@ def test_reader_answers_in_indonesian_and_goes_back(page, served_site):
     answer(page, "SMA/SMK")
     for _ in range(3):  # colour-blind, prison or deported, 5 years in Korea
         answer(page, "Tidak")
-    assert results(page) == {"likely": ["g-to-g-korea"], "maybe": ["melati"], "not": ["warung-naik-kelas"]}
+    assert results(page) == {"likely": ["g-to-g-korea"], "maybe": ["melati"], "not": ["desbumi", "warung-naik-kelas"]}
     likely = page.locator(".pmi-results--likely")
     assert "Anda berusia 18–39 tahun" in likely.inner_text()
     documents = page.locator(".pmi-my-documents")
@@ -70,7 +71,7 @@ def test_reader_answers_in_indonesian_and_goes_back(page, served_site):
     assert question(page) == "Apakah Anda sudah pernah bekerja di Korea selama 5 tahun atau lebih?"
     assert page.locator("#pmi-checker").get_by_label("Tidak", exact=True).is_checked()
     answer(page, "Ya")
-    assert results(page) == {"maybe": ["melati"], "not": ["g-to-g-korea", "warung-naik-kelas"]}
+    assert results(page) == {"maybe": ["melati"], "not": ["desbumi", "g-to-g-korea", "warung-naik-kelas"]}
     assert "Anda belum pernah bekerja di Korea selama 5 tahun atau lebih" in open_not_eligible(page).inner_text()
     assert page.locator(".pmi-my-documents").count() == 0
 
@@ -78,7 +79,7 @@ def test_reader_answers_in_indonesian_and_goes_back(page, served_site):
     assert question(page) == "Berapa umur Anda?"
     assert page.input_value("#pmi-checker input[name=a]") == "18"
     page.locator("#pmi-checker").get_by_role("button", name="Saya tidak tahu").click()
-    assert results(page)["not"] == ["g-to-g-korea", "warung-naik-kelas"]  # still decided by the 5 years in Korea
+    assert results(page)["not"] == ["desbumi", "g-to-g-korea", "warung-naik-kelas"]  # still decided by the 5 years
     assert "Saya tidak tahu" in page.locator(".pmi-answers").inner_text()
     assert_private(page, served_site)
 
@@ -90,16 +91,23 @@ def test_reader_answers_in_english_and_follows_a_result(page, served_site):
     answer(page, "I am a family member of a migrant worker", button="Continue")
     assert question(page) == "Which regency (kabupaten) do you live in?"
     answer(page, "Banyuwangi", button="Continue")
+    assert question(page).startswith("Is your village a Desbumi village")
+    villages = page.locator("#pmi-checker details.pmi-villages")
+    assert villages.locator("summary").inner_text() == "Villages named in our sources (2)"
+    villages.locator("summary").click()
+    assert villages.locator("p").inner_text() == "Tegaldelimo, Wringinpitu"
     answer(page, "Yes", button="Continue")
-    # The sources name this reader for Wenak (2 criteria met): it comes before Melati (none published).
-    assert results(page) == {"maybe": ["warung-naik-kelas", "melati"], "not": ["g-to-g-korea"]}
+    answer(page, "Yes", button="Continue")
+    # The sources name this reader for Desbumi and Wenak (2 criteria met each): before Melati (none published).
+    assert results(page) == {"maybe": ["desbumi", "warung-naik-kelas", "melati"], "not": ["g-to-g-korea"]}
     assert page.locator(".pmi-results--not h3").inner_text() == "Not eligible (1)"
     assert "You want to work in South Korea" in open_not_eligible(page).inner_text()
     maybe = page.locator(".pmi-results--maybe")
-    assert "Maybe: ask first (2)" == maybe.locator("h3").inner_text()
+    assert "Maybe: ask first (3)" == maybe.locator("h3").inner_text()
     assert "You own a warung" in maybe.inner_text() and "criteria for this programme are not published" in maybe.inner_text()
-    for expected in ("Do you own a small business or a warung (small shop)?", "Which regency (kabupaten) do you live in?",
-                     "What is your situation now?"):
+    for expected in ("Do you own a small business or a warung (small shop)?",
+                     'Is your village a Desbumi village (Desa Peduli Buruh Migran, "village that cares for migrant workers")?',
+                     "Which regency (kabupaten) do you live in?", "What is your situation now?"):
         page.locator(".pmi-back").click()
         assert question(page) == expected
     assert page.locator(".pmi-back").count() == 0
@@ -108,24 +116,24 @@ def test_reader_answers_in_english_and_follows_a_result(page, served_site):
     answer(page, "Another regency", button="Continue")
     answer(page, "South Korea", button="Continue")
     answer(page, "Primary school (SD)", button="Continue")
-    assert results(page)["not"] == ["g-to-g-korea", "warung-naik-kelas"]
+    assert results(page)["not"] == ["desbumi", "g-to-g-korea", "warung-naik-kelas"]
     open_not_eligible(page)
     page.locator(".pmi-result[data-slug=g-to-g-korea] a").click()
     page.wait_for_url(served_site + "en/program/g-to-g-korea/")
-    assert page.locator("h1").inner_text().startswith("Government-to-government placement in South Korea")
+    assert page.locator("h1").inner_text().startswith("G to G placement in South Korea")
     assert_private(page, served_site)
 
 
 def test_prefilled_link_from_a_volunteer(page, served_site):
-    page.goto(served_site + "cek/#umur=17&situasi=calon_pmi&kabupaten=jember")
+    page.goto(served_site + "cek/#umur=17&situasi=calon_pmi&kabupaten=jember&desa_desbumi=tidak")
     page.wait_for_selector(READY)
-    assert results(page) == {"maybe": ["melati"], "not": ["g-to-g-korea", "warung-naik-kelas"]}  # nothing to ask
+    assert results(page) == {"maybe": ["melati"], "not": ["desbumi", "g-to-g-korea", "warung-naik-kelas"]}
     assert "17 tahun" in page.locator(".pmi-answers").inner_text()
     page.evaluate("location.hash = '#all'")  # an anchor, not answers: nothing changes
-    assert results(page) == {"maybe": ["melati"], "not": ["g-to-g-korea", "warung-naik-kelas"]}
+    assert results(page) == {"maybe": ["melati"], "not": ["desbumi", "g-to-g-korea", "warung-naik-kelas"]}
     page.evaluate("location.hash = '#situasi=keluarga&kabupaten=banyuwangi'")  # a new link with answers
     page.wait_for_selector("#pmi-checker legend h2")
-    assert question(page) == "Apakah Anda punya usaha kecil atau warung?"
+    assert question(page) == "Apakah desa Anda termasuk desa Desbumi (Desa Peduli Buruh Migran)?"
     page.goto(served_site + "en/cek/#situasi=calon_pmi&umur=30&kabupaten=lainnya")
     page.wait_for_selector(READY)
     assert question(page) == "Which country do you want to work in?"

@@ -105,6 +105,8 @@ CASES = [
     ("ask_if: option the question lacks", replace("ask_if: {question: negara_tujuan, equals: jepang}",
                                                   "ask_if: {question: negara_tujuan, equals: japan}", QUESTIONS),
      QUESTIONS, line_of("ask_if: {question: negara_tujuan, equals: jepang}", QUESTIONS), "[11].ask_if.equals", "E-OPTION"),
+    ("questions: villages of an unknown organisation", replace("villages_from: desa-desbumi", "villages_from: desbumi", QUESTIONS),
+     QUESTIONS, line_of("villages_from: desa-desbumi", QUESTIONS), "[3].villages_from", "E-REF"),
     ("ask_if: a later question", replace("ask_if: {question: kabupaten, in: [banyuwangi, jember]}",
                                          "ask_if: {question: punya_usaha, equals: true}", QUESTIONS),
      QUESTIONS, line_of("ask_if: {question: kabupaten, in: [banyuwangi, jember]}", QUESTIONS),
@@ -121,7 +123,7 @@ def data(tmp_path) -> Path:
 
 def test_fixture_is_valid(data):
     content = load_content(data, LANGS, today=TODAY, root=data.parent)
-    assert {p.slug for p in content.programs} == {"g-to-g-korea", "melati", "warung-naik-kelas"}
+    assert {p.slug for p in content.programs} == {"desbumi", "g-to-g-korea", "melati", "warung-naik-kelas"}
 
 
 @pytest.mark.parametrize("name,edit,file,line,field,code", CASES, ids=[c[0] for c in CASES])

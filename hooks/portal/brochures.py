@@ -19,14 +19,13 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Iterable
 
 import jinja2
 import segno
-import weasyprint
 from markupsafe import Markup
-from weasyprint.text.fonts import FontConfiguration
 
 from .content import load_content
 from .errors import ContentError, ContentInvalid
@@ -78,12 +77,6 @@ class Made:
     rendered: int
     cached: int
 
-    def for_program(self, lang: str, slug: str) -> Brochure | None:
-        return next((b for b in self.brochures if b.lang == lang and b.slug == slug), None)
-
-    def booklet(self, lang: str) -> Brochure | None:
-        return next((b for b in self.brochures if b.lang == lang and b.slug is None), None)
-
 
 @dataclass(frozen=True)
 class _Job:
@@ -129,7 +122,7 @@ def stylesheet(site: Site, fonts: dict[str, Path]) -> str:
 def cache_key(html: str, css: str, fonts: dict[str, Path], site_url: str) -> str:
     """Hash of everything a PDF depends on: HTML (content, template), stylesheet, fonts, site_url."""
     digest = hashlib.sha256()
-    for part in (weasyprint.__version__, site_url, css, html):
+    for part in (version("weasyprint"), site_url, css, html):
         digest.update(part.encode() + b"\0")
     for path in fonts.values():
         stat = path.stat()
@@ -165,7 +158,9 @@ def program_context(r: Renderer, p: Program, url: str) -> dict[str, Any]:
         "summary": _html(r.block(p.summary, "summary")), "about": _html(r.block(p.description)),
         "audience": ", ".join(t("audience." + a) for a in p.audience),
         "region": ", ".join(t("region." + x) for x in p.region),
-        "rule": _html(r.rule(el.rule) if el.criteria_published and el.rule else None),
+        "published": el.criteria_published,
+        # as on the web page: unpublished criteria may still say whom the sources name
+        "rule": _html(r.rule(el.rule) if el.rule else None),
         "decided_by": _html(r.inline(el.decided_by) if el.decided_by else None),
         "eligibility_note": _html(r.block(el.note) if el.note else None),
         "status": status_text(r, p), "status_value": p.status.value,
@@ -245,6 +240,9 @@ def jobs(site: Site, content: Content, strings: dict[str, Strings]) -> list[_Job
 
 def render_pdf(html: str, css: str, base_url: Path) -> tuple[bytes, int]:
     """The PDF bytes of ``html`` and its page count."""
+    import weasyprint  # here, not at the top: importing it takes seconds, and most builds render nothing
+    from weasyprint.text.fonts import FontConfiguration
+
     fonts = FontConfiguration()
     document = weasyprint.HTML(string=html, base_url=str(base_url)).render(
         stylesheets=[weasyprint.CSS(string=css, font_config=fonts)], font_config=fonts)
@@ -315,6 +313,7 @@ class Timing:
     seconds: float
     bytes: int
     pages: int
+    booklet: bool
 
 
 def benchmark(site: Site | None = None) -> list[Timing]:
@@ -327,7 +326,7 @@ def benchmark(site: Site | None = None) -> list[Timing]:
     for job in jobs(site, content, strings):
         start = time.perf_counter()
         pdf, pages = render_pdf(job.html, css, site.root / TEMPLATE_DIR)
-        out.append(Timing(job.lang, job.name, time.perf_counter() - start, len(pdf), pages))
+        out.append(Timing(job.lang, job.name, time.perf_counter() - start, len(pdf), pages, job.slug is None))
     return out
 
 
@@ -339,10 +338,15 @@ def main(argv: list[str] | None = None) -> int:
     if "--json" in (argv if argv is not None else sys.argv[1:]):
         print(json.dumps({"brochures": [asdict(t) for t in timings], "bytes_per_language": totals}, indent=2))
         return 0
+    width = max((len(t.name) for t in timings), default=0)
     for t in timings:
-        print(f"{t.lang}  {t.name:40} {t.seconds * 1000:7.0f} ms {t.bytes:9d} B  {t.pages} p")
-    mean = sum(t.seconds for t in timings) / max(len(timings), 1)
-    print(f"{len(timings)} PDFs, {mean * 1000:.0f} ms per PDF on average")
+        print(f"{t.lang}  {t.name:{width}} {t.seconds * 1000:7.0f} ms {t.bytes:9d} B {t.pages:3d} p")
+    for label, group in (("program brochure", [t for t in timings if not t.booklet]),
+                         ("booklet", [t for t in timings if t.booklet])):
+        if group:
+            mean = sum(t.seconds for t in group) / len(group)
+            print(f"{len(group)} {label}s, {mean * 1000:.0f} ms each on average, "
+                  f"{sum(t.seconds for t in group):.1f} s in total")
     for lang, total in totals.items():
         print(f"{lang}: {total} bytes in total")
     return 0

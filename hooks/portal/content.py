@@ -216,7 +216,8 @@ def _questions(ck: _Checker, today: dt.date) -> list[Question]:
             id=q["id"], type=q["type"], text=ck.text((i, "text")), help=ck.opt_text(q, (i,), "help"),
             options=tuple(Option(o["value"], ck.text((i, "options", j, "label")))
                           for j, o in enumerate(q.get("options", ()))),
-            min=q.get("min"), max=q.get("max"), unit=ck.opt_text(q, (i,), "unit"), ask_if=q.get("ask_if")))
+            min=q.get("min"), max=q.get("max"), unit=ck.opt_text(q, (i,), "unit"), ask_if=q.get("ask_if"),
+            villages_from=q.get("villages_from")))
     return out
 
 
@@ -355,6 +356,11 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
     for i, term in enumerate(content.glossary):
         refs(checkers[id(term)], (i, "sources"), term.sources, sources, "sumber", "source")
     for i, q in enumerate(content.questions):
+        if q.villages_from is not None and q.villages_from not in orgs:
+            hint_id, hint_en = schema.did_you_mean(q.villages_from, orgs)
+            checkers[id(q)].report((i, "villages_from"), "E-REF",
+                                   f"organisasi '{q.villages_from}' tidak dikenal{hint_id}",
+                                   f"unknown organisation '{q.villages_from}'{hint_en}")
         if q.ask_if is not None:
             ck = checkers[id(q)]
             rules.check_rule(q.ask_if, (i, "ask_if"), questions, ck.report, need_reason=False)

@@ -32,7 +32,7 @@ OUTPUT = "assets/portal/eligibility.json"
 LIKELY, MAYBE, NOT = "likely", "maybe", "not"
 UI_KEYS = ("next", "back", "dont_know", "yes", "no", "number_error", "choose_error",
            "results", "likely", "maybe", "not", "unpublished", "ended", "to_program", "documents",
-           "documents_intro", "print", "restart", "answers", "change", "unknown", "question_n")
+           "documents_intro", "print", "restart", "answers", "change", "unknown", "question_n", "villages")
 
 Answers = Mapping[str, Any]
 
@@ -65,10 +65,15 @@ def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, 
             out["reason"] = html(node["reason"])
         return out
 
+    def villages(org: str | None) -> list[str]:
+        found = content.organization_index[org].villages if org else ()
+        return [v.name + (f" ({v.kecamatan})" if v.kecamatan else "") for v in found]
+
     questions = [{
         "id": q.id, "type": q.type, "text": plain(q.text), "help": html(q.help), "unit": plain(q.unit),
         "min": q.min, "max": q.max, "ask_if": q.ask_if,
         "options": [{"value": o.value, "label": plain(o.label)} for o in q.options],
+        "villages": villages(q.villages_from),
     } for q in content.questions]
     programs = [{
         "slug": p.slug, "path": f"{PROGRAM_DIR}/{p.slug}/", "status": p.status.value,

@@ -161,6 +161,7 @@ class Question:
     max: float | None = None
     unit: Text | None = None
     ask_if: Mapping[str, Any] | None = None
+    villages_from: str | None = None
 
     def option_values(self) -> tuple[str, ...]:
         return tuple(o.value for o in self.options)

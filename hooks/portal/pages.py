@@ -31,7 +31,14 @@ def front_matter(**meta) -> str:
 
 
 def heading(r: Renderer, key: str, level: int = 2) -> str:
+    r.new_section()
     return f"{'#' * level} {r.t('heading.' + key)} {{#{key}}}\n\n"
+
+
+def relative_root(path: str) -> str:
+    """'../' per directory level of a generated page's URL (``program/x`` -> ``../../``)."""
+    parts = path.split("/")
+    return "../" * (len(parts) - (parts[-1] == "index"))
 
 
 def reviewed(r: Renderer, date, file: str | None = None, title: str = "") -> str:
@@ -130,6 +137,7 @@ def checker_page(r: Renderer) -> str:
            f"## {t('checker.all_programs')} {{#all}}\n\n"]
     programs = sorted(r.content.programs, key=lambda p: (p.status.value == "ended", r.plain(p.title).lower()))
     for p in programs:
+        r.new_section()
         out += [f"### {r.plain(p.title)} {{#{p.slug}}}\n\n",
                 f'<p class="pmi-status pmi-status--{p.status.value}">{esc(status_text(r, p))}</p>\n\n',
                 eligibility_section(r, p),
@@ -150,6 +158,7 @@ def procedure_page(r: Renderer, p: Procedure) -> str:
                 "\n</div>\n\n"]
     out += [heading(r, "procedure_steps")]
     for n, step in enumerate(p.steps, 1):
+        r.new_section()
         out += [f"### {n}. {r.plain(step.title)} {{#step-{n}}}\n\n"]
         if step.body:
             out += [r.block(step.body), "\n\n"]
@@ -195,6 +204,7 @@ def proposals_page(r: Renderer, proposals: Iterable[Proposal]) -> str:
            f"# {t('index.proposals_title')}\n\n",
            f'<p class="pmi-proposal-notice">{esc(t("proposal_notice"))}</p>\n\n']
     for p in sorted(proposals, key=lambda p: r.plain(p.title).lower()):
+        r.new_section()
         out += [f"## {r.plain(p.title)} {{#{p.slug}}}\n\n", r.block(p.summary), "\n\n",
                 f'<p><strong>{esc(t("raised_by"))}</strong> {r.inline(p.raised_by)}. '
                 f'<strong>{esc(t("raised_at"))}</strong> {r.inline(p.raised_at)}.</p>\n\n',
@@ -208,6 +218,7 @@ def glossary_page(r: Renderer) -> str:
     out = [front_matter(title=t("index.glossary_title"), description=t("index.glossary_intro"), kind="index"),
            f"# {t('index.glossary_title')}\n\n", f"{t('index.glossary_intro')}\n\n"]
     for term in sorted(r.content.glossary, key=lambda g: g.term.lower()):
+        r.new_section(term.anchor)  # a term's own entry does not link to itself
         out += [f"## {term.term} {{#{term.anchor}}}\n\n"]
         if term.expansion:
             out += [f'<p class="pmi-expansion"><strong>{r.inline(term.expansion)}</strong></p>\n\n']
@@ -228,6 +239,13 @@ def list_page(r: Renderer, key: str, items: list[tuple[str, str, str]]) -> str:
             + "\n" + page_links(r, f"data/{key}", t(f"index.{key}_title")))
 
 
+def collection_index(r: Renderer, key: str, items: Iterable, title: Callable) -> str:
+    """The index page of one collection (programs, procedures or organisations)."""
+    def summary(item) -> str:
+        return r.inline(item.summary if hasattr(item, "summary") else item.description).replace("\n", " ")
+    return list_page(r, key, [(r.plain(title(i)), f"{i.slug}.md", summary(i)) for i in items])
+
+
 def build_pages(content: Content, strings: dict[str, Strings], options: Options | None = None,
                 today=None, downloads: Mapping[tuple[str, str], str] | None = None) -> dict[str, str]:
     """Every generated page, for every configured language.
@@ -239,11 +257,9 @@ def build_pages(content: Content, strings: dict[str, Strings], options: Options 
     for lang in content.languages:
         r = Renderer(lang, content, strings[lang], options, today)
 
-        def add(path: str, text: str) -> None:
-            pages[f"{path}.{lang}.md"] = text
-
-        def summary(text) -> str:
-            return r.inline(text).replace("\n", " ")
+        def add(path: str, page: Callable[..., str], *args) -> None:
+            r.begin_page(relative_root(path) + GLOSSARY_DIR + "/")
+            pages[f"{path}.{lang}.md"] = page(r, *args)
 
         collections: list[tuple[str, str, tuple, Callable, Callable]] = [
             (PROGRAM_DIR, "programs", content.programs,
@@ -253,11 +269,9 @@ def build_pages(content: Content, strings: dict[str, Strings], options: Options 
         ]
         for folder, key, items, page, title in collections:
             for item in items:
-                add(f"{folder}/{item.slug}", page(r, item))
-            add(f"{folder}/index", list_page(r, key, [
-                (r.plain(title(i)), f"{i.slug}.md",
-                 summary(i.summary if hasattr(i, "summary") else i.description)) for i in items]))
-        add(f"{GLOSSARY_DIR}/index", glossary_page(r))
-        add(f"{PROPOSAL_DIR}/index", proposals_page(r, content.proposals))
-        add(f"{CHECKER_DIR}/index", checker_page(r))
+                add(f"{folder}/{item.slug}", page, item)
+            add(f"{folder}/index", collection_index, key, items, title)
+        add(f"{GLOSSARY_DIR}/index", glossary_page)
+        add(f"{PROPOSAL_DIR}/index", proposals_page, content.proposals)
+        add(f"{CHECKER_DIR}/index", checker_page)
     return pages

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from . import eligibility
+from . import eligibility, search
 from .brochures import copy_to_site
 from .build import Prepared
 
@@ -28,6 +28,7 @@ def rules_json(prepared: Prepared) -> None:
 STEPS: list[tuple[str, Step]] = [
     ("brochures", brochures),
     ("rules JSON", rules_json),
+    ("search index", lambda prepared: search.build_index(prepared.site.site_dir)),
 ]
 
 

@@ -5,11 +5,11 @@ import datetime as dt
 import functools
 import html
 import re
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import markdown
 
-from .model import Contact, Content, Source, Text
+from .model import Contact, Content, GlossaryTerm, Source, Text
 from .site import Options
 from .strings import Strings
 
@@ -38,6 +38,56 @@ def tel_href(number: str) -> str:
     return "tel:" + re.sub(r"(?!^\+)[^\d]", "", number.strip())
 
 
+_TAG = re.compile(r"(<[^>]+>)")
+_NO_LINK_TAGS = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style"}
+
+
+class TermLinker:
+    """Links glossary terms (and their aliases) in rendered HTML to their glossary entries.
+
+    Only text outside links, headings and code is touched; each term is linked at its
+    first use in a section, longest name first, whole words only. The first letter may be
+    upper or lower case ("Calo", "calo"); the rest must match exactly.
+    """
+
+    def __init__(self, glossary: Iterable[GlossaryTerm], title: "Callable[[GlossaryTerm], str]"):
+        self.entries: dict[str, tuple[str, str]] = {}  # lower-cased name -> (anchor, title)
+        names = []
+        for term in glossary:
+            for name in (term.term, *term.aliases):
+                self.entries.setdefault(name[0].lower() + name[1:], (term.anchor, title(term)))
+                names.append(name)
+        names.sort(key=len, reverse=True)
+        alternatives = "|".join((f"[{re.escape(n[0].upper())}{re.escape(n[0].lower())}]" if n[0].isalpha()
+                                 else re.escape(n[0])) + re.escape(n[1:]) for n in names)
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if names else None
+
+    def link(self, html_text: str, base: str, seen: set[str]) -> str:
+        """``html_text`` with first uses linked to ``base#anchor``; updates ``seen`` (anchors)."""
+        if self.pattern is None:
+            return html_text
+        out, skip = [], 0
+        for part in _TAG.split(html_text):
+            if part.startswith("<"):
+                name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+                if name and name.group(1).lower() in _NO_LINK_TAGS and not part.endswith("/>"):
+                    skip += -1 if part.startswith("</") else 1
+                out.append(part)
+            elif skip > 0 or not part:
+                out.append(part)
+            else:
+                out.append(self.pattern.sub(lambda m: self._anchor(m.group(0), base, seen), part))
+        return "".join(out)
+
+    def _anchor(self, text: str, base: str, seen: set[str]) -> str:
+        anchor, title = self.entries[text[0].lower() + text[1:]]
+        if anchor in seen:
+            return text
+        seen.add(anchor)
+        inner = f'<abbr title="{esc(title)}">{text}</abbr>' if title and title.lower() != text.lower() else text
+        return f'<a class="pmi-term" href="{esc(base)}#{anchor}">{inner}</a>'
+
+
 class Renderer:
     """Renders content values for one page language."""
 
@@ -46,6 +96,23 @@ class Renderer:
         self.lang, self.content, self.t = lang, content, strings
         self.default = content.default_language
         self.options, self.today = options or Options(), today or dt.date.today()
+        self.terms = TermLinker(content.glossary,
+                                lambda g: self.plain(g.expansion) if g.expansion else "")
+        self._glossary_url: str | None = None  # glossary links are off until begin_page()
+        self._seen: set[str] = set()
+
+    def begin_page(self, glossary_url: str) -> None:
+        """Start a page whose texts link glossary terms to ``glossary_url`` (relative)."""
+        self._glossary_url, self._seen = glossary_url, set()
+
+    def new_section(self, *already_linked: str) -> None:
+        """Start a section: each term may be linked again once (except the given anchors)."""
+        self._seen = set(already_linked)
+
+    def _terms(self, html_text: str) -> str:
+        if self._glossary_url is None:
+            return html_text
+        return self.terms.link(html_text, self._glossary_url, self._seen)
 
     def pick(self, text: Text) -> tuple[str, bool]:
         """The text in this language, or the default's and True when untranslated."""
@@ -64,7 +131,7 @@ class Renderer:
     def block(self, text: Text, cls: str = "pmi-text") -> str:
         """A block of Markdown text in a <div>, marked when untranslated."""
         value, missing = self.pick(text)
-        body = markdown_to_html(value)
+        body = self._terms(markdown_to_html(value))
         if missing:
             return (f'<div class="{cls} pmi-untranslated" lang="{self.default}">\n'
                     f'<p>{self.notice()}</p>\n{body}\n</div>')
@@ -73,7 +140,7 @@ class Renderer:
     def inline(self, text: Text) -> str:
         """Inline HTML for a list item or sentence, marked when untranslated."""
         value, missing = self.pick(text)
-        body = markdown_to_html(value, inline=True)
+        body = self._terms(markdown_to_html(value, inline=True))
         if missing:
             return f'{self.notice()} <span class="pmi-untranslated" lang="{self.default}">{body}</span>'
         return body

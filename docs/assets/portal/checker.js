@@ -173,7 +173,7 @@
     function ask(id, previous) {
       var q = byId[id], error = el("p", { "class": "pmi-error", role: "alert", hidden: "" }), input, choices;
       if (q.type === "number") {
-        input = el("input", { type: "number", inputmode: "numeric", name: "a", id: "pmi-a", min: q.min, max: q.max,
+        input = el("input", { type: "number", inputmode: "numeric", name: "a", "aria-labelledby": "pmi-q", min: q.min, max: q.max,
           value: typeof previous === "number" ? previous : null });
         choices = el("p", {}, [input, q.unit ? " " + q.unit[lang] : ""]);
       } else {
@@ -199,8 +199,11 @@
       var form = el("form", { "class": "pmi-question", novalidate: "", onsubmit: submit }, [
         el("fieldset", {}, [
           el("legend", {}, [el("span", { "class": "pmi-question-n", text: ui.question_n.replace("{n}", history.length + 1) }),
-            el("h2", { text: q.text[lang] })]),
+            el("h2", { id: "pmi-q", text: q.text[lang] })]),
           q.help ? el("p", { "class": "pmi-hint", html: q.help[lang] }) : null,
+          q.villages.length ? el("details", { "class": "pmi-villages" }, [
+            el("summary", { text: ui.villages.replace("{n}", q.villages.length) }),
+            el("p", { text: q.villages.join(", ") })]) : null,
           error, choices]),
         el("p", { "class": "pmi-actions" }, [
           el("button", { type: "submit", "class": "md-button md-button--primary", text: ui.next }), " ",

@@ -1,0 +1,137 @@
+"""Site search with Pagefind: what each page adds to its index entry, the index itself, its size.
+
+Pagefind builds one index per ``<html lang>``, with stemming for Indonesian and English. Pages
+mark their searchable part with ``data-pagefind-body`` (``overrides/partials/content.html``);
+:func:`index_extras` appends to that part a hidden block with the glossary's other names for
+terms on the page (so "TKI" finds pages about PMI) and, on program pages, the audience and status
+filters. :func:`build_index` runs the Pagefind binary once every language is built;
+:func:`measure` reports what a reader downloads (``python scripts/search_size.py``).
+"""
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import logging
+import re
+import subprocess
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .model import GlossaryTerm
+from .render import esc
+from .strings import Strings
+
+log = logging.getLogger("mkdocs.hooks.portal")
+
+SEARCH_DIR = "pagefind"
+FIRST_SEARCH_BUDGET = 150_000  # bytes, gzipped, before index chunks
+ALIAS_WEIGHT = "0.5"  # other names count, but less than words actually on the page
+# The default UI's files; the worker is optional (Pagefind falls back to the main thread).
+UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+# Parts of every page that say nothing about its subject: edit/report links, the stale-page
+# notice, the brochure download link. Left out of the index so they do not match every page.
+NOT_INDEXED = (".pmi-page-links", ".pmi-stale", ".pmi-download")
+DIALOG_STYLE = "assets/stylesheets/portal-search.css"  # overrides/assets/, loaded with the UI
+# The other UIs Pagefind writes; the site uses none of them.
+UNUSED_FILES = ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",
+                "pagefind-modular-ui.css", "pagefind-highlight.js")
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def page_text(page_html: str) -> str:
+    """The visible words of an HTML fragment."""
+    return html.unescape(_TAG.sub(" ", page_html))
+
+
+def _mentions(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def other_names(text: str, glossary: Iterable[GlossaryTerm]) -> list[str]:
+    """Names of glossary terms mentioned in ``text`` (term or alias) that ``text`` does not use."""
+    names: list[str] = []
+    for term in glossary:
+        group = [term.term, *term.aliases]
+        if len(group) > 1 and any(_mentions(text, name) for name in group):
+            names += [name for name in group if not _mentions(text, name) and name not in names]
+    return names
+
+
+def filters(meta: Mapping[str, Any], t: Strings) -> list[tuple[str, str]]:
+    """(filter name, value) pairs of a program page, in the page's language."""
+    if meta.get("kind") != "program":
+        return []
+    pairs = [(t("search.filter.audience"), t(f"audience.{a}")) for a in meta.get("audience") or ()]
+    if meta.get("status"):
+        pairs.append((t("search.filter.status"), t(f"search.status.{meta['status']}")))
+    return pairs
+
+
+def index_extras(page_html: str, meta: Mapping[str, Any], t: Strings, glossary: Iterable[GlossaryTerm]) -> str:
+    """Hidden HTML for the index only: other names of terms on the page, and program filters."""
+    out = []
+    names = other_names(page_text(page_html), glossary)
+    if names:
+        out.append(f'<div class="pmi-search-aliases" hidden data-pagefind-weight="{ALIAS_WEIGHT}">'
+                   f"{esc(' '.join(names))}</div>")
+    pairs = filters(meta, t)
+    if pairs:
+        spans = "".join(f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>' for name, value in pairs)
+        out.append(f'<div class="pmi-search-filters" hidden data-pagefind-ignore>{spans}</div>')
+    return "\n".join(out)
+
+
+def pagefind_executable() -> Path:
+    """The Pagefind binary shipped by the ``pagefind[bin]`` wheel (or $PAGEFIND_BINARY_PATH)."""
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise RuntimeError("Pagefind binary not found: pip install -r requirements.txt (pagefind[bin])")
+    return binary
+
+
+def build_index(site_dir: Path) -> None:
+    """Index every built language of ``site_dir`` into ``site_dir/pagefind/``."""
+    command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", SEARCH_DIR, "--quiet"]
+    for selector in NOT_INDEXED:
+        command += ["--exclude-selectors", selector]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0:
+        raise RuntimeError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
+    for line in (result.stdout + result.stderr).splitlines():  # --quiet: warnings only
+        if line.strip():
+            log.warning("Pagefind: %s", line.strip())
+    for name in UNUSED_FILES:
+        (site_dir / SEARCH_DIR / name).unlink(missing_ok=True)
+
+
+def gzipped_size(path: Path) -> int:
+    """Bytes on the wire: Pagefind's own files (.pagefind, .pf_*) are gzip already."""
+    data = path.read_bytes()
+    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 9))
+
+
+def measure(site_dir: Path) -> dict[str, dict[str, int]]:
+    """Per language: bytes (gzipped) of the first search before index chunks, and of the whole index.
+
+    ``first_search``: the dialog's and Pagefind UI's style, the UI script, Pagefind's script and
+    worker, the entry file, the language's WebAssembly and metadata. ``index``: everything
+    Pagefind wrote for the language (metadata, index chunks, fragments, filters). ``pages``:
+    pages indexed.
+    """
+    bundle = site_dir / SEARCH_DIR
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    files = [bundle / name for name in UI_FILES] + [site_dir / DIALOG_STYLE]
+    shared = sum(gzipped_size(path) for path in files if path.exists())
+    report = {}
+    for lang, info in entry["languages"].items():
+        wasm = bundle / f"wasm.{info['wasm']}.pagefind"
+        meta = bundle / f"pagefind.{info['hash']}.pf_meta"
+        chunks = [p for folder in ("index", "fragment", "filter") for p in (bundle / folder).glob(f"{lang}_*")]
+        report[lang] = {"pages": info["page_count"],
+                        "first_search": shared + gzipped_size(wasm) + gzipped_size(meta),
+                        "index": gzipped_size(meta) + sum(gzipped_size(p) for p in chunks)}
+    return report

@@ -1,0 +1,161 @@
+"""A reader searches the site from the header, in Indonesian at / and in English at /en/."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from portal import search
+
+CHUNKS = ("/pagefind/index/", "/pagefind/fragment/", "/pagefind/filter/")
+
+
+def open_search(page, url: str) -> None:
+    page.goto(url)
+    page.click("#pmi-search-open")
+    page.wait_for_selector(".pagefind-ui__search-input")
+
+
+def results(page, query: str) -> list[str]:
+    """Paths of every result for ``query``, in order ("load more" pressed until all are shown)."""
+    page.fill(".pagefind-ui__search-input", query)
+    message = page.wait_for_function(  # "Mencari TKI..." first, then "Ditemukan 7 hasil untuk TKI"
+        """q => [...document.querySelectorAll('.pagefind-ui__message')].map(m => m.textContent.trim())
+                 .find(t => t.includes(q) && !t.endsWith('...'))""", arg=query).json_value()
+    count = re.search(r"\d+", message.replace(query, ""))
+    page.wait_for_function(  # each result shows a placeholder until its data has loaded
+        """n => { document.querySelector('.pagefind-ui__button')?.click();
+                  return document.querySelectorAll('.pagefind-ui__result-link').length >= n
+                      && !document.querySelector('.pagefind-ui__result .pagefind-ui__loading'); }""",
+        arg=int(count.group()) if count else 0, polling=100)
+    return [urlsplit(a.get_attribute("href")).path for a in page.locator(".pagefind-ui__result-link").all()]
+
+
+def search_from(page, url: str, query: str) -> list[str]:
+    open_search(page, url)
+    return results(page, query)
+
+
+def test_indonesian_affixes_find_the_same_word(page, served_site):
+    found = search_from(page, served_site, "daftar")
+    # the procedure says only "pendaftaran", the Melati page only "mendaftar"
+    assert "/prosedur/jalur-resmi/" in found and "/program/melati/" in found, found
+    assert not any(path.startswith("/en/") for path in found), found
+
+
+def test_old_name_finds_pages_that_use_the_new_one(page, served_site):
+    found = search_from(page, served_site, "TKI")
+    assert {"/program/melati/", "/prosedur/jalur-resmi/", "/glosarium/"} <= set(found), found
+    assert not any(path.startswith("/en/") for path in found), found
+
+
+def test_english_search_from_en_stays_in_english(page, served_site):
+    found = search_from(page, served_site + "en/", "children")
+    assert found[0] == "/en/program/melati/", found
+    assert all(path.startswith("/en/") for path in found), found
+    assert "/en/prosedur/jalur-resmi/" in results(page, "register")  # the page says "registration"
+    assert page.get_attribute(".pagefind-ui__search-input", "placeholder") == "Search"
+
+
+@pytest.mark.parametrize("start, query, first", [
+    ("", "warung", "/program/warung-naik-kelas/"),
+    ("", "melati", "/program/melati/"),
+    ("en/", "warungs", "/en/program/warung-naik-kelas/"),
+])
+def test_program_whose_title_matches_comes_first(page, served_site, start, query, first):
+    assert search_from(page, served_site + start, query)[0] == first
+
+
+def test_filters_narrow_results_by_audience(page, served_site):
+    open_search(page, served_site)
+    assert page.get_attribute(".pagefind-ui__search-input", "placeholder") == "Cari"
+    assert {"/program/melati/", "/program/warung-naik-kelas/"} <= set(results(page, "Banyuwangi"))
+    page.locator(".pagefind-ui__filter-name", has_text="Untuk").click()
+    page.get_by_label("anak PMI").check()
+    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result-link').length === 1")
+    assert page.get_attribute(".pagefind-ui__result-link", "href").endswith("/program/melati/")
+
+
+def test_search_is_loaded_only_when_opened_and_within_budget(page, served_site, fixture_site):
+    page.goto(served_site + "program/melati/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in page.requests if "pagefind" in url], page.requests
+    page.click("#pmi-search-open")
+    page.wait_for_selector(".pagefind-ui__search-input")
+    results(page, "warung")
+    assert all(url.startswith(served_site) for url in page.requests), page.requests
+    paths = {urlsplit(url).path for url in page.requests if "pagefind" in url or "portal-search.css" in url}
+    first = {p for p in paths if not p.startswith(CHUNKS)}
+    assert any(p.startswith(CHUNKS) for p in paths)
+    # what the browser fetched before index chunks is exactly what measure() counts for 'id'
+    counted = {"/pagefind/" + name for name in search.UI_FILES} | {"/" + search.DIALOG_STYLE}
+    counted |= {p for p in first if p.startswith(("/pagefind/wasm.id", "/pagefind/pagefind.id_"))}
+    assert first == counted
+    size = sum(search.gzipped_size(fixture_site / p.lstrip("/")) for p in first)
+    assert size == search.measure(fixture_site)["id"]["first_search"] <= search.FIRST_SEARCH_BUDGET
+
+
+def test_keyboard_and_screen_reader(page, served_site):
+    page.goto(served_site + "en/")
+    opener = page.get_by_role("button", name="Search")
+    assert opener.get_attribute("aria-expanded") == "false"
+    opener.focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name="Search Portal PMI")
+    dialog.wait_for()
+    page.wait_for_selector(".pagefind-ui__search-input")
+    page.wait_for_function("() => document.activeElement.classList.contains('pagefind-ui__search-input')")
+    page.keyboard.type("children")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible() and opener.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.id") == "pmi-search-open"
+    page.keyboard.press("/")  # the shortcut opens it again
+    dialog.wait_for()
+    assert page.get_by_role("button", name="Close search").is_visible()
+
+
+def test_works_on_a_phone(browser, served_site):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served_site)
+    page.tap("#pmi-search-open")
+    page.wait_for_selector(".pagefind-ui__search-input")
+    box = page.locator("#pmi-search").bounding_box()
+    assert box["width"] == 360 and box["x"] == 0
+    page.fill(".pagefind-ui__search-input", "warung")
+    link = page.locator(".pagefind-ui__result-link").first
+    link.wait_for()
+    link.tap()
+    page.wait_for_url("**/program/warung-naik-kelas/")
+    context.close()
+
+
+@pytest.mark.parametrize("setup", ["no-javascript", "no-webassembly"])
+def test_without_javascript_or_webassembly_the_box_leads_to_a_z(browser, served_site, setup):
+    context = browser.new_context(java_script_enabled=setup != "no-javascript")
+    if setup == "no-webassembly":
+        context.add_init_script("delete window.WebAssembly")
+    page = context.new_page()
+    page.goto(served_site + "en/program/melati/")
+    page.click("#pmi-search-open")
+    page.wait_for_url(served_site + "en/az/")
+    context.close()
+
+
+def test_when_pagefind_cannot_load_the_dialog_points_to_a_z(page, served_site):
+    page.route("**/pagefind/**", lambda route: route.abort())
+    page.goto(served_site)
+    page.click("#pmi-search-open")
+    status = page.locator(".pmi-search__status")
+    status.filter(has_text="Pencarian tidak bisa dimuat").wait_for()
+    az = page.get_by_role("dialog", name="Cari di Portal PMI").get_by_role("link", name="Indeks A–Z")
+    assert az.evaluate("a => a === document.activeElement")
+    assert az.get_attribute("href") == "az/"
+
+
+def test_page_furniture_is_not_indexed(page, served_site, fixture_site):
+    html = (fixture_site / "program" / "melati" / "index.html").read_text(encoding="utf-8")
+    assert "Unduh brosur" in html  # on every program page, so it must not match them all
+    assert search_from(page, served_site, "unduh") == []

@@ -1,0 +1,312 @@
+"""The real content in data/: every item of issue 4 is published in each language, phone
+numbers come only from sourced contacts, and glossary terms link to the glossary."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from portal.content import load_content
+from portal.model import GlossaryTerm
+from portal.pages import build_pages, relative_root
+from portal.render import TermLinker
+from portal.strings import load_strings
+
+from conftest import FIXTURE_DATA, ROOT, build_site, make_project
+
+LANGS = ("id", "en")
+DATA = ROOT / "data"
+TODAY = dt.date(2026, 11, 24)
+
+PROGRAMS = [
+    "warung-naik-kelas", "melati", "bantuan-alat-usaha-produktif", "sertifikasi-usaha-umkm",
+    "gerakan-hari-belanja-ke-pasar-dan-umkm", "pelatihan-literasi-keuangan", "ltsa-banyuwangi",
+    "desbumi", "bp-pipa-migrant-resource-center", "g-to-g-korea", "g-to-g-jepang",
+    "sikat-sindikat", "pendampingan-migrant-care", "layanan-pos-bp2mi-banyuwangi",
+    "masker-pmi-hong-kong-2020", "vaksinasi-gratis-pmi-2021",
+]
+PROCEDURES = [
+    "bekerja-ke-luar-negeri-lewat-jalur-resmi", "tanda-tanda-calo-dan-jalur-ilegal",
+    "jika-ada-masalah", "dalam-masalah-di-luar-negeri",
+]
+ORGANIZATIONS = [
+    "pemkab-banyuwangi", "pos-bp2mi-banyuwangi", "kp2mi", "migrant-care-banyuwangi",
+    "migrant-care-jember", "kpi-cabang-banyuwangi", "garda-pmi", "desa-desbumi",
+]
+PROPOSALS = [
+    "satgas-pelindungan-pmi", "sosialisasi-parenting-keluarga-pmi",
+    "informasi-lowongan-kerja-difabel", "literasi-digital-pmi",
+]
+GLOSSARY = [
+    "PMI", "CPMI", "purna PMI", "BP2MI", "KP2MI", "BP3MI", "P4MI", "LTSA", "MPP", "Desbumi",
+    "UMKM", "OPP", "P3MI", "LPK", "TPPO", "calo", "non-prosedural", "SISKOP2MI", "EPS-TOPIK",
+    "IJEPA", "musrenbang",
+]
+# Pages for people going abroad carry the calo warning and the Jendela PMI check: these
+# procedures, and every current program for prospective migrant workers (see below).
+GOING_ABROAD = [f"prosedur/{s}" for s in ("bekerja-ke-luar-negeri-lewat-jalur-resmi",
+                                          "tanda-tanda-calo-dan-jalur-ilegal", "dalam-masalah-di-luar-negeri")]
+
+
+@pytest.fixture(scope="session")
+def content():
+    return load_content(DATA, LANGS, today=TODAY, root=ROOT)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real data/ built once per session; returns its ``site/``.
+
+    A local brochure cache (from ``make build``) is copied in, so unchanged PDFs are not
+    rendered again; the repository's own cache is never written.
+    """
+    project = make_project(tmp_path_factory.mktemp("real") / "project", data=DATA)
+    if (ROOT / ".cache" / "brochures").is_dir():
+        shutil.copytree(ROOT / ".cache" / "brochures", project / ".cache" / "brochures")
+    return build_site(project)
+
+
+def page_file(site: Path, lang: str, path: str) -> Path:
+    return site / ("" if lang == LANGS[0] else lang) / path / "index.html"
+
+
+class _Page(HTMLParser):
+    """Visible text, <h1>, html lang, and every (tag, attrs) of a built page."""
+
+    def __init__(self):
+        super().__init__()
+        self.text: list[str] = []
+        self.h1: list[str] = []
+        self.tags: list[tuple[str, dict]] = []
+        self.ids: set[str] = set()
+        self.lang = None
+        self._stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag not in ("br", "img", "meta", "link", "input", "hr"):
+            self._stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self._stack:
+            while self._stack.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        if "script" in self._stack or "style" in self._stack:
+            return
+        self.text.append(data)
+        if "h1" in self._stack:
+            self.h1.append(data)
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+# --- every item of the issue has a page in each language ---
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", [f"program/{s}" for s in PROGRAMS] + [f"prosedur/{s}" for s in PROCEDURES]
+                         + [f"organisasi/{s}" for s in ORGANIZATIONS])
+def test_item_has_a_page_in_each_language(real_site, content, path, lang):
+    page = parse(page_file(real_site, lang, path))
+    assert page.lang == lang
+    folder, slug = path.split("/")
+    items = {"program": content.programs, "prosedur": content.procedures,
+             "organisasi": content.organizations}[folder]
+    item = next(i for i in items if i.slug == slug)
+    title = getattr(item, "title", None) or item.name
+    assert lang in title, f"{path}: no {lang} title"
+    assert title[lang].split(" (")[0] in "".join(page.h1)
+    text = " ".join(page.text)
+    assert "Sumber" in text if lang == "id" else "Sources" in text
+
+
+def test_every_text_is_translated(content):
+    """English is present for every item's title and summary (a faithful translation is reviewed by hand)."""
+    for item in (*content.programs, *content.procedures, *content.proposals):
+        assert set(LANGS) <= set(item.title) and set(LANGS) <= set(item.summary), item.slug
+    for org in content.organizations:
+        assert set(LANGS) <= set(org.name) and set(LANGS) <= set(org.description), org.slug
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_proposals_are_listed_as_proposals_not_programs(real_site, content, lang):
+    page = parse(page_file(real_site, lang, "usulan"))
+    assert set(PROPOSALS) <= page.ids
+    assert not set(PROPOSALS) & {p.slug for p in content.programs}
+
+
+def test_statuses_of_ended_and_announced_items(content):
+    status = {p.slug: p.status for p in content.programs}
+    assert status["masker-pmi-hong-kong-2020"].value == "ended"
+    assert status["vaksinasi-gratis-pmi-2021"].value == "ended"
+    assert status["melati"].value == "announced" and status["melati"].as_of == "2021"
+    assert all(s.as_of for s in status.values()), "every status is dated"
+
+
+def test_unpublished_criteria_name_who_decides(content):
+    for p in content.programs:
+        if not p.eligibility.criteria_published:
+            assert p.eligibility.decided_by, p.slug
+    wenak = next(p for p in content.programs if p.slug == "warung-naik-kelas")
+    assert "Diskop-UMP" in wenak.eligibility.decided_by["id"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_going_abroad_pages_warn_about_calo_and_jendela_pmi(real_site, content, lang):
+    programs = [f"program/{p.slug}" for p in content.programs
+                if "calon_pmi" in p.audience and p.status.value != "ended"]
+    assert "program/g-to-g-korea" in programs and "program/ltsa-banyuwangi" in programs
+    for path in GOING_ABROAD + programs:
+        text = " ".join(parse(page_file(real_site, lang, path)).text)
+        assert re.search(r"\bcalo\b", text, re.I), path
+        assert "Jendela PMI" in text, path
+
+
+def test_glossary_has_every_term_and_old_names(real_site, content):
+    terms = {g.term: g for g in content.glossary}
+    assert set(GLOSSARY) <= set(terms)
+    assert "TKI" in terms["PMI"].aliases and "BNP2TKI" in terms["BP2MI"].aliases
+    for lang in LANGS:
+        page = parse(page_file(real_site, lang, "glosarium"))
+        assert {terms[t].anchor for t in GLOSSARY} <= page.ids
+
+
+# --- phone numbers ---
+
+PHONE = re.compile(r"(?<![\w.,/-])(?:\+\d{1,3}[\s.-]?|0)\d{1,4}(?:[\s.-]?\d{2,5}){1,4}(?![\w.,/-]*\d)")
+
+
+def phone_numbers(text: str) -> set[str]:
+    """Phone-like numbers in ``text`` (Indonesian 0…, or international +…), as digits only."""
+    found = set()
+    for m in PHONE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if len(digits) >= 7:
+            found.add(("+" if m.group(0).startswith("+") else "") + digits)
+    return found
+
+
+def test_phone_scanner_finds_numbers_and_ignores_dates_and_amounts():
+    text = ("Hubungi 0800-1000 atau +62 21 29244800, bukan 0812 3456 7890 (WA). "
+            "Tanggal 2021-07-07, 1.210 PMI, Rp5–10 juta, PENG.150/2021, 96,53%, 4.000 orang, 10 Des 2024.")
+    assert phone_numbers(text) == {"08001000", "+622129244800", "081234567890"}
+
+
+def test_built_site_shows_only_sourced_phone_numbers(real_site, content):
+    sourced = {("+" if c.value.strip().startswith("+") else "") + re.sub(r"\D", "", c.value)
+               for item in (*content.programs, *content.procedures, *content.organizations)
+               for c in item.contacts if c.kind == "phone"}
+    assert sourced, "the data has sourced phone contacts"
+    for c in (c for item in (*content.programs, *content.procedures, *content.organizations)
+              for c in item.contacts if c.kind == "phone"):
+        assert c.sources and c.note, f"phone {c.value} needs sources and a note"
+    seen = set()
+    for html_file in real_site.rglob("*.html"):
+        page = parse(html_file)
+        numbers = phone_numbers(" ".join(page.text))
+        numbers |= {("+" if a["href"][4:].startswith("+") else "") + re.sub(r"\D", "", a["href"])
+                    for tag, a in page.tags if tag == "a" and (a.get("href") or "").startswith("tel:")}
+        unsourced = numbers - sourced
+        assert not unsourced, f"{html_file.relative_to(real_site)}: unsourced phone number(s) {unsourced}"
+        seen |= numbers
+    assert sourced <= seen, "the sourced numbers are published"
+
+
+def test_no_whatsapp_number(real_site):
+    for html_file in real_site.rglob("*.html"):
+        assert "wa.me/" not in html_file.read_text(encoding="utf-8"), html_file
+
+
+# --- links ---
+
+def test_internal_links_in_generated_pages_resolve(real_site):
+    folders = ("program", "prosedur", "organisasi", "glosarium", "usulan")
+    pages = [p for lang in LANGS for f in folders
+             for p in (real_site / ("" if lang == "id" else lang) / f).rglob("index.html")]
+    ids_cache: dict[Path, set[str]] = {}
+    for html_file in pages:
+        base = "http://x/" + html_file.parent.relative_to(real_site).as_posix() + "/"
+        for tag, a in parse(html_file).tags:
+            href = a.get("href")
+            if tag != "a" or not href or re.match(r"^(https?:|mailto:|tel:|#)", href):
+                continue
+            url = urlparse(urljoin(base, href))
+            target = real_site / url.path.lstrip("/")
+            target = target / "index.html" if url.path.endswith("/") else target
+            assert target.exists(), f"{html_file.relative_to(real_site)}: broken link {href}"
+            if url.fragment and target.suffix == ".html":
+                if target not in ids_cache:
+                    ids_cache[target] = parse(target).ids
+                assert url.fragment in ids_cache[target], f"{html_file.relative_to(real_site)}: missing anchor {href}"
+
+
+# --- glossary links in page text ---
+
+def _terms():
+    return [GlossaryTerm("PMI", {"id": "x"}, aliases=("TKI",), expansion={"id": "Pekerja Migran Indonesia"}),
+            GlossaryTerm("calo", {"id": "x"}, expansion={"id": "perekrut tanpa izin"}),
+            GlossaryTerm("purna PMI", {"id": "x"})]
+
+
+def _linker():
+    exp = {"PMI": "Pekerja Migran Indonesia", "calo": "perekrut tanpa izin", "purna PMI": ""}
+    return TermLinker(_terms(), lambda g: exp[g.term])
+
+
+def test_term_linker_links_first_use_only_outside_links_and_headings():
+    html = ('<h2>PMI</h2><p>Seorang <a href="x">PMI</a> dan PMI lagi. Calo bukan calon. '
+            'Dulu TKI; purna PMI pulang.</p>')
+    seen: set[str] = set()
+    out = _linker().link(html, "../glosarium/", seen)
+    assert out.startswith('<h2>PMI</h2><p>Seorang <a href="x">PMI</a> dan '
+                          '<a class="pmi-term" href="../glosarium/#pmi"><abbr title="Pekerja Migran Indonesia">'
+                          'PMI</abbr></a> lagi. ')
+    assert '<a class="pmi-term" href="../glosarium/#calo"><abbr title="perekrut tanpa izin">Calo</abbr></a>' in out
+    assert "calon" in out and out.count("#calo") == 1
+    assert "Dulu TKI;" in out, "an alias of a term already linked in this section stays plain"
+    assert '<a class="pmi-term" href="../glosarium/#purna-pmi">purna PMI</a>' in out, "longest name wins"
+    assert seen == {"pmi", "calo", "purna-pmi"}
+    assert _linker().link(html, "../glosarium/", seen) == html, "nothing again in the same section"
+
+
+def test_term_linker_links_alias_to_main_entry():
+    out = _linker().link("<p>Dulu disebut TKI.</p>", "../../glosarium/", set())
+    assert 'href="../../glosarium/#pmi"' in out and ">TKI</abbr>" in out
+
+
+def test_relative_root_follows_directory_urls():
+    assert relative_root("program/melati") == "../../"
+    assert relative_root("program/index") == "../"
+    assert relative_root("glosarium/index") == "../"
+
+
+def test_generated_pages_link_terms_once_per_section_not_in_headings():
+    content = load_content(FIXTURE_DATA, LANGS, today=TODAY, root=ROOT)
+    pages = build_pages(content, load_strings(DATA / "ui", LANGS))
+    melati = pages["program/melati.id.md"]
+    assert '<a class="pmi-term" href="../../glosarium/#pmi">' in melati
+    for line in melati.splitlines():
+        if line.startswith("#") or line.startswith("title:") or line.startswith("description:"):
+            assert "pmi-term" not in line, line
+    sections = re.split(r"^#+ .*$", melati, flags=re.M)
+    for section in sections:
+        assert section.count('href="../../glosarium/#pmi"') <= 1
+    assert 'href="../glosarium/#' in pages["program/index.id.md"]
+    glossary = pages["glosarium/index.id.md"]
+    own = glossary.split("## PMI {#pmi}")[1].split("\n## ")[0]
+    assert "#pmi" not in own, "a term's own entry does not link to itself"

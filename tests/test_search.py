@@ -1,0 +1,148 @@
+"""Search index: other names and filters in each page's index entry, the Pagefind bundle, its size."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import ROOT, build_site, make_project
+from portal import search
+from portal.model import GlossaryTerm
+from portal.strings import load_strings
+
+GLOSSARY = (GlossaryTerm("PMI", {"id": "-", "en": "-"}, aliases=("TKI", "BNP2TKI")),
+            GlossaryTerm("Desbumi", {"id": "-", "en": "-"}),
+            GlossaryTerm("LTSA", {"id": "-", "en": "-"}, aliases=("Layanan Terpadu Satu Atap",)))
+
+
+@pytest.fixture(scope="module")
+def strings():
+    return load_strings(ROOT / "data" / "ui", ("id", "en"))
+
+
+def test_other_names_of_terms_on_the_page():
+    assert search.other_names("Program untuk anak PMI.", GLOSSARY) == ["TKI", "BNP2TKI"]
+    assert search.other_names("Dulu disebut TKI.", GLOSSARY) == ["PMI", "BNP2TKI"]
+    assert search.other_names("Ke <b>Layanan Terpadu Satu Atap</b>", GLOSSARY) == ["LTSA"]
+    # whole words only, and nothing for pages that already use every name or none of them
+    assert search.other_names("SIAPMIGRAN, Desbumi", GLOSSARY) == []
+    assert search.other_names("PMI, TKI, BNP2TKI", GLOSSARY) == []
+
+
+def test_program_filters_are_localised(strings):
+    meta = {"kind": "program", "audience": ["keluarga", "anak_pmi"], "status": "active"}
+    assert search.filters(meta, strings["id"]) == [
+        ("Untuk", "keluarga PMI"), ("Untuk", "anak PMI"), ("Status", "masih berjalan")]
+    assert search.filters(meta, strings["en"])[-1] == ("Status", "running")
+    assert search.filters({"kind": "procedure", "audience": ["pmi"]}, strings["id"]) == []
+
+
+def test_index_extras_are_hidden_and_escaped(strings):
+    meta = {"kind": "program", "audience": ["pmi"], "status": "ended"}
+    extras = search.index_extras("<p>Untuk PMI &amp; keluarga</p>", meta, strings["id"], GLOSSARY)
+    assert '<div class="pmi-search-aliases" hidden data-pagefind-weight="0.5">TKI BNP2TKI</div>' in extras
+    assert '<div class="pmi-search-filters" hidden data-pagefind-ignore>' in extras
+    assert '<span data-pagefind-filter="Status">sudah berakhir</span>' in extras
+    assert search.index_extras("<p>Tanpa istilah</p>", {}, strings["id"], GLOSSARY) == ""
+
+
+class _Page(HTMLParser):
+    """Pagefind markers, visible text and the header's search link of a built page."""
+
+    def __init__(self):
+        super().__init__()
+        self.bodies, self.hidden_depth, self.visible, self.hidden = 0, 0, [], []
+        self.search_link, self.scripts = None, []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.bodies += "data-pagefind-body" in a
+        if tag == "a" and a.get("id") == "pmi-search-open":
+            self.search_link = a
+        if tag == "script" and a.get("src"):
+            self.scripts.append(a["src"])
+        if self.hidden_depth or "hidden" in a:
+            self.hidden_depth += 1
+
+    def handle_endtag(self, tag):
+        if self.hidden_depth:
+            self.hidden_depth -= 1
+
+    def handle_data(self, data):
+        (self.hidden if self.hidden_depth else self.visible).append(data)
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def test_pagefind_indexes_each_language_of_the_site(fixture_site):
+    entry = json.loads((fixture_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = {path for path in fixture_site.rglob("index.html") if "pagefind" not in path.parts}
+    assert set(entry["languages"]) == {"id", "en"}
+    english = {p for p in pages if p.relative_to(fixture_site).parts[0] == "en"}
+    assert entry["languages"]["en"]["page_count"] == len(english)
+    assert entry["languages"]["id"]["page_count"] == len(pages - english)
+    for name in search.UNUSED_FILES:
+        assert not (fixture_site / "pagefind" / name).exists()
+
+
+def test_every_page_marks_its_content_for_the_index(fixture_site):
+    for path in fixture_site.rglob("index.html"):
+        if "pagefind" not in path.parts:
+            assert parse(path).bodies == 1, path
+    assert parse(fixture_site / "404.html").bodies == 0
+
+
+def test_old_names_are_in_the_index_but_not_on_screen(fixture_site):
+    page = parse(fixture_site / "program" / "melati" / "index.html")
+    assert "PMI" in "".join(page.visible) and "TKI" not in "".join(page.visible)
+    assert "TKI" in "".join(page.hidden)
+
+
+def test_program_pages_carry_filters(fixture_site):
+    html_id = (fixture_site / "program" / "melati" / "index.html").read_text(encoding="utf-8")
+    html_en = (fixture_site / "en" / "program" / "melati" / "index.html").read_text(encoding="utf-8")
+    assert '<span data-pagefind-filter="Untuk">anak PMI</span>' in html_id
+    assert '<span data-pagefind-filter="Status">baru diumumkan</span>' in html_id
+    assert '<span data-pagefind-filter="For">migrant workers&#x27; children</span>' in html_en
+    procedure = (fixture_site / "prosedur" / "jalur-resmi" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-filter" not in procedure
+
+
+@pytest.mark.parametrize("page_path, az", [("program/melati/", "az/"), ("en/program/melati/", "en/az/"),
+                                           ("", "az/"), ("en/", "en/az/")])
+def test_search_link_leads_to_the_a_z_page_of_the_language(fixture_site, page_path, az):
+    page = parse(fixture_site / page_path / "index.html")
+    base = "http://site/" + page_path
+    assert urljoin(base, page.search_link["href"]) == "http://site/" + az
+    assert urljoin(base, page.search_link["data-pmi-search"]) == "http://site/pagefind/"
+    assert page.search_link["aria-label"] == ("Search" if page_path.startswith("en/") else "Cari")
+    # Pagefind itself is not on the page: it is loaded when the reader opens search
+    assert not any("pagefind" in src for src in page.scripts)
+    assert not re.search(r"<link[^>]+pagefind", (fixture_site / page_path / "index.html").read_text(encoding="utf-8"))
+
+
+def test_first_search_stays_within_budget(fixture_site):
+    report = search.measure(fixture_site)
+    assert set(report) == {"id", "en"}
+    for row in report.values():
+        assert 50_000 < row["first_search"] <= search.FIRST_SEARCH_BUDGET
+        assert row["index"] > 0 and row["pages"] > 0
+
+
+def test_pages_can_opt_out_of_search(tmp_path):
+    project = make_project(tmp_path / "p")
+    (project / "docs" / "internal.id.md").write_text(
+        "---\nsearch:\n  exclude: true\n---\n\n# Catatan internal\n\nBukan untuk pencarian.\n", encoding="utf-8")
+    site = build_site(project)
+    assert parse(site / "internal" / "index.html").bodies == 0
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = {p for p in site.rglob("index.html") if parse(p).bodies}
+    assert entry["languages"]["id"]["page_count"] + entry["languages"]["en"]["page_count"] == len(indexed)
