@@ -18,10 +18,10 @@ _remaining: dict[str, list] = {}
 
 
 def pages_to_check(site: Path) -> list[str]:
-    """Home, a program page, the 404, the checker and search when the site has them; every language."""
+    """Home, a program page, the 404, the checker and the A–Z index when the site has them; every language."""
     pages = []
     for prefix in ("", "en/"):
-        for path in ("", "program/melati/", "404.html", "cek/", "cari/", "search/"):
+        for path in ("", "program/melati/", "404.html", "cek/", "az/"):
             file = site / prefix / (path + "index.html" if not path.endswith(".html") else path)
             if file.exists():
                 pages.append(prefix + path)
@@ -72,6 +72,22 @@ def test_no_serious_or_critical_axe_violations(browser, served_site, checked_pag
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(json.dumps(_remaining, indent=1), encoding="utf-8")
     assert not failures, json.dumps(failures, indent=1)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_search_results_have_no_serious_violations(browser, served_site, axe_source, prefix):
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(served_site + prefix + "program/melati/")
+    page.click("#pmi-search-open")
+    page.fill(".pagefind-ui__search-input", "warung")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    page.wait_for_function("!document.querySelector('.pagefind-ui__result .pagefind-ui__loading')")
+    violations = run_axe(page, axe_source)
+    _remaining[f"phone /{prefix}program/melati/ search 'warung'"] = [v for v in violations if v not in serious(violations)]
+    REPORT.write_text(json.dumps(_remaining, indent=1), encoding="utf-8")
+    assert serious(violations) == [], json.dumps(violations, indent=1)
+    context.close()
 
 
 def test_the_axe_check_catches_low_contrast_and_a_missing_alt(page, served_site, axe_source):
