@@ -4,8 +4,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import build, postbuild, redirects, search
-from portal.hreflang import absolute_alternates
+from portal import build, meta, postbuild, redirects, search, sitefixes
 from portal.brochures import BrochureError
 from portal.errors import ContentInvalid
 from portal.site import from_mkdocs_config
@@ -33,6 +32,18 @@ def on_post_build(config):
     postbuild.run(prepared)
 
 
+def on_post_template(output, template_name, config):
+    if template_name != "404.html":
+        return output
+    return sitefixes.not_found_page(from_mkdocs_config(config), config.plugins["i18n"].current_language, output)
+
+
+def on_page_context(context, page, config, nav):
+    urls = {lang: f.url for lang, f in (getattr(page.file, "alternates", None) or {}).items()}
+    context["portal_alternates"] = meta.alternates(from_mkdocs_config(config), urls)
+    return context
+
+
 def on_env(env, config, files):
     """Template globals for the language being built: ``portal_t(key)``, its interface strings,
     and ``portal_lang_root``, its root relative to the site's ('' or 'en/')."""
@@ -47,10 +58,6 @@ def on_page_content(html, page, config, files):
     prepared = _prepared(config)
     lang = config.plugins["i18n"].current_language
     return html + search.index_extras(html, page.meta, prepared.strings[lang], prepared.content.glossary)
-
-
-def on_post_page(output, page, config):
-    return absolute_alternates(output, page.canonical_url or "")
 
 
 def _prepared(config):

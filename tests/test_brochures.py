@@ -104,6 +104,9 @@ def test_booklet_has_contents_with_page_numbers_every_program_and_the_glossary(f
         assert entry, (title, pages[0])
         assert title in pages[int(entry.group(1)) - 1]
     assert "purna PMI" in " ".join(pages[1:])
+    fixture = load_content(FIXTURE_DATA, tuple(LANGS), root=FIXTURE_DATA.parent)
+    for procedure in fixture.procedures:  # the legal-route procedure, when the fixture has one
+        assert flat(procedure.title[lang]) in pages[0]
     assert REVIEWED[lang] in " ".join(pages)
 
 
@@ -212,7 +215,7 @@ def test_brochures_page_lists_every_pdf_with_size_and_date(fixture_site, lang):
     assert listed == {p.resolve() for p in pdfs}
     for pdf in pdfs:
         assert f"<td>{human_size(pdf.stat().st_size)}</td>" in html
-    assert "<td>24 November 2026</td>" in html
+    assert "<td>24 Nov 2026</td>" in html
     nav = "Brosur" if lang == "id" else "Brochures"
     home = anchors(fixture_site / LANGS[lang] / "index.html")
     assert any(txt.strip() == nav for _, txt in home)
@@ -340,3 +343,15 @@ def test_benchmark_times_every_brochure(tmp_path):
     assert {(t.lang, t.name) for t in timings} >= {("id", "melati-id.pdf"), ("en", "pocket-guide-en.pdf")}
     assert all(t.seconds > 0 and t.bytes > 1000 and t.pages >= 1 for t in timings)
     assert sorted(t.name for t in timings if t.booklet) == ["buku-saku-id.pdf", "pocket-guide-en.pdf"]
+
+
+def test_paper_prints_link_addresses_once(tmp_path):
+    html = ('<ul class="pmi-contacts"><li class="pmi-contact pmi-contact--web">'
+            '<a href="https://x.example.org/">https://x.example.org/</a></li></ul>'
+            '<p><a href="https://y.example.org/a">A source</a></p>')
+    css = brochures.stylesheet(_site(ROOT), brochures.font_files())
+    pdf, pages = brochures.render_pdf(f"<!doctype html><html lang='en'><body>{html}</body></html>", css, tmp_path)
+    (tmp_path / "x.pdf").write_bytes(pdf)
+    body = flat(text(tmp_path / "x.pdf"))
+    assert body.count("x.example.org") == 1
+    assert "A source (https://y.example.org/a)" in body

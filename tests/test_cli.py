@@ -87,8 +87,18 @@ def test_new_program_writes_a_valid_file_that_status_flags(data):
     assert portal("validate", "--data", str(data)).returncode == 0
     status = portal("status", "--data", str(data))
     assert status.returncode == 0
-    assert "Teks contoh belum diganti / Placeholder text not replaced: 4" in status.stdout
-    assert f"data/programs/bantuan-baru.yaml:9: title masih berisi teks contoh" in status.stdout
+    lines = path.read_text(encoding="utf-8").splitlines()
+    title = lines.index("title:") + 1
+    audience = next(i for i, line in enumerate(lines, 1) if line.startswith("audience:"))
+    assert "Teks contoh belum diganti / Placeholder text not replaced: 10" in status.stdout
+    assert f"data/programs/bantuan-baru.yaml:{title}: title masih berisi teks contoh" in status.stdout
+    assert (f"data/programs/bantuan-baru.yaml:{audience}: audience pilihan contoh dari `portal.py new` belum "
+            "diperiksa; pilih nilainya lalu hapus komentar GANTI / example choice") in status.stdout
+    # once every placeholder is replaced and every GANTI comment removed, nothing is flagged
+    text = path.read_text(encoding="utf-8").replace("GANTI: ", "").replace("REPLACE: ", "")
+    text = "\n".join(line.split("  # GANTI")[0] for line in text.splitlines()) + "\n"
+    path.write_text(text, encoding="utf-8")
+    assert "Teks contoh" not in portal("status", "--data", str(data)).stdout
     assert portal("status", "--strict", "--data", str(data)).returncode == 1
 
 
@@ -128,9 +138,11 @@ def test_status_lists_translations_stale_pages_sources_and_unpublished_criteria(
     assert "Perlu ditinjau ulang / Due for review: 1" in out
     assert "data/programs/melati.yaml:30: last_reviewed terakhir ditinjau 2020-01-15" in out
     assert "Tanpa sumber / Without sources: 2" in out and "term 'PMI' has no source yet" in out
-    unpublished = sum("criteria_published: false" in path.read_text(encoding="utf-8")
-                      for path in (data / "programs").glob("*.yaml"))
+    unpublished = sum("criteria_published: false" in f.read_text(encoding="utf-8")
+                      for f in (data / "programs").glob("*.yaml"))
     assert f"Syarat tidak diumumkan (info) / Criteria not published (for information): {unpublished}" in out
+    criteria = text.splitlines().index("  criteria_published: false") + 1
+    assert f"data/programs/melati.yaml:{criteria}: eligibility.criteria_published syarat tidak diumumkan" in out
     assert portal("status", "--strict", "--data", str(data)).returncode == 1
 
 
@@ -150,3 +162,25 @@ def test_status_on_invalid_content_shows_the_errors(data):
     (data / "programs" / "melati.yaml").write_text("title: [", encoding="utf-8")
     result = portal("status", "--data", str(data))
     assert result.returncode == 1 and "[E-SYNTAX]" in result.stderr
+
+
+def test_contributing_examples_are_valid(data):
+    """The eligibility and source examples in CONTRIBUTING.md pass the validator as written."""
+    import re
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    rule = next(b for b in blocks if b.startswith("eligibility:"))
+    source = next(b for b in blocks if b.startswith("- id:"))
+    source = source.replace("https://…", "https://example.org/")
+    with (data / "sources.yaml").open("a", encoding="utf-8") as out:
+        out.write(source)
+    melati = data / "programs" / "melati.yaml"
+    lines = melati.read_text(encoding="utf-8").split("\n")
+    start = lines.index("eligibility:")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith(" "))
+    new = lines[:start] + rule.replace("id-sumber", "antara-jatim-2021-ipuk-pmi").rstrip("\n").split("\n") + lines[end:]
+    melati.write_text("\n".join(new), encoding="utf-8")
+    content = load_content(data, ("id", "en"), today=dt.date(2026, 11, 24), root=data.parent)
+    program = next(p for p in content.programs if p.slug == "melati")
+    assert program.eligibility.criteria_published and len(program.eligibility.rule["all"]) == 3
+    assert "contohpenerbit-2025-03-02-topik" in content.source_index

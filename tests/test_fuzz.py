@@ -139,3 +139,20 @@ def test_generated_yaml_text_gives_clean_errors(text, kind):
         assert_clean([exc.error])
         return
     assert_clean(schema.validate(doc, kind) or [ContentError("f", 1, "", "E-OK", "ok", "ok")])
+
+
+BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9))
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("text,code", [
+    (BILLION_LAUGHS, "E-ALIAS"),                      # 9^10 strings if expanded
+    ("a: " + "[" * 150_000 + "]" * 150_000, "E-SIZE"),  # over 256 KB
+    ("a: " + "[" * 20_000 + "]" * 20_000, "E-DEPTH"),   # under the size limit, far too deep
+    ("a: !!python/object/apply:os.system [echo]", "E-TAG"),
+])
+def test_hostile_yaml_is_refused(text, code):
+    with pytest.raises(LoadFailed) as info:
+        load_text(text, "data/programs/x.yaml")
+    assert info.value.error.code == code

@@ -40,11 +40,3 @@ def test_links_script_lists_external_links_and_checks_internal_ones(fixture_site
     assert "| link | pages | first page |" in result.stdout
     assert "0 broken internal links or anchors." in result.stdout
 
-
-def test_hreflang_alternates_are_absolute_urls(fixture_site):
-    for page, lang_urls in {"program/melati/index.html": ("program/melati/", "en/program/melati/"),
-                            "en/index.html": ("", "en/")}.items():
-        html = (fixture_site / page).read_text(encoding="utf-8")
-        id_url, en_url = (LOCAL_SITE_URL + u for u in lang_urls)
-        assert f'<link rel="alternate" href="{id_url}" hreflang="id">' in html
-        assert f'<link rel="alternate" href="{en_url}" hreflang="en">' in html

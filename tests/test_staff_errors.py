@@ -17,6 +17,7 @@ LANGS = ("id", "en")
 TODAY = dt.date(2026, 11, 24)
 MELATI = "programs/melati.yaml"
 WENAK = "programs/warung-naik-kelas.yaml"
+KOREA = "programs/g-to-g-korea.yaml"
 
 
 def replace(old: str, new: str, file: str = MELATI):
@@ -60,6 +61,23 @@ CASES = [
      MELATI, line_of("audience:"), "audience[1]", "E-ENUM",
      "nilai 'kluarga' tidak dikenal (maksud Anda 'keluarga'?); pilihan:",
      "unknown value 'kluarga' (did you mean 'keluarga'?); choices:"),
+    ("misspelt question in a rule", replace("      - question: negara_tujuan", "      - question: negara_tujuam", KOREA),
+     KOREA, line_of("question: negara_tujuan", KOREA), "eligibility.rule.all[0].question", "E-REF",
+     "pertanyaan 'negara_tujuam' tidak dikenal (maksud Anda 'negara_tujuan'?)",
+     "unknown question 'negara_tujuam' (did you mean 'negara_tujuan'?)"),
+    ("misspelt option in a rule", replace("        equals: korea", "        equals: koera", KOREA),
+     KOREA, line_of("equals: korea", KOREA), "eligibility.rule.all[0].equals", "E-OPTION",
+     "pilihan 'koera' tidak ada di pertanyaan 'negara_tujuan' (maksud Anda 'korea'?); pilihan: korea, jepang",
+     "question 'negara_tujuan' has no option 'koera' (did you mean 'korea'?); options: korea, jepang"),
+    ("misspelt field in a rule", replace("        equals: korea", "        equal: korea", KOREA),
+     KOREA, line_of("equals: korea", KOREA), "eligibility.rule.all[0].equal", "E-UNKNOWN-FIELD",
+     "kolom 'equal' tidak dikenal (maksud Anda 'equals'?)", "unknown field 'equal' (did you mean 'equals'?)"),
+    ("source id with capitals and spaces", replace("- id: republika-2021-03-10-wenak", "- id: Republika 2021", "sources.yaml"),
+     "sources.yaml", line_of("- id: republika-2021-03-10-wenak", "sources.yaml"), "[1].id", "E-FORMAT",
+     "'Republika 2021' tidak sesuai format: huruf kecil, angka dan tanda hubung",
+     "'Republika 2021' has the wrong format: lower-case letters, digits and hyphens"),
+    ("file not in UTF-8", lambda data: (data / MELATI).write_bytes("title:\n  id: Caf\u00e9\n".encode("latin-1")),
+     MELATI, 1, "", "E-ENCODING", "berkas harus UTF-8", "file must be UTF-8"),
     ("misspelt language code", replace("  en: Melati (\"teaching", "  eng: Melati (\"teaching"),
      MELATI, line_of('en: Melati ("teaching'), "title.eng", "E-LANG",
      "bahasa 'eng' tidak dipakai situs ini (maksud Anda 'en'?)",
@@ -118,7 +136,15 @@ CASES = [
     ("oversized file", append("# " + "x" * 300_000 + "\n"),
      MELATI, 1, "", "E-SIZE", "berkas lebih dari 256 KB", "file is larger than 256 KB"),
     ("tab instead of spaces", replace("  id: Melati (mengajar", "\tid: Melati (mengajar"),
-     MELATI, line_of("id: Melati (mengajar"), "", "E-TAB", "(gunakan spasi, bukan tab)", "(use spaces, not tabs)"),
+     MELATI, line_of("id: Melati (mengajar"), "", "E-TAB", "ada karakter tab (gunakan spasi, bukan tab)",
+     "there is a tab (use spaces, not tabs)"),
+    ("unquoted colon inside a text", replace("  id: Melati (mengajar dan melatih dengan hati)",
+                                             "  id: Melati: mengajar dan melatih dengan hati"),
+     MELATI, line_of("id: Melati (mengajar"), "", "E-SYNTAX",
+     "ada ': ' di dalam teks; beri tanda kutip pada teksnya", "there is a ': ' inside a text; put the text in quotes"),
+    ("unclosed bracket", replace("audience: [anak_pmi, keluarga]", "audience: [anak_pmi, keluarga"),
+     MELATI, line_of("audience:") + 1, "", "E-SYNTAX",
+     "periksa tanda kutip, kurung [ ] { } dan jarak menjorok", "check quotes, brackets [ ] { } and indentation"),
     ("date that does not exist", replace('last_reviewed: "2026-11-24"', 'last_reviewed: "2026-02-30"'),
      MELATI, line_of("last_reviewed:"), "last_reviewed", "E-DATE",
      "tanggal '2026-02-30' tidak ada di kalender", "date '2026-02-30' does not exist"),

@@ -30,7 +30,7 @@ def download_links(made: Made, strings: dict[str, Strings]) -> dict[tuple[str, s
 
 def brochures_page(lang: str, t: Strings, brochures: list[Brochure]) -> str:
     """The brochures page of one language: every PDF with its size and review date, booklet first."""
-    rows = "".join(f"| {_link(b, b.name, b.title)} | {human_size(b.size)} | {esc(t.long_date(b.reviewed))} |\n"
+    rows = "".join(f"| {_link(b, b.name, b.title)} | {human_size(b.size)} | {esc(t.month_date(b.reviewed))} |\n"
                    for b in sorted(brochures, key=lambda b: (b.slug is not None, b.title.lower())))
     return (front_matter(title=t("brochure.page_title"), description=t("brochure.page_intro"), kind="index")
             + f"# {t('brochure.page_title')}\n\n{t('brochure.page_intro')}\n\n"

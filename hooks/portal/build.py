@@ -10,6 +10,7 @@ from .brochure_pages import brochure_pages, download_links
 from .brochures import BROCHURE_DIR, TEMPLATE_DIR, Made, make_all
 from .content import content_files, load_content
 from .footer import stale_items
+from .handwritten import fallback_pages, markdown_files, remove_stale
 from .model import Content
 from .pages import GENERATED_DIRS, build_pages
 from .site import Site
@@ -29,6 +30,7 @@ class Prepared:
 
 
 _cache: dict[str, Prepared] = {}
+OWNED_DIRS = (*GENERATED_DIRS, BROCHURE_DIR)  # folders of docs/ that only the build writes
 
 
 def fingerprint(site: Site) -> str:
@@ -36,6 +38,7 @@ def fingerprint(site: Site) -> str:
     digest = hashlib.sha256(repr((site, dt.date.today())).encode())
     files = content_files(site.data_dir) + sorted((site.data_dir / "ui").glob("*.yaml"))
     files += sorted((site.root / TEMPLATE_DIR).glob("*"))
+    files += [site.docs_dir / rel for rel in markdown_files(site.docs_dir, OWNED_DIRS)]
     for path in files:
         stat = path.stat()
         digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
@@ -59,7 +62,9 @@ def prepare(site: Site) -> Prepared:
         # INFO, not WARNING: a warning would fail the strict build a year after each review.
         log.info("Portal PMI: %s last reviewed %s, more than %d months ago: please review",
                  item.file, item.last_reviewed.isoformat(), months)
-    written, removed = sync_pages(site.docs_dir, pages, (*GENERATED_DIRS, BROCHURE_DIR))
+    copies = fallback_pages(site.docs_dir, OWNED_DIRS, site.languages, strings)
+    written, removed = sync_pages(site.docs_dir, {**pages, **copies}, OWNED_DIRS)
+    removed += remove_stale(site.docs_dir, OWNED_DIRS, copies)
     log.info("Portal PMI: %d pages generated (%d written, %d removed)", len(pages), written, removed)
     _cache.clear()
     _cache[key] = Prepared(site, content, strings, pages, made)

@@ -31,7 +31,7 @@ OUTPUT = "assets/portal/eligibility.json"
 
 LIKELY, MAYBE, NOT = "likely", "maybe", "not"
 UI_KEYS = ("next", "back", "dont_know", "yes", "no", "number_error", "choose_error",
-           "results", "likely", "maybe", "not", "unpublished", "ended", "to_program", "documents",
+           "results", "likely", "maybe", "not", "unpublished", "ended", "documents",
            "documents_intro", "print", "restart", "answers", "change", "unknown", "question_n", "villages")
 
 Answers = Mapping[str, Any]
@@ -114,13 +114,9 @@ def effective(data: Mapping[str, Any], answers: Answers) -> tuple[dict[str, Any]
     return counted, not_applicable
 
 
-def _value(node, counted, na) -> bool | None:
-    return evaluate(node, counted, na)
-
-
 def explain(node: Mapping[str, Any], counted: Answers, na: set[str], lang: str) -> list[tuple[str, Any]]:
     """(reason, value) for the criteria that decide ``node``'s value, in reading order."""
-    value = _value(node, counted, na)
+    value = evaluate(node, counted, na)
     if "reason" in node:
         return [(node["reason"][lang], value)]
     if "not" in node:
@@ -129,7 +125,7 @@ def explain(node: Mapping[str, Any], counted: Answers, na: set[str], lang: str) 
         return []
     key = "all" if "all" in node else "any"
     every = value is (key == "all")  # all true, or any false: every child counts
-    return [pair for child in node[key] if every or _value(child, counted, na) == value
+    return [pair for child in node[key] if every or evaluate(child, counted, na) == value
             for pair in explain(child, counted, na, lang)]
 
 
@@ -143,7 +139,7 @@ def verdict(data: Mapping[str, Any], program: Mapping[str, Any], answers: Answer
     if program["rule"] is None:
         return {"verdict": MAYBE, "reasons": [unpublished]}
     counted, na = effective(data, answers)
-    value = _value(program["rule"], counted, na)
+    value = evaluate(program["rule"], counted, na)
     reasons = [[text, v] for text, v in explain(program["rule"], counted, na, lang)]
     if program["published"]:
         return {"verdict": {True: LIKELY, False: NOT, None: MAYBE}[value], "reasons": reasons}
@@ -158,7 +154,7 @@ def verdicts(data: Mapping[str, Any], answers: Answers, lang: str) -> dict[str, 
 
 def pending(node: Mapping[str, Any], counted: Answers, na: set[str]) -> set[str]:
     """Unanswered questions that could still change the value of ``node``."""
-    if _value(node, counted, na) is not None:
+    if evaluate(node, counted, na) is not None:
         return set()
     if "question" in node:
         return {node["question"]}

@@ -39,11 +39,10 @@ def edit_url(options: Options, path: str) -> str | None:
     return f"{options.repo_url}/{action}/{quote(options.edit_branch)}/{quote(path)}"
 
 
-def report_url(options: Options, title: str, path: str, page_url: str = "") -> str | None:
+def report_url(options: Options, title: str, path: str) -> str | None:
     """A mailto: link to the configured address, else a new issue in the repository, else None."""
     subject = f"Informasi salah / Wrong information: {title}"
-    page = f"Halaman / page: {title}\n" + (f"{page_url}\n" if page_url else "")
-    body = (f"{page}Berkas / file: {path}\n\n"
+    body = (f"Halaman / page: {title}\nBerkas / file: {path}\n\n"
             "Apa yang salah, dan apa sumbernya? / What is wrong, and what is the source?\n")
     if options.report_email:
         return f"mailto:{options.report_email}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)

@@ -116,12 +116,18 @@ def load_text(text: str, file: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         tab = "\t" in text.splitlines()[line - 1] if mark and text.splitlines()[line - 1:line] else False
-        hint_id = " (gunakan spasi, bukan tab)" if tab else ""
-        hint_en = " (use spaces, not tabs)" if tab else ""
+        if tab:
+            hint_id, hint_en = "ada karakter tab (gunakan spasi, bukan tab)", "there is a tab (use spaces, not tabs)"
+        elif "mapping values are not allowed" in str(exc.problem):
+            hint_id = "ada ': ' di dalam teks; beri tanda kutip pada teksnya, mis. id: \"Catatan: bawa KTP\""
+            hint_en = "there is a ': ' inside a text; put the text in quotes, e.g. id: \"Note: bring your KTP\""
+        else:
+            hint_id = "periksa tanda kutip, kurung [ ] { } dan jarak menjorok di baris ini atau sebelumnya"
+            hint_en = "check quotes, brackets [ ] { } and indentation on this line or the one before"
         raise LoadFailed(ContentError(
             file, line, "", "E-TAB" if tab else "E-SYNTAX",
-            f"YAML tidak bisa dibaca: {exc.problem}{hint_id}",
-            f"YAML cannot be read: {exc.problem}{hint_en}"))
+            f"YAML tidak bisa dibaca: {hint_id} ({exc.problem})",
+            f"YAML cannot be read: {hint_en} ({exc.problem})")) from None
     except yaml.reader.ReaderError as exc:  # control characters (position: a byte offset with libyaml)
         line = text.encode("utf-8")[:exc.position].count(b"\n") + 1
         raise LoadFailed(ContentError(
@@ -156,7 +162,8 @@ def load_file(path: Path, root: Path) -> Document:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise LoadFailed(ContentError(
-            name, 1, "", "E-ENCODING", "berkas harus UTF-8", "file must be UTF-8")) from None
+            name, 1, "", "E-ENCODING", "berkas harus UTF-8; simpan ulang dengan pengodean UTF-8",
+            "file must be UTF-8; save it again with UTF-8 encoding")) from None
     return load_text(text, name)
 
 

@@ -6,33 +6,51 @@ Markdown links to ``.md`` files so MkDocs checks them in ``--strict`` builds.
 """
 from __future__ import annotations
 
+import html
+import re
 from typing import Callable, Iterable, Mapping
 
 import yaml
 
 from .eligibility import CHECKER_DIR
+from .errors import ContentError, ContentInvalid
 from .footer import edit_url, is_stale, report_url
-from .model import Content, Organization, Procedure, Program, Proposal
+from .model import AUDIENCES, Content, Organization, Procedure, Program, Proposal
 from .render import Renderer, esc
 from .site import Options
-from .strings import Strings
+from .strings import Fallback, Strings
 
 PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR = "program", "prosedur", "organisasi"
 GLOSSARY_DIR, PROPOSAL_DIR = "glosarium", "usulan"
 PROPOSALS_DATA = "proposals"
-GENERATED_DIRS = (PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR, CHECKER_DIR)
+AZ_DIR = "az"
+GENERATED_DIRS = (PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR, CHECKER_DIR, AZ_DIR)
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: same output, faster
+BY_ORGANIZATION = "menurut-organisasi"  # program/menurut-organisasi.md
+
+
+def audience_slug(audience: str) -> str:
+    """'calon_pmi' -> 'untuk-calon-pmi' (program/untuk-calon-pmi.md)."""
+    return "untuk-" + audience.replace("_", "-")
 
 
 def front_matter(**meta) -> str:
-    meta = {k: v for k, v in meta.items() if v is not None}
+    """YAML front matter. ``title`` becomes HTML (Material prints it as is in the header and
+    nav): escaped, in a ``<span lang>`` when not in the page's language (``title_lang``)."""
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), Fallback):  # UI text not in the page's language
+            meta[f"{key}_lang"] = meta[key].lang
+    meta = {k: str(v) if isinstance(v, Fallback) else v for k, v in meta.items() if v is not None}
+    if "title" in meta:
+        title = html.escape(meta["title"], quote=False)
+        meta["title"] = f'<span lang="{meta["title_lang"]}">{title}</span>' if meta.get("title_lang") else title
     dumped = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return "---\n" + dumped + "---\n\n"
 
 
 def heading(r: Renderer, key: str, level: int = 2) -> str:
     r.new_section()
-    return f"{'#' * level} {r.t('heading.' + key)} {{#{key}}}\n\n"
+    return f"{'#' * level} {esc(r.t('heading.' + key))} {{#{key}}}\n\n"
 
 
 def relative_root(path: str) -> str:
@@ -66,9 +84,16 @@ def stale_notice(r: Renderer, date, file: str, title: str) -> str:
             f'{esc(r.t("footer.stale", months=months, date=r.t.long_date(date)))}{link}</p></div>\n\n')
 
 
+def page_title(r: Renderer, title) -> str:
+    """The page's H1; an untranslated title is marked with its language and a notice."""
+    if r.lang_of(title):
+        return f"# {r.title(title)}\n\n<p>{r.notice()}</p>\n\n"
+    return f"# {r.title(title)}\n\n"
+
+
 def org_links(r: Renderer, slugs: Iterable[str], prefix: str = "../") -> str:
     orgs = r.content.organization_index
-    return "".join(f"- [{r.plain(orgs[s].name)}]({prefix}{ORGANIZATION_DIR}/{s}.md)\n" for s in slugs) + "\n"
+    return "".join(f"- [{r.title(orgs[s].name)}]({prefix}{ORGANIZATION_DIR}/{s}.md)\n" for s in slugs) + "\n"
 
 
 def status_text(r: Renderer, program: Program) -> str:
@@ -79,15 +104,16 @@ def program_page(r: Renderer, p: Program, download: str = "") -> str:
     t = r.t
     out = [front_matter(title=r.plain(p.title), description=r.plain(p.summary), kind="program",
                         slug=p.slug, source_file=p.file, last_reviewed=p.last_reviewed.isoformat(),
-                        status=p.status.value, audience=list(p.audience)),
-           f"# {r.plain(p.title)}\n\n", stale_notice(r, p.last_reviewed, p.file, r.plain(p.title)),
+                        status=p.status.value, audience=list(p.audience),
+                        title_lang=r.lang_of(p.title), description_lang=r.lang_of(p.summary)),
+           page_title(r, p.title), stale_notice(r, p.last_reviewed, p.file, r.plain(p.title)),
            r.block(p.summary, "pmi-summary"), "\n\n",
            f"{download}\n\n" if download else "",
            heading(r, "about"), r.block(p.description), "\n\n",
            heading(r, "who"),
            f'<p class="pmi-audience">{esc(t("for_audience"))} '
-           f'{esc(", ".join(t("audience." + a) for a in p.audience))}. '
-           f'{esc(t("region_label"))} {esc(", ".join(t("region." + x) for x in p.region))}.</p>\n\n']
+           f'{", ".join(esc(t("audience." + a)) for a in p.audience)}. '
+           f'{esc(t("region_label"))} {", ".join(esc(t("region." + x)) for x in p.region)}.</p>\n\n']
     el = p.eligibility
     out += [eligibility_section(r, p)]
     out += [f'<p class="pmi-checker-link" markdown>[{t("checker.page_link")}](../{CHECKER_DIR}/index.md)</p>\n\n']
@@ -148,8 +174,9 @@ def checker_page(r: Renderer) -> str:
 
 def procedure_page(r: Renderer, p: Procedure) -> str:
     out = [front_matter(title=r.plain(p.title), description=r.plain(p.summary), kind="procedure",
-                        slug=p.slug, source_file=p.file, last_reviewed=p.last_reviewed.isoformat()),
-           f"# {r.plain(p.title)}\n\n", stale_notice(r, p.last_reviewed, p.file, r.plain(p.title)),
+                        slug=p.slug, source_file=p.file, last_reviewed=p.last_reviewed.isoformat(),
+                        title_lang=r.lang_of(p.title), description_lang=r.lang_of(p.summary)),
+           page_title(r, p.title), stale_notice(r, p.last_reviewed, p.file, r.plain(p.title)),
            r.block(p.summary, "pmi-summary"), "\n\n"]
     if p.introduction:
         out += [r.block(p.introduction), "\n\n"]
@@ -176,8 +203,9 @@ def procedure_page(r: Renderer, p: Procedure) -> str:
 
 def organization_page(r: Renderer, o: Organization) -> str:
     out = [front_matter(title=r.plain(o.name), description=r.plain(o.description), kind="organization",
-                        slug=o.slug, source_file=o.file, last_reviewed=o.last_reviewed.isoformat()),
-           f"# {r.plain(o.name)}\n\n", stale_notice(r, o.last_reviewed, o.file, r.plain(o.name)),
+                        slug=o.slug, source_file=o.file, last_reviewed=o.last_reviewed.isoformat(),
+                        title_lang=r.lang_of(o.name), description_lang=r.lang_of(o.description)),
+           page_title(r, o.name), stale_notice(r, o.last_reviewed, o.file, r.plain(o.name)),
            r.block(o.description), "\n\n"]
     if o.services:
         out += [heading(r, "services"), r.item_list(o.services), "\n\n"]
@@ -188,9 +216,8 @@ def organization_page(r: Renderer, o: Organization) -> str:
         out += [heading(r, "villages"), f'<ul class="pmi-villages">\n{items}\n</ul>\n\n']
     programs = [p for p in r.content.programs if o.slug in p.where]
     if programs:
-        out += [heading(r, "where").replace(r.t("heading.where"), r.t("section.programs"), 1)
-                .replace("{#where}", "{#programs}"),
-                "".join(f"- [{r.plain(p.title)}](../{PROGRAM_DIR}/{p.slug}.md)\n" for p in programs), "\n"]
+        out += [f"## {esc(r.t('section.programs'))} {{#programs}}\n\n",
+                "".join(f"- [{r.title(p.title)}](../{PROGRAM_DIR}/{p.slug}.md)\n" for p in programs), "\n"]
     out += [heading(r, "contacts"),
             r.contacts(o.contacts) if o.contacts else f'<p class="pmi-no-contacts">{esc(r.t("no_contacts"))}</p>',
             "\n\n", heading(r, "sources"), r.sources(o.sources), "\n\n",
@@ -201,7 +228,7 @@ def organization_page(r: Renderer, o: Organization) -> str:
 def proposals_page(r: Renderer, proposals: Iterable[Proposal]) -> str:
     t = r.t
     out = [front_matter(title=t("index.proposals_title"), description=t("index.proposals_intro"), kind="index"),
-           f"# {t('index.proposals_title')}\n\n",
+           f"# {esc(t('index.proposals_title'))}\n\n",
            f'<p class="pmi-proposal-notice">{esc(t("proposal_notice"))}</p>\n\n']
     for p in sorted(proposals, key=lambda p: r.plain(p.title).lower()):
         r.new_section()
@@ -216,7 +243,7 @@ def proposals_page(r: Renderer, proposals: Iterable[Proposal]) -> str:
 def glossary_page(r: Renderer) -> str:
     t = r.t
     out = [front_matter(title=t("index.glossary_title"), description=t("index.glossary_intro"), kind="index"),
-           f"# {t('index.glossary_title')}\n\n", f"{t('index.glossary_intro')}\n\n"]
+           f"# {esc(t('index.glossary_title'))}\n\n", f"{esc(t('index.glossary_intro'))}\n\n"]
     for term in sorted(r.content.glossary, key=lambda g: g.term.lower()):
         r.new_section(term.anchor)  # a term's own entry does not link to itself
         out += [f"## {term.term} {{#{term.anchor}}}\n\n"]
@@ -229,13 +256,18 @@ def glossary_page(r: Renderer) -> str:
     return "".join(out)
 
 
-def list_page(r: Renderer, key: str, items: list[tuple[str, str, str]]) -> str:
-    """An index page: (title, link, summary HTML) per item, sorted A–Z."""
+def sort_key(title_html: str) -> str:
+    """A–Z order of a title given as inline HTML (tags left out)."""
+    return re.sub(r"<[^>]+>", "", title_html).casefold()
+
+
+def list_page(r: Renderer, key: str, items: list[tuple[str, str, str]], extra: str = "") -> str:
+    """An index page: (title HTML, link, summary HTML) per item, sorted A–Z; ``extra`` after the intro."""
     t = r.t
     lines = "".join(f"- [{title}]({link}): {summary}\n" for title, link, summary in
-                    sorted(items, key=lambda item: item[0].lower()))
+                    sorted(items, key=lambda item: sort_key(item[0])))
     return (front_matter(title=t(f"index.{key}_title"), description=t(f"index.{key}_intro"), kind="index")
-            + f"# {t(f'index.{key}_title')}\n\n{t(f'index.{key}_intro')}\n\n{lines}"
+            + f"# {esc(t(f'index.{key}_title'))}\n\n{esc(t(f'index.{key}_intro'))}\n\n{extra}{lines}"
             + "\n" + page_links(r, f"data/{key}", t(f"index.{key}_title")))
 
 
@@ -243,7 +275,75 @@ def collection_index(r: Renderer, key: str, items: Iterable, title: Callable) ->
     """The index page of one collection (programs, procedures or organisations)."""
     def summary(item) -> str:
         return r.inline(item.summary if hasattr(item, "summary") else item.description).replace("\n", " ")
-    return list_page(r, key, [(r.plain(title(i)), f"{i.slug}.md", summary(i)) for i in items])
+    return list_page(r, key, [(r.title(title(i)), f"{i.slug}.md", summary(i)) for i in items],
+                     extra=browse_links(r) if key == "programs" else "")
+
+
+def program_items(r: Renderer, programs: Iterable[Program], prefix: str = "") -> str:
+    """A Markdown list of programs, A–Z: title link, status and summary."""
+    items = sorted(programs, key=lambda p: sort_key(r.title(p.title)))
+    return "".join(f"- [{r.title(p.title)}]({prefix}{p.slug}.md): {r.inline(p.summary).replace(chr(10), ' ')}"
+                   f' <small class="pmi-item-status">{esc(status_text(r, p))}</small>\n' for p in items) + "\n"
+
+
+def browse_links(r: Renderer) -> str:
+    """Links to the ways into the programs: by audience, by organisation, A–Z."""
+    links = [(r.t(f"audience_index.{a}"), f"{audience_slug(a)}.md") for a in AUDIENCES]
+    links += [(r.t("index.by_organization_title"), f"{BY_ORGANIZATION}.md"),
+              (r.t("index.az_title"), f"../{AZ_DIR}/index.md")]
+    items = "".join(f"- [{esc(title)}]({link})\n" for title, link in links)
+    return (f'<p class="pmi-browse-label">{esc(r.t("index.browse"))}</p>\n\n{items}\n'
+            f'## {esc(r.t("index.all_programs"))} {{#all}}\n\n')
+
+
+def audience_page(r: Renderer, audience: str) -> str:
+    """Programs for one audience ('Untuk calon PMI')."""
+    t = r.t
+    title, intro = t(f"audience_index.{audience}"), t("index.audience_intro", audience=t(f"audience.{audience}"))
+    programs = [p for p in r.content.programs if audience in p.audience]
+    body = program_items(r, programs) if programs else f'<p>{esc(t("index.audience_empty"))}</p>\n'
+    return (front_matter(title=title, description=intro, kind="index")
+            + f"# {esc(title)}\n\n{esc(intro)}\n\n{body}")
+
+
+def by_organization_page(r: Renderer) -> str:
+    """Programs grouped by the organisations that run them or where to ask."""
+    t = r.t
+    out = [front_matter(title=t("index.by_organization_title"), description=t("index.by_organization_intro"),
+                        kind="index"),
+           f"# {esc(t('index.by_organization_title'))}\n\n{esc(t('index.by_organization_intro'))}\n\n"]
+    for o in sorted(r.content.organizations, key=lambda o: sort_key(r.title(o.name))):
+        programs = [p for p in r.content.programs if o.slug in p.where]
+        if programs:
+            out += [f"## {r.title(o.name)} {{#{o.slug}}}\n\n",
+                    f"[{esc(t('index.about_organization'))}](../{ORGANIZATION_DIR}/{o.slug}.md)\n\n",
+                    program_items(r, programs)]
+    others = [p for p in r.content.programs if not p.where]
+    if others:
+        out += [f"## {esc(t('index.other_programs'))} {{#other}}\n\n", program_items(r, others)]
+    return "".join(out)
+
+
+def az_page(r: Renderer) -> str:
+    """Every program, procedure, organisation and glossary term A–Z (also the no-JavaScript search)."""
+    t = r.t
+    c = r.content
+    entries = ([(r.title(p.title), f"../{PROGRAM_DIR}/{p.slug}.md", "program") for p in c.programs]
+               + [(r.title(p.title), f"../{PROCEDURE_DIR}/{p.slug}.md", "procedure") for p in c.procedures]
+               + [(r.title(o.name), f"../{ORGANIZATION_DIR}/{o.slug}.md", "organization") for o in c.organizations]
+               + [(esc(g.term), f"../{GLOSSARY_DIR}/index.md#{g.anchor}", "term") for g in c.glossary])
+    out = [front_matter(title=t("index.az_title"), description=t("index.az_intro"), kind="index"),
+           f"# {esc(t('index.az_title'))}\n\n{esc(t('index.az_intro'))}\n\n"]
+    letter = None
+    for title, link, kind in sorted(entries, key=lambda e: (sort_key(e[0]), e[2])):
+        first = sort_key(title)[:1].upper()
+        first = first if first.isalpha() else "#"
+        if first != letter:
+            letter = first
+            anchor = first.lower() if first.isalpha() else "other"
+            out += [f"\n## {first} {{#{anchor}}}\n\n"]
+        out += [f'- [{title}]({link}) <small class="pmi-kind">{esc(t("kind." + kind))}</small>\n']
+    return "".join(out) + "\n"
 
 
 def build_pages(content: Content, strings: dict[str, Strings], options: Options | None = None,
@@ -253,6 +353,12 @@ def build_pages(content: Content, strings: dict[str, Strings], options: Options 
     ``downloads`` maps (language, program slug) to the brochure download link's HTML.
     """
     downloads = downloads or {}
+    reserved = {audience_slug(a) for a in AUDIENCES} | {BY_ORGANIZATION, "index"}
+    clashes = [p for p in content.programs if p.slug in reserved]
+    if clashes:
+        raise ContentInvalid([ContentError(p.file, 1, "", "E-SLUG-RESERVED",
+                                           f"nama berkas '{p.slug}' dipakai halaman indeks",
+                                           f"file name '{p.slug}' is used by an index page") for p in clashes])
     pages: dict[str, str] = {}
     for lang in content.languages:
         r = Renderer(lang, content, strings[lang], options, today)
@@ -271,6 +377,10 @@ def build_pages(content: Content, strings: dict[str, Strings], options: Options 
             for item in items:
                 add(f"{folder}/{item.slug}", page, item)
             add(f"{folder}/index", collection_index, key, items, title)
+        for audience in AUDIENCES:
+            add(f"{PROGRAM_DIR}/{audience_slug(audience)}", audience_page, audience)
+        add(f"{PROGRAM_DIR}/{BY_ORGANIZATION}", by_organization_page)
+        add(f"{AZ_DIR}/index", az_page)
         add(f"{GLOSSARY_DIR}/index", glossary_page)
         add(f"{PROPOSAL_DIR}/index", proposals_page, content.proposals)
         add(f"{CHECKER_DIR}/index", checker_page)

@@ -7,11 +7,11 @@ from typing import Callable
 from . import eligibility, search
 from .brochures import copy_to_site
 from .build import Prepared
+from .sitefixes import fix_theme_javascript
 
 log = logging.getLogger("mkdocs.hooks.portal")
 
 Step = Callable[[Prepared], None]
-
 
 def brochures(prepared: Prepared) -> None:
     """Copy this build's brochures from the cache into ``site/``."""
@@ -24,8 +24,9 @@ def rules_json(prepared: Prepared) -> None:
     eligibility.write(data, prepared.site.site_dir)
 
 
-# Fixed order: brochures, then rules JSON, then the search index, then checks.
+# Fixed order: site fixes, brochures, then rules JSON, then the search index, then checks.
 STEPS: list[tuple[str, Step]] = [
+    ("site fixes", lambda prepared: fix_theme_javascript(prepared.site.site_dir)),
     ("brochures", brochures),
     ("rules JSON", rules_json),
     ("search index", lambda prepared: search.build_index(prepared.site.site_dir)),

@@ -11,7 +11,7 @@ import markdown
 
 from .model import Contact, Content, GlossaryTerm, Source, Text
 from .site import Options
-from .strings import Strings
+from .strings import Fallback, Strings
 
 _SAFE_HREF = re.compile(r'href="(?!https?://|mailto:|tel:|#|\.{0,2}/|[a-z0-9-]+/?(?:#[^"]*)?")[^"]*"', re.I)
 
@@ -31,6 +31,9 @@ def markdown_to_html(text: str, inline: bool = False) -> str:
 
 
 def esc(text: Any) -> str:
+    """HTML-escaped text; a UI string shown in another language is wrapped in its ``lang``."""
+    if isinstance(text, Fallback):
+        return f'<span lang="{text.lang}">{html.escape(str(text), quote=True)}</span>'
     return html.escape(str(text), quote=True)
 
 
@@ -124,6 +127,15 @@ class Renderer:
         """Plain text (for titles and meta), no Markdown."""
         value, _ = self.pick(text)
         return re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", value).strip()
+
+    def title(self, text: Text) -> str:
+        """A title as escaped inline HTML (a link text, a list item), in its own language."""
+        plain = esc(self.plain(text))
+        return f'<span lang="{self.default}">{plain}</span>' if self.lang_of(text) else plain
+
+    def lang_of(self, text: Text | None) -> str | None:
+        """The language ``text`` is shown in when that is not the page's (for front matter)."""
+        return None if text is None or self.lang in text else self.default
 
     def notice(self) -> str:
         return f'<span class="pmi-untranslated__notice" lang="{self.lang}">{esc(self.t("untranslated"))}</span>'

@@ -87,8 +87,9 @@ def _check_operand(question: Question, op: str, operand: Any, path: tuple, repor
         if v not in options:
             at = path + (i,) if op == "in" else path
             hint_id, hint_en = did_you_mean(v, options)
-            report(at, "E-OPTION", f"pilihan '{v}' tidak ada di pertanyaan '{question.id}'{hint_id}",
-                   f"question '{question.id}' has no option '{v}'{hint_en}")
+            report(at, "E-OPTION", f"pilihan '{v}' tidak ada di pertanyaan '{question.id}'{hint_id}; "
+                   f"pilihan: {', '.join(options)}",
+                   f"question '{question.id}' has no option '{v}'{hint_en}; options: {', '.join(options)}")
 
 
 def evaluate(rule: Mapping[str, Any], answers: Mapping[str, Any],

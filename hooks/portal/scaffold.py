@@ -1,21 +1,26 @@
 """``portal.py new program <slug>``: a new program file with every field, explained in comments.
 
 The file is valid as written (so the site still builds) but its texts start with
-``GANTI:`` / ``REPLACE:``, which ``portal.py status`` reports until they are replaced.
+``GANTI:`` / ``REPLACE:`` and its example choices carry a ``# GANTI`` comment;
+``portal.py status`` reports both until they are replaced.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 PLACEHOLDER_ID = "GANTI:"
+PLACEHOLDER_MARK = re.compile(r"\S\s+#\s*GANTI\b")  # an inline comment after a value
 
 PROGRAM = """\
 # yaml-language-server: $schema=../../schema/program.schema.json
 # Program baru / new program: {slug}
 # Alamat halaman / page URL: /program/{slug}/ (nama berkas = slug / file name = slug).
-# Setiap teks punya 'id' (wajib) dan 'en'. Hapus 'GANTI:' / 'REPLACE:' dan tulis isi sebenarnya.
-# Every text has 'id' (required) and 'en'. Remove 'GANTI:' / 'REPLACE:' and write the real content.
+# Setiap teks punya 'id' (wajib) dan 'en'. Ganti teks 'GANTI:' / 'REPLACE:' dengan isi sebenarnya,
+# dan periksa setiap pilihan yang diberi komentar GANTI, lalu hapus komentarnya. Panduan: CONTRIBUTING.md.
+# Every text has 'id' (required) and 'en'. Replace 'GANTI:' / 'REPLACE:' texts with the real content,
+# check every choice with a GANTI comment, then delete the comment. Guide: CONTRIBUTING.md.
 # Jangan mengarang nomor telepon, alamat, biaya atau tenggat. / Never invent phones, addresses, fees or deadlines.
 
 # Judul program / program title
@@ -29,19 +34,19 @@ summary:
   en: "REPLACE: one-sentence summary"
 
 # Untuk siapa / audience: calon_pmi, pmi, purna_pmi, keluarga, anak_pmi
-audience: [purna_pmi]
+audience: [purna_pmi]  # GANTI: pilih / REPLACE: choose
 
 # Wilayah / region: banyuwangi, jember, jawa_timur, nasional, luar_negeri
-region: [banyuwangi]
+region: [banyuwangi]  # GANTI: pilih / REPLACE: choose
 
 status:
   # active (berjalan), announced (diumumkan), planned (direncanakan), ended (berakhir)
-  value: announced
+  value: announced  # GANTI: pilih / REPLACE: choose
   # Tanggal sumber terbaru yang menyatakan status ini: YYYY, YYYY-MM atau YYYY-MM-DD; null jika tidak bertanggal
   # Date of the latest source confirming this status: YYYY, YYYY-MM or YYYY-MM-DD; null when undated
-  as_of: null
+  as_of: null  # GANTI: tanggal sumber / REPLACE: the source's date
   # ID sumber dari data/sources.yaml / source ids from data/sources.yaml
-  sources: [{source}]
+  sources: [{source}]  # GANTI: sumber yang benar / REPLACE: the right source
 
 # Apa ini (Markdown, boleh beberapa paragraf) / what it is (Markdown, may be several paragraphs)
 description:
@@ -94,7 +99,7 @@ contacts: []
 warnings: []
 
 # Sumber untuk halaman ini / sources for this page (data/sources.yaml)
-sources: [{source}]
+sources: [{source}]  # GANTI: sumber yang benar / REPLACE: the right source
 
 # Tanggal terakhir isi dicek terhadap sumber (YYYY-MM-DD) / date the content was last checked
 last_reviewed: "{today}"

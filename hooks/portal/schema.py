@@ -98,8 +98,15 @@ def _convert(error: ValidationError, doc: Document) -> list[ContentError]:
         if value.startswith("^https?"):
             return [err("E-LINK", f"alamat '{instance}' harus diawali http:// atau https://",
                         f"address '{instance}' must start with http:// or https://")]
-        return [err("E-FORMAT", f"'{instance}' tidak sesuai format: huruf kecil, angka, tanda hubung",
-                    f"'{instance}' has the wrong format: lower-case letters, digits, hyphens")]
+        if "_" in value:  # question ids and option values
+            return [err("E-FORMAT", f"'{instance}' tidak sesuai format: huruf kecil, angka dan garis bawah (_), "
+                        "diawali huruf, mis. negara_tujuan",
+                        f"'{instance}' has the wrong format: lower-case letters, digits and underscores (_), "
+                        "starting with a letter, e.g. negara_tujuan")]
+        return [err("E-FORMAT", f"'{instance}' tidak sesuai format: huruf kecil, angka dan tanda hubung, "
+                    "mis. warung-naik-kelas",
+                    f"'{instance}' has the wrong format: lower-case letters, digits and hyphens, "
+                    "e.g. warung-naik-kelas")]
     if kind == "enum":
         hint_id, hint_en = did_you_mean(instance, value)
         allowed = ", ".join(map(str, value))

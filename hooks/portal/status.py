@@ -16,7 +16,7 @@ from .content import COLLECTIONS, SINGLE_FILES
 from .footer import stale_items
 from .loader import Document, dotted, load_file
 from .model import Content
-from .scaffold import PLACEHOLDER_ID
+from .scaffold import PLACEHOLDER_ID, PLACEHOLDER_MARK
 from .schema import SCHEMA_FILE
 
 TEXT_REF = "#/$defs/text"
@@ -101,6 +101,13 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
                     "placeholder", doc.file, doc.line(path), dotted(path),
                     "masih berisi teks contoh dari `portal.py new`; tulis isi yang sebenarnya",
                     "still holds the example text from `portal.py new`; write the real content"))
+        text = (root / doc.file).read_text(encoding="utf-8")
+        for number, line in enumerate(text.splitlines(), 1):
+            if PLACEHOLDER_MARK.search(line):
+                findings.append(Finding(
+                    "placeholder", doc.file, number, line.split(":", 1)[0].strip(),
+                    "pilihan contoh dari `portal.py new` belum diperiksa; pilih nilainya lalu hapus komentar GANTI",
+                    "example choice from `portal.py new` not checked yet; choose the value, then delete the GANTI comment"))
         if kind == "glossary":
             for i, term in enumerate(doc.data):
                 if not term.get("sources"):

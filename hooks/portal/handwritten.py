@@ -1,0 +1,84 @@
+"""Hand-written pages (``docs/*.<lang>.md``) missing in a language: generated from the
+default language's page, marked as not yet translated, removed once no longer needed."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from .render import esc
+from .strings import Strings
+
+MARK = "portal_fallback_of"  # front-matter key of a generated copy
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def markdown_files(docs_dir: Path, generated_dirs: Iterable[str]) -> list[Path]:
+    """Markdown files outside the generated folders (and ``assets``), relative to ``docs_dir``."""
+    skip = {*generated_dirs, "assets"}
+    out: list[Path] = []
+
+    def walk(folder: Path) -> None:
+        for path in sorted(folder.iterdir()):
+            rel = path.relative_to(docs_dir)
+            if path.is_dir() and rel.parts[0] not in skip:
+                walk(path)
+            elif path.name.endswith(".md"):
+                out.append(rel)
+
+    walk(docs_dir)
+    return out
+
+
+def handwritten(docs_dir: Path, generated_dirs: Iterable[str], lang: str) -> list[Path]:
+    """Hand-written pages in ``lang``, relative to ``docs_dir``."""
+    return [rel for rel in markdown_files(docs_dir, generated_dirs)
+            if rel.name.endswith(f".{lang}.md") and MARK not in front_matter(docs_dir / rel)]
+
+
+def front_matter(path: Path) -> dict:
+    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    return (yaml.safe_load(match.group(1)) or {}) if match else {}
+
+
+def fallback_page(source: Path, source_rel: Path, lang: str, default: str, strings: Strings) -> str:
+    """The default-language page ``source`` shown in ``lang``: its text under lang=default, with a notice."""
+    text = source.read_text(encoding="utf-8")
+    match = _FRONT_MATTER.match(text)
+    meta = (yaml.safe_load(match.group(1)) or {}) if match else {}
+    body = text[match.end():] if match else text
+    meta.update({"title_lang": default, "description_lang": default, MARK: source_rel.as_posix()})
+    if meta.get("title"):  # HTML, as in generated pages (see pages.front_matter)
+        meta["title"] = f'<span lang="{default}">{esc(meta["title"])}</span>'
+    notice = f'<span class="pmi-untranslated__notice" lang="{lang}">{esc(strings("untranslated"))}</span>'
+    return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+            f"<p>{notice}</p>\n\n<div class=\"pmi-untranslated\" lang=\"{default}\" markdown>\n\n"
+            f"{body.strip()}\n\n</div>\n")
+
+
+def fallback_pages(docs_dir: Path, generated_dirs: Iterable[str], languages: tuple[str, ...],
+                   strings: dict[str, Strings]) -> dict[str, str]:
+    """``{relative path: Markdown}`` for every hand-written page some language lacks."""
+    default = languages[0]
+    pages: dict[str, str] = {}
+    for rel in handwritten(docs_dir, generated_dirs, default):
+        stem = rel.name[: -len(f".{default}.md")]
+        for lang in languages[1:]:
+            target = rel.with_name(f"{stem}.{lang}.md")
+            if not (docs_dir / target).exists() or MARK in front_matter(docs_dir / target):
+                pages[target.as_posix()] = fallback_page(docs_dir / rel, rel, lang, default, strings[lang])
+    return pages
+
+
+def remove_stale(docs_dir: Path, generated_dirs: Iterable[str], wanted: Iterable[str]) -> int:
+    """Delete generated copies that are no longer wanted (their language got its own page or went)."""
+    wanted_paths = {docs_dir / rel for rel in wanted}
+    removed = 0
+    for rel in markdown_files(docs_dir, generated_dirs):
+        path = docs_dir / rel
+        if path not in wanted_paths and not path.is_symlink() and MARK in front_matter(path):
+            path.unlink()
+            removed += 1
+    return removed

@@ -1,0 +1,297 @@
+"""The built site per language: 404s, hreflang, meta, untranslated text, a third language,
+index pages, page order, privacy. Fixture data built with MkDocs, HTML parsed."""
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_DATA, build_site, load_yaml, make_project
+from portal import privacy, sitefixes
+from portal.site import LOCAL_SITE_URL
+
+PROGRAMS = {path.stem: load_yaml(path)["audience"]
+            for path in (FIXTURE_DATA / "programs").glob("*.yaml")}  # slug -> audiences
+LOCAL_HOST = "127.0.0.1:8000"
+
+
+class Page(HTMLParser):
+    """What the tests read from one HTML page."""
+
+    def __init__(self, path: Path):
+        super().__init__(convert_charrefs=True)
+        self.path = path
+        self.html_lang = None
+        self.title_attrs: dict = {}
+        self.title = ""
+        self.meta: dict[str, dict] = {}
+        self.links: list[dict] = []
+        self.anchors: list[dict] = []
+        self.link_texts: dict[str, str] = {}  # link text -> href
+        self.elements: list[tuple[str, dict]] = []
+        self._stack: list[tuple[str, dict]] = []
+        self.texts: list[tuple[str, str | None]] = []  # (text, nearest lang)
+        self.feed(path.read_text(encoding="utf-8"))
+
+    VOID = {"meta", "link", "br", "img", "input", "hr", "source", "wbr", "area", "base", "col", "embed"}
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: v or "" for k, v in attrs}
+        self.elements.append((tag, a))
+        if tag == "html":
+            self.html_lang = a.get("lang")
+        if tag == "title":
+            self.title_attrs = a
+        if tag == "meta":
+            key = a.get("property") or a.get("name")
+            if key:
+                self.meta[key] = a
+        if tag == "link":
+            self.links.append(a)
+        if tag == "a":
+            self.anchors.append(a)
+        if tag not in self.VOID:
+            self._stack.append((tag, a))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self._stack) - 1, -1, -1):
+            if self._stack[i][0] == tag:
+                del self._stack[i:]
+                break
+
+    def lang_here(self) -> str | None:
+        for _, a in reversed(self._stack):
+            if "lang" in a:
+                return a["lang"]
+        return None
+
+    def handle_data(self, data):
+        if self._stack and self._stack[-1][0] == "title":
+            self.title += data
+        if data.strip():
+            self.texts.append((data.strip(), self.lang_here()))
+            link = next((a for tag, a in reversed(self._stack) if tag == "a"), None)
+            if link is not None:
+                self.link_texts[data.strip()] = link.get("href", "")
+
+    def alternates(self) -> dict[str, str]:
+        return {l["hreflang"]: l["href"] for l in self.links if l.get("rel") == "alternate" and "hreflang" in l}
+
+    def canonical(self) -> str | None:
+        return next((l["href"] for l in self.links if l.get("rel") == "canonical"), None)
+
+    def lang_of_text(self, needle: str) -> set[str | None]:
+        return {lang for text, lang in self.texts if needle in text}
+
+    def hrefs(self) -> list[str]:
+        return [a.get("href", "") for a in self.anchors]
+
+
+def page(site: Path, path: str) -> Page:
+    return Page(site / path / "index.html" if not path.endswith(".html") else site / path)
+
+
+# --- 404 -------------------------------------------------------------------------------
+
+def test_each_language_has_its_own_404_linking_home(fixture_site):
+    id_404, en_404 = page(fixture_site, "404.html"), page(fixture_site, "en/404.html")
+    assert id_404.html_lang == "id" and en_404.html_lang == "en"
+    assert id_404.lang_of_text("Halaman tidak ditemukan") and en_404.lang_of_text("Page not found")
+    assert id_404.link_texts["Kembali ke beranda"] == "/"
+    assert en_404.link_texts["Back to the home page"] == "/en/"
+    assert id_404.meta["robots"]["content"] == "noindex"
+
+
+# --- hreflang, canonical, meta, Open Graph ---------------------------------------------
+
+def test_hreflang_alternates_are_absolute_with_x_default(fixture_site):
+    for lang, path in (("id", "program/melati"), ("en", "en/program/melati")):
+        alternates = page(fixture_site, path).alternates()
+        assert alternates == {
+            "id": LOCAL_SITE_URL + "program/melati/",
+            "en": LOCAL_SITE_URL + "en/program/melati/",
+            "x-default": LOCAL_SITE_URL + "program/melati/",
+        }, lang
+    home = page(fixture_site, "en").alternates()
+    assert home["x-default"] == LOCAL_SITE_URL and home["en"] == LOCAL_SITE_URL + "en/"
+
+
+def test_site_url_comes_from_the_environment(tmp_path):
+    site = build_site(make_project(tmp_path / "p"), env={"SITE_URL": "https://portal.example.org/pmi/"})
+    melati = page(site, "en/program/melati")
+    assert melati.canonical() == "https://portal.example.org/pmi/en/program/melati/"
+    assert melati.alternates()["x-default"] == "https://portal.example.org/pmi/program/melati/"
+    assert melati.meta["og:url"]["content"] == melati.canonical()
+
+
+def every_page(site: Path):
+    for path in sorted(site.rglob("index.html")):
+        yield Page(path)
+
+
+def test_every_page_has_title_description_canonical_and_open_graph(fixture_site):
+    pages = list(every_page(fixture_site))
+    assert len(pages) > 20
+    for p in pages:
+        where = p.path.relative_to(fixture_site)
+        assert p.title.strip().endswith("Portal PMI"), where
+        description = p.meta["description"]["content"]
+        assert description, where
+        canonical = p.canonical()
+        assert canonical and canonical.startswith(LOCAL_SITE_URL), where
+        assert p.meta["og:url"]["content"] == canonical, where
+        assert p.meta["og:title"]["content"] and p.meta["og:description"]["content"] == description, where
+        assert p.meta["og:type"]["content"] in ("website", "article"), where
+        assert p.meta["og:site_name"]["content"] == "Portal PMI", where
+        assert sum(1 for l in p.links if l.get("rel") == "canonical") == 1, where
+
+
+def test_title_and_description_are_per_language_and_escaped(fixture_site):
+    id_page, en_page = page(fixture_site, "program/melati"), page(fixture_site, "en/program/melati")
+    assert id_page.title == "Melati (mengajar dan melatih dengan hati) - Portal PMI"
+    assert en_page.title == 'Melati ("teaching and training with heart") - Portal PMI'
+    assert en_page.meta["og:title"]["content"] == 'Melati ("teaching and training with heart")'
+    assert en_page.meta["description"]["content"].startswith("Education support for migrant workers' children")
+    assert id_page.meta["description"]["content"].startswith("Program pendampingan pendidikan")
+
+
+# --- untranslated text and a third language ---------------------------------------------
+
+def _variant_config(text: str) -> str:
+    """mkdocs.yml with Javanese added: one entry."""
+    return text.replace("\nhooks:", "        - locale: jv\n          name: Basa Jawa\n          build: true\n\nhooks:", 1)
+
+
+@pytest.fixture(scope="session")
+def variant_site(tmp_path_factory) -> Path:
+    """Fixture data with Melati's English title and summary missing, built with `jv` enabled
+    (no data/ui/jv.yaml, no docs/index.jv.md)."""
+    project = make_project(tmp_path_factory.mktemp("variant") / "p", config_edit=_variant_config)
+    melati = project / "data" / "programs" / "melati.yaml"
+    text = melati.read_text(encoding="utf-8")
+    text = re.sub(r'\n  en: Melati \("teaching[^\n]*', "", text)
+    text = re.sub(r"\n  en: Education support for migrant[^\n]*", "", text)
+    melati.write_text(text, encoding="utf-8")
+    assert not (project / "data" / "ui" / "jv.yaml").exists()
+    return build_site(project)
+
+
+def test_untranslated_title_and_summary_are_marked_indonesian(variant_site):
+    en = page(variant_site, "en/program/melati")
+    assert en.html_lang == "en"
+    title_id = "Melati (mengajar dan melatih dengan hati)"
+    assert en.lang_of_text(title_id) == {"id"}, "Indonesian title under another lang"
+    assert en.lang_of_text("Program pendampingan pendidikan untuk anak") == {"id"}
+    assert en.lang_of_text("Not yet translated") == {"en"}
+    assert en.title_attrs.get("lang") == "id" and en.meta["description"].get("lang") == "id"
+    # the translated parts stay English
+    assert en.lang_of_text("According to the Bupati of Banyuwangi") == {"en"}
+    for listing in ("en/program", "en/az", "en/program/untuk-keluarga", "en/program/menurut-organisasi"):
+        assert page(variant_site, listing).lang_of_text(title_id) == {"id"}, listing
+
+
+def test_third_language_builds_from_one_config_entry(variant_site):
+    jv = page(variant_site, "jv/program/warung-naik-kelas")
+    assert jv.html_lang == "jv"
+    assert set(jv.alternates()) == {"id", "en", "jv", "x-default"}
+    # no Javanese text yet: everything the portal writes is marked as Indonesian
+    assert jv.lang_of_text("Warung Naik Kelas (Wenak)") == {"id"}
+    assert jv.lang_of_text("Apa ini?") == {"id"} and jv.lang_of_text("Belum diterjemahkan") == {"id"}
+    home = page(variant_site, "jv")
+    assert home.html_lang == "jv" and home.lang_of_text("Hati-hati dengan calo") == {"id"}
+    assert page(variant_site, "jv/404.html").html_lang == "jv"
+    assert page(variant_site, "404.html").html_lang == "id"
+    assert page(variant_site, "jv/az").lang_of_text("Warung Naik Kelas (Wenak)") == {"id"}
+
+
+# --- navigation ------------------------------------------------------------------------
+
+def program_links(p: Page) -> set[str]:
+    out = set()
+    for href in p.hrefs():
+        m = re.search(r"program/([a-z0-9-]+)/$", href) or re.fullmatch(r"(?:\.\./)?([a-z0-9-]+)/", href)
+        if m and m.group(1) in PROGRAMS:
+            out.add(m.group(1))
+    return out
+
+
+def test_index_pages_list_every_program(fixture_site):
+    for prefix in ("", "en/"):
+        assert program_links(page(fixture_site, prefix + "program")) == set(PROGRAMS)
+        assert program_links(page(fixture_site, prefix + "az")) == set(PROGRAMS)
+        assert program_links(page(fixture_site, prefix + "program/menurut-organisasi")) == set(PROGRAMS)
+        for audience in ("calon_pmi", "pmi", "purna_pmi", "keluarga", "anak_pmi"):
+            listed = program_links(page(fixture_site, f"{prefix}program/untuk-{audience.replace('_', '-')}"))
+            assert listed == {slug for slug, audiences in PROGRAMS.items() if audience in audiences}, audience
+
+
+def test_az_lists_organisations_and_terms_and_nav_has_audiences(fixture_site):
+    az = page(fixture_site, "az")
+    hrefs = az.hrefs()
+    assert any(h.endswith("organisasi/pemkab-banyuwangi/") for h in hrefs)
+    assert any("glosarium/#purna-pmi" in h for h in hrefs)
+    assert az.lang_of_text("Untuk calon PMI")  # in the nav: a section of its own
+
+
+def test_nav_has_sections_not_one_entry_per_program(fixture_site):
+    html = (fixture_site / "program" / "melati" / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index('md-sidebar--secondary')]
+    assert "Untuk calon PMI" in nav and "Glosarium" in nav
+    assert "warung-naik-kelas" not in nav
+
+
+# --- program page ----------------------------------------------------------------------
+
+def test_program_page_sections_in_reading_order(fixture_site):
+    html = (fixture_site / "program" / "warung-naik-kelas" / "index.html").read_text(encoding="utf-8")
+    order = [m.group(1) for m in re.finditer(r'<h2 id="([a-z]+)"', html)]
+    expected = ["about", "who", "status", "benefits", "steps", "documents", "where", "warnings", "sources"]
+    assert [h for h in order if h in expected] == [h for h in expected if h in order]
+    assert {"about", "who", "status", "steps", "documents", "where", "sources"} <= set(order)
+    assert html.index('id="sources"') < html.index("Terakhir ditinjau")
+    assert "Aktif menurut sumber terakhir, 4 Mei 2023" in html
+
+
+# --- privacy ---------------------------------------------------------------------------
+
+def test_no_third_party_loads_in_html_css_js(fixture_site):
+    findings = privacy.scan(fixture_site, [LOCAL_HOST])
+    assert findings == [], "\n".join(map(str, findings))
+    assert (fixture_site / sitefixes.POLYFILL_DEST).stat().st_size > 1000
+    # what privacy.DORMANT relies on: no Material repository widget anywhere
+    config = (Path(__file__).parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not re.search(r"^repo_url:", config, re.M)
+    assert not any('data-md-component="source"' in p.read_text(encoding="utf-8")
+                   for p in fixture_site.rglob("*.html"))
+
+
+def test_privacy_scan_finds_what_material_would_load(tmp_path):
+    import material
+
+    original = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    bundle = next(original.glob("bundle.*.min.js"))
+    shutil.copy(bundle, tmp_path / bundle.name)
+    (tmp_path / "a.css").write_text('@font-face{src:url("https://fonts.gstatic.com/x.woff2")}')
+    (tmp_path / "p.html").write_text('<link rel="stylesheet" href="https://cdn.example.com/x.css">'
+                                     '<a href="https://news.example.com/story">source</a>'
+                                     '<img srcset="/a.png 1x, https://img.example.com/b.png 2x">')
+    found = {f.url for f in privacy.scan(tmp_path, [LOCAL_HOST])}
+    assert "https://unpkg.com/resize-observer-polyfill" in found
+    assert {"https://fonts.gstatic.com/x.woff2", "https://cdn.example.com/x.css",
+            "https://img.example.com/b.png"} <= found
+    assert "https://news.example.com/story" not in found
+
+
+def test_bundle_patches_apply_once_and_fail_loudly(tmp_path):
+    import material
+
+    original = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    text = next(original.glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    patched = sitefixes.patch_bundle(text)
+    assert "unpkg.com" not in patched and 'link[rel=alternate]"' not in patched
+    assert sitefixes.POLYFILL_DEST in patched
+    with pytest.raises(sitefixes.ThemeChanged):
+        sitefixes.patch_bundle(patched)

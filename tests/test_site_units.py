@@ -1,0 +1,57 @@
+"""Units behind the bilingual site: alternates, UI string fallback, fallback pages, bundle fixes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from portal.handwritten import MARK, fallback_pages, remove_stale
+from portal.meta import alternates
+from portal.render import esc
+from portal.site import Site
+from portal.strings import Fallback, Strings
+
+SITE = Site(root=Path("."), data_dir=Path("data"), docs_dir=Path("docs"), site_dir=Path("site"),
+            languages=("id", "en"), site_url="https://example.org/pmi/")
+
+
+def test_alternates_absolute_with_x_default():
+    assert alternates(SITE, {"en": "en/az/", "id": "az/"}) == [
+        ("id", "https://example.org/pmi/az/"), ("en", "https://example.org/pmi/en/az/"),
+        ("x-default", "https://example.org/pmi/az/")]
+    assert alternates(SITE, {"id": "./", "en": "en/"})[0] == ("id", "https://example.org/pmi/")
+
+
+def test_page_in_one_language_has_no_alternates():
+    assert alternates(SITE, {"id": "program/x/"}) == []
+
+
+def test_ui_string_missing_in_a_language_is_marked_as_the_default_language():
+    jv = Strings("jv", {"a": "siji"}, {"a": "satu", "b": "dua {n}"}, "id")
+    assert jv("a") == "siji" and not isinstance(jv("a"), Fallback)
+    b = jv("b", n=2)
+    assert b == "dua 2" and isinstance(b, Fallback) and b.lang == "id"
+    assert esc(b) == '<span lang="id">dua 2</span>' and esc("a<b") == "a&lt;b"
+    assert Strings("id", {"b": "dua"}, {"b": "dua"}, "id").lang_of("b") is None
+
+
+def test_hand_written_page_missing_in_a_language_is_a_marked_copy(tmp_path):
+    (tmp_path / "index.id.md").write_text("---\ntitle: Beranda\n---\n\n# Halo\n", encoding="utf-8")
+    (tmp_path / "tentang.id.md").write_text("# Tentang\n", encoding="utf-8")
+    (tmp_path / "tentang.en.md").write_text("# About\n", encoding="utf-8")
+    strings = {"en": Strings("en", {"untranslated": "Not yet translated"}, {}, "id")}
+    pages = fallback_pages(tmp_path, (), ("id", "en"), strings)
+    assert list(pages) == ["index.en.md"]
+    text = pages["index.en.md"]
+    assert f"{MARK}: index.id.md" in text and 'title: <span lang="id">Beranda</span>' in text
+    assert '<div class="pmi-untranslated" lang="id" markdown>' in text and "Not yet translated" in text
+
+
+def test_generated_copy_goes_once_its_language_does(tmp_path):
+    (tmp_path / "index.id.md").write_text("# Halo\n", encoding="utf-8")
+    (tmp_path / "index.en.md").write_text("# Hello\n", encoding="utf-8")
+    strings = {lang: Strings(lang, {}, {"untranslated": "Belum diterjemahkan"}, "id") for lang in ("en", "jv")}
+    copies = fallback_pages(tmp_path, (), ("id", "en", "jv"), strings)
+    assert list(copies) == ["index.jv.md"]
+    (tmp_path / "index.jv.md").write_text(copies["index.jv.md"], encoding="utf-8")
+    assert remove_stale(tmp_path, (), copies) == 0
+    assert remove_stale(tmp_path, (), fallback_pages(tmp_path, (), ("id", "en"), strings)) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.en.md", "index.id.md"]
