@@ -34,6 +34,10 @@ def audience_slug(audience: str) -> str:
     return "untuk-" + audience.replace("_", "-")
 
 
+LIST_PAGE_SEARCH = {"exclude": True}
+"""List pages lead to items; search results should be the items themselves."""
+
+
 def front_matter(**meta) -> str:
     """YAML front matter. ``title`` becomes HTML (Material prints it as is in the header and
     nav): escaped, in a ``<span lang>`` when not in the page's language (``title_lang``)."""
@@ -266,7 +270,8 @@ def list_page(r: Renderer, key: str, items: list[tuple[str, str, str]], extra: s
     t = r.t
     lines = "".join(f"- [{title}]({link}): {summary}\n" for title, link, summary in
                     sorted(items, key=lambda item: sort_key(item[0])))
-    return (front_matter(title=t(f"index.{key}_title"), description=t(f"index.{key}_intro"), kind="index")
+    return (front_matter(title=t(f"index.{key}_title"), description=t(f"index.{key}_intro"), kind="index",
+                         search=LIST_PAGE_SEARCH)
             + f"# {esc(t(f'index.{key}_title'))}\n\n{esc(t(f'index.{key}_intro'))}\n\n{extra}{lines}"
             + "\n" + page_links(r, f"data/{key}", t(f"index.{key}_title")))
 
@@ -302,7 +307,7 @@ def audience_page(r: Renderer, audience: str) -> str:
     title, intro = t(f"audience_index.{audience}"), t("index.audience_intro", audience=t(f"audience.{audience}"))
     programs = [p for p in r.content.programs if audience in p.audience]
     body = program_items(r, programs) if programs else f'<p>{esc(t("index.audience_empty"))}</p>\n'
-    return (front_matter(title=title, description=intro, kind="index")
+    return (front_matter(title=title, description=intro, kind="index", search=LIST_PAGE_SEARCH)
             + f"# {esc(title)}\n\n{esc(intro)}\n\n{body}")
 
 
@@ -310,7 +315,7 @@ def by_organization_page(r: Renderer) -> str:
     """Programs grouped by the organisations that run them or where to ask."""
     t = r.t
     out = [front_matter(title=t("index.by_organization_title"), description=t("index.by_organization_intro"),
-                        kind="index"),
+                        kind="index", search=LIST_PAGE_SEARCH),
            f"# {esc(t('index.by_organization_title'))}\n\n{esc(t('index.by_organization_intro'))}\n\n"]
     for o in sorted(r.content.organizations, key=lambda o: sort_key(r.title(o.name))):
         programs = [p for p in r.content.programs if o.slug in p.where]
@@ -332,7 +337,8 @@ def az_page(r: Renderer) -> str:
                + [(r.title(p.title), f"../{PROCEDURE_DIR}/{p.slug}.md", "procedure") for p in c.procedures]
                + [(r.title(o.name), f"../{ORGANIZATION_DIR}/{o.slug}.md", "organization") for o in c.organizations]
                + [(esc(g.term), f"../{GLOSSARY_DIR}/index.md#{g.anchor}", "term") for g in c.glossary])
-    out = [front_matter(title=t("index.az_title"), description=t("index.az_intro"), kind="index"),
+    out = [front_matter(title=t("index.az_title"), description=t("index.az_intro"), kind="index",
+                        search=LIST_PAGE_SEARCH),
            f"# {esc(t('index.az_title'))}\n\n{esc(t('index.az_intro'))}\n\n"]
     letter = None
     for title, link, kind in sorted(entries, key=lambda e: (sort_key(e[0]), e[2])):
