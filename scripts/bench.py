@@ -74,8 +74,8 @@ def make_project(dest: Path, synthetic: int = 0, hooks: bool = True, docs_from: 
             if path.name not in GENERATED_DIRS:
                 (dest / "docs" / path.name).symlink_to(path)
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    if not hooks:
-        text = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", text)
+    if not hooks:  # plain Material: our templates need the hooks' globals
+        text = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", text).replace("  custom_dir: overrides\n", "")
     (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
     if synthetic:
         add_synthetic_programs(dest / "data" / "programs", synthetic)
