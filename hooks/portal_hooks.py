@@ -46,10 +46,11 @@ def on_page_context(context, page, config, nav):
 
 def on_env(env, config, files):
     """Template globals for the language being built: ``portal_t(key)``, its interface strings,
-    and ``portal_lang_root``, its root relative to the site's ('' or 'en/')."""
+    and ``portal_search_fallback``, the page the search button leads to without JavaScript."""
     i18n = config.plugins["i18n"]
     env.globals["portal_t"] = _prepared(config).strings[i18n.current_language]
-    env.globals["portal_lang_root"] = i18n.current_language_config.link.lstrip("/")
+    lang_root = i18n.current_language_config.link.lstrip("/")
+    env.globals["portal_search_fallback"] = search.fallback_page(lang_root, (f.dest_uri for f in files))
     env.auto_reload = False  # a fresh environment each build: no need to stat every template per page
     return env
 

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import ROOT, build_site, make_project
+from conftest import FIXTURE_DATA, ROOT, build_site, make_project
 from portal import search
 from portal.model import GlossaryTerm
 from portal.strings import load_strings
@@ -84,19 +84,22 @@ def parse(path: Path) -> _Page:
 
 def test_pagefind_indexes_each_language_of_the_site(fixture_site):
     entry = json.loads((fixture_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    pages = {path for path in fixture_site.rglob("index.html") if "pagefind" not in path.parts}
+    marked = {p for p in fixture_site.rglob("index.html") if "pagefind" not in p.parts and parse(p).bodies}
     assert set(entry["languages"]) == {"id", "en"}
-    english = {p for p in pages if p.relative_to(fixture_site).parts[0] == "en"}
-    assert entry["languages"]["en"]["page_count"] == len(english)
-    assert entry["languages"]["id"]["page_count"] == len(pages - english)
+    english = {p for p in marked if p.relative_to(fixture_site).parts[0] == "en"}
+    assert entry["languages"]["en"]["page_count"] == len(english) > 0
+    assert entry["languages"]["id"]["page_count"] == len(marked - english) > 0
     for name in search.UNUSED_FILES:
         assert not (fixture_site / "pagefind" / name).exists()
 
 
-def test_every_page_marks_its_content_for_the_index(fixture_site):
-    for path in fixture_site.rglob("index.html"):
-        if "pagefind" not in path.parts:
-            assert parse(path).bodies == 1, path
+def test_item_pages_mark_their_content_for_the_index(fixture_site):
+    for kind, folder in (("programs", "program"), ("procedures", "prosedur"), ("organizations", "organisasi")):
+        for slug in (p.stem for p in (FIXTURE_DATA / kind).glob("*.yaml")):
+            for prefix in ("", "en/"):
+                assert parse(fixture_site / prefix / folder / slug / "index.html").bodies == 1, (folder, slug)
+    for path in (fixture_site / "glosarium" / "index.html", fixture_site / "index.html"):
+        assert parse(path).bodies == 1, path
     assert parse(fixture_site / "404.html").bodies == 0
 
 
@@ -116,12 +119,22 @@ def test_program_pages_carry_filters(fixture_site):
     assert "data-pagefind-filter" not in procedure
 
 
-@pytest.mark.parametrize("page_path, az", [("program/melati/", "az/"), ("en/program/melati/", "en/az/"),
-                                           ("", "az/"), ("en/", "en/az/")])
-def test_search_link_leads_to_the_a_z_page_of_the_language(fixture_site, page_path, az):
+def test_without_an_a_z_page_search_falls_back_to_the_home_page():
+    assert search.fallback_page("en/", ["en/index.html", "en/az/index.html"]) == "en/az/"
+    assert search.fallback_page("", ["index.html", "en/az/index.html"]) == ""
+
+
+def fallback(site: Path, lang_root: str) -> str:
+    """The A–Z page of the language when the site has one (issue 3 adds it), else its home page."""
+    return search.fallback_page(lang_root, [p.relative_to(site).as_posix() for p in site.rglob("index.html")])
+
+
+@pytest.mark.parametrize("page_path, lang_root", [("program/melati/", ""), ("en/program/melati/", "en/"),
+                                                  ("", ""), ("en/", "en/")])
+def test_search_link_leads_to_the_a_z_page_of_the_language(fixture_site, page_path, lang_root):
     page = parse(fixture_site / page_path / "index.html")
     base = "http://site/" + page_path
-    assert urljoin(base, page.search_link["href"]) == "http://site/" + az
+    assert urljoin(base, page.search_link["href"]) == "http://site/" + fallback(fixture_site, lang_root)
     assert urljoin(base, page.search_link["data-pmi-search"]) == "http://site/pagefind/"
     assert page.search_link["aria-label"] == ("Search" if page_path.startswith("en/") else "Cari")
     # Pagefind itself is not on the page: it is loaded when the reader opens search
@@ -137,12 +150,18 @@ def test_first_search_stays_within_budget(fixture_site):
         assert row["index"] > 0 and row["pages"] > 0
 
 
-def test_pages_can_opt_out_of_search(tmp_path):
+def test_pages_can_opt_out_of_search_and_the_a_z_page_is_the_fallback(tmp_path):
     project = make_project(tmp_path / "p")
     (project / "docs" / "internal.id.md").write_text(
         "---\nsearch:\n  exclude: true\n---\n\n# Catatan internal\n\nBukan untuk pencarian.\n", encoding="utf-8")
+    (project / "docs" / "az").mkdir()
+    for lang in ("id", "en"):
+        (project / "docs" / "az" / f"index.{lang}.md").write_text("# A–Z\n", encoding="utf-8")
     site = build_site(project)
     assert parse(site / "internal" / "index.html").bodies == 0
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     indexed = {p for p in site.rglob("index.html") if parse(p).bodies}
     assert entry["languages"]["id"]["page_count"] + entry["languages"]["en"]["page_count"] == len(indexed)
+    for page_path, az in (("program/melati/", "az/"), ("en/program/melati/", "en/az/")):
+        href = parse(site / page_path / "index.html").search_link["href"]
+        assert urljoin("http://site/" + page_path, href) == "http://site/" + az

@@ -83,6 +83,12 @@ def index_extras(page_html: str, meta: Mapping[str, Any], t: Strings, glossary: 
     return "\n".join(out)
 
 
+def fallback_page(lang_root: str, dest_uris: Iterable[str]) -> str:
+    """Where the search button leads without JavaScript: the language's A–Z page (``az/``),
+    or its home page while there is none. Paths are relative to the site root."""
+    return f"{lang_root}az/" if f"{lang_root}az/index.html" in set(dest_uris) else lang_root
+
+
 def pagefind_executable() -> Path:
     """The Pagefind binary shipped by the ``pagefind[bin]`` wheel (or $PAGEFIND_BINARY_PATH)."""
     from pagefind.service import get_executable
