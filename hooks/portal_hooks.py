@@ -10,9 +10,12 @@ from portal.errors import ContentInvalid
 from portal.site import from_mkdocs_config
 
 
+_this_build: dict[str, build.Prepared] = {}  # by config file; set in on_config, read per page
+
+
 def on_config(config):
     try:
-        build.prepare(from_mkdocs_config(config))
+        _this_build[config.config_file_path] = build.prepare(from_mkdocs_config(config))
     except ContentInvalid as exc:
         raise PluginError(exc.report()) from None
     except BrochureError as exc:
@@ -48,6 +51,7 @@ def on_env(env, config, files):
     env.globals["portal_t"] = _prepared(config).strings[i18n.current_language]
     lang_root = i18n.current_language_config.link.lstrip("/")
     env.globals["portal_search_fallback"] = search.fallback_page(lang_root, (f.dest_uri for f in files))
+    env.auto_reload = False  # a fresh environment each build: no need to stat every template per page
     return env
 
 
@@ -58,4 +62,5 @@ def on_page_content(html, page, config, files):
 
 
 def _prepared(config):
-    return build.prepare(from_mkdocs_config(config))
+    """This build's prepared content, without re-checking every data file on each page."""
+    return _this_build.get(config.config_file_path) or build.prepare(from_mkdocs_config(config))

@@ -26,9 +26,10 @@ def test_program_page_and_language_switcher_stay_on_the_site(page, served_site, 
     page.goto(served_site + "program/melati/")
     settle(page)
     assert page.locator("html").get_attribute("lang") == "id"
-    assert page.evaluate("typeof ResizeObserver") == "function"  # the polyfill, from the site
+    # Material's JS bundle, the one script that needed ResizeObserver, is not loaded (issue 9):
+    # an old browser works without the polyfill and nothing asks for it.
     polyfill = [u for u in page.requests if u.endswith("resize-observer-polyfill.js")]
-    assert bool(polyfill) == old_browser, page.requests
+    assert polyfill == [], page.requests
 
     page.locator(".md-select__link[hreflang=en]").dispatch_event("click")
     page.wait_for_url(served_site + "en/program/melati/")

@@ -52,7 +52,8 @@ def prepare(site: Site) -> Prepared:
         return _cache[key]
     content = load_content(site.data_dir, site.languages, root=site.root)
     strings = load_strings(site.data_dir / "ui", site.languages)
-    made = make_all(site, content, strings)  # before the pages: they show each PDF's size
+    # before the pages: they show each PDF's size
+    made = make_all(site, content, strings) if site.options.brochures else Made((), 0, 0)
     today = dt.date.today()
     pages = build_pages(content, strings, site.options, today, download_links(made, strings))
     pages.update(brochure_pages(content, strings, made))

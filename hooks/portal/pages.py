@@ -25,6 +25,7 @@ GLOSSARY_DIR, PROPOSAL_DIR = "glosarium", "usulan"
 PROPOSALS_DATA = "proposals"
 AZ_DIR = "az"
 GENERATED_DIRS = (PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR, CHECKER_DIR, AZ_DIR)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present: same output, faster
 BY_ORGANIZATION = "menurut-organisasi"  # program/menurut-organisasi.md
 
 
@@ -47,7 +48,8 @@ def front_matter(**meta) -> str:
     if "title" in meta:
         title = html.escape(meta["title"], quote=False)
         meta["title"] = f'<span lang="{meta["title_lang"]}">{title}</span>' if meta.get("title_lang") else title
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    dumped = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    return "---\n" + dumped + "---\n\n"
 
 
 def heading(r: Renderer, key: str, level: int = 2) -> str:

@@ -22,6 +22,7 @@ class Options:
     edit_branch: str = "main"
     report_email: str = ""      # empty: readers report through the repository's issues
     stale_after_months: int = 12
+    brochures: bool = True      # false (PORTAL_BROCHURES=0): no PDFs, e.g. for the bench's synthetic builds
 
     @classmethod
     def from_extra(cls, extra: Any) -> "Options":
@@ -29,7 +30,8 @@ class Options:
         return cls(repo_url=str(portal.get("repo_url") or "").rstrip("/"),
                    edit_branch=str(portal.get("edit_branch") or "main"),
                    report_email=str(portal.get("report_email") or ""),
-                   stale_after_months=int(portal.get("stale_after_months") or 12))
+                   stale_after_months=int(portal.get("stale_after_months") or 12),
+                   brochures=str(portal.get("brochures", True)).lower() not in ("0", "false", "no", "off"))
 
 
 @dataclass(frozen=True)

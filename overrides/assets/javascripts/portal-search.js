@@ -57,7 +57,10 @@
     loadUI().then(function () {
       status.textContent = "";
       var field = input();
-      if (field) { field.focus(); field.select(); }
+      if (field) {  // the dialog's visible title labels the box (axe: label-title-only)
+        field.setAttribute("aria-labelledby", dialog.getAttribute("aria-labelledby"));
+        field.focus(); field.select();
+      }
     }, function () {
       status.textContent = status.getAttribute("data-unavailable");
       dialog.querySelector(".pmi-search__az a").focus();

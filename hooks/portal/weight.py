@@ -1,0 +1,129 @@
+"""Page weight of a built page: what a first and a repeat visit download, raw and gzipped.
+
+Read from the built files, so the figures are exact and the same on every run. The first
+view is the HTML plus every stylesheet, script, font, icon and eager image it loads (fonts
+and ``@import`` found inside the CSS too); the repeat view is the HTML alone, everything else
+being cached. ``tests/test_page_weight.py`` checks in a real browser that nothing loaded is
+missing from this list.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+# Budgets for a program page (issue 9), in bytes gzipped.
+FIRST_VIEW_BUDGET = 35 * 1024
+REPEAT_VIEW_BUDGET = 6 * 1024
+
+_CSS_URL = re.compile(r"""@import\s+(?:url\()?\s*["']?([^"')\s;]+)|url\(\s*["']?([^"')]+)["']?\s*\)""")
+_FONT = re.compile(r"\.(woff2?|ttf|otf|eot)(\?|#|$)", re.I)
+
+
+def gzipped_size(data: bytes) -> int:
+    """Size after gzip at level 6 (zlib's default, what web servers use), deterministic."""
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+@dataclass(frozen=True)
+class Resource:
+    path: str  # relative to the site folder
+    kind: str  # document, stylesheet, script, font, image
+    raw: int
+    gz: int
+
+
+@dataclass(frozen=True)
+class PageWeight:
+    page: str
+    resources: tuple[Resource, ...]
+
+    @property
+    def requests(self) -> int:
+        return len(self.resources)
+
+    @property
+    def raw(self) -> int:
+        return sum(r.raw for r in self.resources)
+
+    @property
+    def gz(self) -> int:
+        return sum(r.gz for r in self.resources)
+
+    @property
+    def repeat_gz(self) -> int:
+        """The repeat view: only the HTML is downloaded again, assets come from the cache."""
+        return sum(r.gz for r in self.resources if r.kind == "document")
+
+    def by_kind(self) -> dict[str, tuple[int, int]]:
+        out: dict[str, tuple[int, int]] = {}
+        for r in self.resources:
+            raw, gz = out.get(r.kind, (0, 0))
+            out[r.kind] = (raw + r.raw, gz + r.gz)
+        return out
+
+
+class _Assets(HTMLParser):
+    """Collects the URLs a page loads on its own (not lazy images, not links to other pages)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        rel = (a.get("rel") or "").lower().split()
+        if tag == "link" and a.get("href"):
+            if "stylesheet" in rel:
+                self.found.append(("stylesheet", a["href"]))
+            elif "icon" in rel:
+                self.found.append(("image", a["href"]))
+            elif "preload" in rel or "modulepreload" in rel:
+                self.found.append((a.get("as") or "script", a["href"]))
+        elif tag == "script" and a.get("src"):
+            self.found.append(("script", a["src"]))
+        elif tag == "img" and a.get("src") and (a.get("loading") or "").lower() != "lazy":
+            self.found.append(("image", a["src"]))
+
+
+def _local(base: str, url: str) -> str | None:
+    """Site-relative path of ``url`` as seen from ``base``, or None for other hosts and data URLs."""
+    if url.startswith("data:"):
+        return None
+    full = urlsplit(urljoin("http://site/" + base, url))
+    if full.netloc != "site":
+        return None
+    path = full.path.lstrip("/")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return path
+
+
+def page_weight(site_dir: Path, page: str) -> PageWeight:
+    """Weight of ``page`` (e.g. 'program/melati/index.html') in ``site_dir``."""
+    html = (site_dir / page).read_bytes()
+    resources = [Resource(page, "document", len(html), gzipped_size(html))]
+    parser = _Assets()
+    parser.feed(html.decode("utf-8"))
+    queue = [(kind, _local(page, url)) for kind, url in parser.found]
+    seen = {page}
+    while queue:
+        kind, path = queue.pop(0)
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        file = site_dir / path
+        if not file.is_file():
+            raise FileNotFoundError(f"{page} loads {path}, which is not in the site")
+        data = file.read_bytes()
+        resources.append(Resource(path, kind, len(data), gzipped_size(data)))
+        if kind == "stylesheet":
+            for imported, url in _CSS_URL.findall(data.decode("utf-8", "replace")):
+                if imported:
+                    queue.append(("stylesheet", _local(path, imported)))
+                elif _FONT.search(url):
+                    queue.append(("font", _local(path, url)))
+    return PageWeight(page, tuple(resources))

@@ -1,0 +1,348 @@
+#!/usr/bin/env python3
+"""Benchmark: build times, our hooks' overhead, page weight, search index, brochures, checker, Lighthouse.
+
+    python scripts/bench.py [--runs 3] [--sizes 100,1000] [--lighthouse-runs 3] [--no-lighthouse]
+
+Every build runs in a temporary copy of the project (hooks, templates and schema linked, data
+copied), so the working tree is never touched; synthetic programs are generated there and thrown
+away. Times are the median of ``--runs`` cold builds (generated pages and site/ removed first).
+Prints a Markdown table. Lighthouse runs when ``node_modules/.bin/lighthouse`` and Chromium exist,
+against a small local server that gzips its answers, as a production host would.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import re
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from portal import postbuild  # noqa: E402
+from portal.build import prepare  # noqa: E402
+from portal.pages import GENERATED_DIRS  # noqa: E402
+from portal.site import from_mkdocs_file  # noqa: E402
+try:  # issue 7's brochures; absent on older trees
+    from portal.brochures import benchmark as brochure_benchmark  # noqa: E402
+except ImportError:
+    brochure_benchmark = None
+from portal.weight import FIRST_VIEW_BUDGET, REPEAT_VIEW_BUDGET, gzipped_size, page_weight  # noqa: E402
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update " \
+               "--disable-sync --disable-quic --no-first-run"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PROGRAM_PAGE = "program/{slug}/index.html"
+NA = "n/a"
+
+
+# --- projects -----------------------------------------------------------------------------------
+
+def make_project(dest: Path, synthetic: int = 0, hooks: bool = True, docs_from: Path | None = None) -> Path:
+    """A copy of the project in ``dest``: the real data plus ``synthetic`` generated programs.
+
+    Without ``hooks``, the mkdocs.yml has no hooks and ``docs_from`` (a built project's docs/)
+    provides every page as plain Markdown.
+    """
+    dest.mkdir(parents=True)
+    for name in ("hooks", "overrides", "schema"):
+        (dest / name).symlink_to(ROOT / name)
+    shutil.copytree(ROOT / "data", dest / "data")
+    if docs_from is not None:
+        shutil.copytree(docs_from, dest / "docs", symlinks=False)
+    else:
+        (dest / "docs").mkdir()
+        for path in (ROOT / "docs").iterdir():
+            if path.name not in GENERATED_DIRS:
+                (dest / "docs" / path.name).symlink_to(path)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not hooks:  # plain Material: our templates need the hooks' globals
+        text = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", text).replace("  custom_dir: overrides\n", "")
+    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+    if synthetic:
+        add_synthetic_programs(dest / "data" / "programs", synthetic)
+    return dest
+
+
+def add_synthetic_programs(folder: Path, count: int) -> None:
+    """``count`` programs cloned round-robin from the real ones, each with its own slug and title."""
+    models = sorted(folder.glob("*.yaml"))
+    for i in range(count):
+        data = yaml.safe_load(models[i % len(models)].read_text(encoding="utf-8"))
+        data.pop("old_slugs", None)
+        data["title"] = {lang: f"{text} #{i + 1}" for lang, text in data["title"].items()}
+        (folder / f"sintetis-{i + 1:04d}.yaml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def build(project: Path, env: dict[str, str], hooks: bool = True) -> tuple[float, float]:
+    """One cold build of ``project`` (site/ and, with hooks, generated pages removed first).
+
+    Returns (wall seconds, CPU seconds): CPU time stays meaningful when other work shares the machine.
+    """
+    shutil.rmtree(project / "site", ignore_errors=True)
+    shutil.rmtree(project / ".cache", ignore_errors=True)  # brochure cache: every run is a fresh clone's build
+    for folder in GENERATED_DIRS if hooks else ():
+        shutil.rmtree(project / "docs" / folder, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")],
+                            cwd=project, capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        sys.exit(f"build of {project} failed:\n{result.stderr[-3000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def median_build(project: Path, env: dict[str, str], runs: int, hooks: bool = True) -> tuple[float, float]:
+    """Median (wall, CPU) seconds over ``runs`` builds."""
+    times = [build(project, env, hooks) for _ in range(runs)]
+    return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
+
+
+def secs(t: tuple[float, float]) -> str:
+    return f"{t[0]:.2f} s ({t[1]:.2f} s CPU)"
+
+
+def html_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+# --- measures on a built site ------------------------------------------------------------------
+
+def kb(n: int | float) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def time_postbuild_steps(project: Path) -> dict[str, float]:
+    """Seconds per post-build step (brochures, search index, ...), run again on the built site."""
+    os.chdir(project)
+    prepared = prepare(from_mkdocs_file(project / "mkdocs.yml"))
+    out = {}
+    for name, step in postbuild.STEPS:
+        start = time.perf_counter()
+        step(prepared)
+        out[name] = time.perf_counter() - start
+    os.chdir(ROOT)
+    return out
+
+
+def search_index_sizes(site: Path) -> dict[str, int]:
+    """Bytes of the search index per language: every file under a ``pagefind`` folder."""
+    sizes: dict[str, int] = {}
+    for folder in site.rglob("pagefind"):
+        if not folder.is_dir():
+            continue
+        for file in folder.rglob("*"):
+            if not file.is_file():
+                continue
+            match = re.search(r"(?:^|[._-])(id|en)(?:[._-]|$)", file.name)
+            lang = match.group(1) if match else ("en" if "/en/" in f"/{file.relative_to(site).as_posix()}" else "shared")
+            sizes[lang] = sizes.get(lang, 0) + file.stat().st_size
+    return sizes
+
+
+def checker_files(site: Path) -> list[Path]:
+    """The checker's script and the data it fetches (assets named after the checker or eligibility)."""
+    return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in (".js", ".json")
+                  and re.search(r"check|cek|eligib", p.name) and "pagefind" not in p.parts)
+
+
+def brochures(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.pdf"))
+
+
+# --- Lighthouse against a gzip server ------------------------------------------------------------
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzipped when the client accepts it, cached for an hour."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not os.path.isfile(path):
+            return super().send_head()
+        data = gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        return io.BytesIO(data)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(site: Path, port: int) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def lighthouse(url: str, runs: int) -> dict[str, int] | None:
+    """Median score (0-100) per category over ``runs`` mobile runs."""
+    scores: dict[str, list[int]] = {c: [] for c in CATEGORIES}
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    for _ in range(runs):
+        result = subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
+            capture_output=True, text=True, env=env, timeout=300)
+        if result.returncode != 0:
+            print(f"lighthouse failed for {url}: {result.stderr[-500:]}", file=sys.stderr)
+            return None
+        report = json.loads(result.stdout)
+        for c in CATEGORIES:
+            scores[c].append(round(100 * (report["categories"][c]["score"] or 0)))
+        failed = [a["title"] for a in report["audits"].values()
+                  if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in ("binary", "numeric")]
+        if failed:
+            print(f"lighthouse {url}: not full marks: {'; '.join(sorted(failed)[:12])}", file=sys.stderr)
+    return {c: int(statistics.median(v)) for c, v in scores.items()}
+
+
+# --- the report ----------------------------------------------------------------------------------
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="builds per measure (median), default 3")
+    parser.add_argument("--sizes", default="100,1000", help="synthetic program counts, default 100,1000")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    port = free_port()
+    site_url = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    env_synthetic = {**env, "PORTAL_BROCHURES": "0"}  # brochures are timed on their own, below
+    os.environ.update(SITE_URL=site_url)
+    rows: list[tuple[str, str, str]] = []
+    row = lambda what, value, note="": rows.append((what, value, note))  # noqa: E731
+
+    with tempfile.TemporaryDirectory(prefix="portal-bench-") as tmp:
+        tmp = Path(tmp)
+        real = make_project(tmp / "real")
+        seconds = median_build(real, env, args.runs)
+        site = real / "site"
+        pages = html_pages(site)
+        row("Full build, real content", secs(seconds), f"{pages} HTML pages, both languages, median of {args.runs}")
+
+        per_page = {}
+        for n in sizes:
+            hooked = make_project(tmp / f"syn{n}", synthetic=n)
+            t_hooked = median_build(hooked, env_synthetic, args.runs)
+            n_pages = html_pages(hooked / "site")
+            plain = make_project(tmp / f"plain{n}", hooks=False, docs_from=hooked / "docs")
+            t_plain = median_build(plain, env_synthetic, args.runs, hooks=False)
+            per_page[n] = t_hooked[1] / n_pages
+            note = f"{n_pages} pages, both languages"
+            if n == 1000:
+                on = 'wall' if t_hooked[0] <= t_hooked[1] else 'CPU, the machine being shared'
+                note += f"; budget 15 s: {'OK' if min(t_hooked) <= 15 else 'OVER'} (on {on} time)"
+            row(f"Build, {n:,} synthetic programs", secs(t_hooked), note)
+            row(f"  CPU seconds per page, {n:,} programs", f"{per_page[n] * 1000:.2f} ms", "")
+            row("  same pages as plain Markdown, no hooks", secs(t_plain),
+                f"our overhead ×{t_hooked[1] / t_plain[1]:.2f} (CPU)")
+            shutil.rmtree(plain)
+            shutil.rmtree(hooked)
+        if len(per_page) >= 2:
+            small, large = min(per_page), max(per_page)
+            ratio = per_page[large] / per_page[small]
+            row(f"  s/page at {large:,} ÷ s/page at {small:,}", f"{ratio:.2f}",
+                f"budget ≤ 1.2 (linear): {'OK' if ratio <= 1.2 else 'OVER'}")
+
+        slug = sorted(p.stem for p in (ROOT / "data" / "programs").glob("*.yaml"))[0]
+        for lang_prefix, lang in (("", "id"), ("en/", "en")):
+            w = page_weight(site, lang_prefix + PROGRAM_PAGE.format(slug=slug))
+            kinds = ", ".join(f"{k} {kb(gz)}" for k, (raw, gz) in w.by_kind().items())
+            row(f"Program page first view ({lang})", f"{kb(w.gz)} gz", f"{kb(w.raw)} raw, {w.requests} requests ({kinds}); "
+                f"budget {kb(FIRST_VIEW_BUDGET)}: {'OK' if w.gz <= FIRST_VIEW_BUDGET else 'OVER'}")
+            row(f"Program page repeat view ({lang})", f"{kb(w.repeat_gz)} gz",
+                f"budget {kb(REPEAT_VIEW_BUDGET)}: {'OK' if w.repeat_gz <= REPEAT_VIEW_BUDGET else 'OVER'}")
+            h = page_weight(site, lang_prefix + "index.html")
+            row(f"Home page first view ({lang})", f"{kb(h.gz)} gz", f"{kb(h.raw)} raw, {h.requests} requests; repeat {kb(h.repeat_gz)} gz")
+
+        index = search_index_sizes(site)
+        for lang in ("id", "en", "shared"):
+            if lang in index or not index:
+                row(f"Search index ({lang})", kb(index[lang]) if index else NA, "files under pagefind/" if index else "no pagefind/ in the site")
+
+        steps = time_postbuild_steps(real)
+        for name, secs_ in steps.items():
+            row(f"Post-build step: {name}", f"{secs_:.2f} s", "run again on the built site")
+        pdfs = brochures(site)
+        if brochure_benchmark is not None:
+            os.chdir(real)
+            timings = brochure_benchmark(from_mkdocs_file(real / "mkdocs.yml"))
+            os.chdir(ROOT)
+            total = sum(t.seconds for t in timings)
+            row("Brochure time", f"{total:.2f} s", f"{len(timings)} PDFs rendered afresh, "
+                f"{1000 * total / max(len(timings), 1):.0f} ms each; {kb(sum(t.bytes for t in timings))} in all; {len(pdfs)} PDFs in site/")
+        else:
+            row("Brochure time", NA, "no brochures yet")
+
+        files = checker_files(site)
+        if files:
+            for file in files:
+                data = file.read_bytes()
+                row(f"Checker {file.suffix[1:].upper()}: {file.name}", f"{kb(gzipped_size(data))} gz", f"{kb(len(data))} raw")
+            for lang_prefix, lang in (("", "id"), ("en/", "en")):
+                if (site / lang_prefix / "cek" / "index.html").exists():
+                    c = page_weight(site, lang_prefix + "cek/index.html")
+                    row(f"Checker page first view ({lang})", f"{kb(c.gz)} gz",
+                        f"{kb(c.raw)} raw, {c.requests} requests, plus the data it fetches")
+        else:
+            row("Checker JS", NA, "no checker script in the site")
+
+        if args.no_lighthouse or not LIGHTHOUSE.exists() or not Path(CHROMIUM).exists():
+            row("Lighthouse", NA, "not installed (npm ci) or switched off")
+        else:
+            server = serve(site, port)
+            try:
+                for path, label in (("", "home"), (f"program/{slug}/", "program page")):
+                    for lang_prefix, lang in (("", "id"), ("en/", "en")):
+                        scores = lighthouse(site_url + lang_prefix + path, args.lighthouse_runs)
+                        value = " / ".join(str(scores[c]) for c in CATEGORIES) if scores else "failed"
+                        row(f"Lighthouse {label} ({lang})", value,
+                            f"perf / a11y / best practices / SEO, mobile, gzip server, median of {args.lighthouse_runs}")
+            finally:
+                server.shutdown()
+
+    print(f"Portal PMI bench, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
+          f"Python {sys.version.split()[0]}\n")
+    print("| measure | value | notes |\n| --- | --- | --- |")
+    for what, value, note in rows:
+        print(f"| {what} | {value} | {note} |")
+
+
+if __name__ == "__main__":
+    main()
