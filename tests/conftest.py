@@ -55,6 +55,14 @@ def fixture_site(tmp_path_factory) -> Path:
     return build_site(project)
 
 
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A copy of the fixture data that a test may edit."""
+    dest = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, dest)
+    return dest
+
+
 def load_yaml(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 

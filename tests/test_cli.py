@@ -2,30 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from portal.content import load_content
 from portal.scaffold import program_yaml
 
-from conftest import FIXTURE_DATA, ROOT, make_project, run_build
+from conftest import ROOT, make_project, run_build
 
 PORTAL = [sys.executable, str(ROOT / "scripts" / "portal.py")]
 
 
 def portal(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([*PORTAL, *args], capture_output=True, text=True, timeout=120, cwd=ROOT)
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    dest = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, dest)
-    return dest
 
 
 def test_help_is_in_indonesian_and_english():

@@ -2,43 +2,15 @@
 English what is wrong and what is expected (with "did you mean" where a name is misspelt)."""
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-from pathlib import Path
-
 import pytest
 
 from portal.content import load_content
 from portal.errors import ContentInvalid
 
 from conftest import FIXTURE_DATA
+from content_edits import KOREA, LANGS, MELATI, TODAY, append, line_of, replace
 
-LANGS = ("id", "en")
-TODAY = dt.date(2026, 11, 24)
-MELATI = "programs/melati.yaml"
 WENAK = "programs/warung-naik-kelas.yaml"
-KOREA = "programs/g-to-g-korea.yaml"
-
-
-def replace(old: str, new: str, file: str = MELATI):
-    def edit(data: Path) -> None:
-        path = data / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text, old
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return edit
-
-
-def append(text: str, file: str = MELATI):
-    def edit(data: Path) -> None:
-        with (data / file).open("a", encoding="utf-8") as out:
-            out.write(text)
-    return edit
-
-
-def line_of(needle: str, file: str = MELATI) -> int:
-    lines = (FIXTURE_DATA / file).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
 
 
 MELATI_LINES = len((FIXTURE_DATA / MELATI).read_text(encoding="utf-8").splitlines())
@@ -149,13 +121,6 @@ CASES = [
      MELATI, line_of("last_reviewed:"), "last_reviewed", "E-DATE",
      "tanggal '2026-02-30' tidak ada di kalender", "date '2026-02-30' does not exist"),
 ]
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    dest = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, dest)
-    return dest
 
 
 @pytest.mark.parametrize("name,edit,file,line,field,code,msg_id,msg_en", CASES, ids=[c[0] for c in CASES])

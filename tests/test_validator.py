@@ -1,42 +1,14 @@
 """The validator against a table of bad inputs: each names file, line, field and code."""
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-from pathlib import Path
-
 import pytest
 
 from portal.content import load_content
 from portal.errors import ContentInvalid
 
-from conftest import FIXTURE_DATA
+from content_edits import KOREA, LANGS, MELATI, TODAY, line_of, replace, write
 
-LANGS = ("id", "en")
-TODAY = dt.date(2026, 11, 24)
-MELATI = "programs/melati.yaml"
-KOREA = "programs/g-to-g-korea.yaml"
 QUESTIONS = "questions.yaml"
-
-
-def replace(old: str, new: str, file: str = MELATI):
-    def edit(data: Path) -> None:
-        path = data / file
-        text = path.read_text(encoding="utf-8")
-        assert old in text, old
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return edit
-
-
-def write(file: str, text: str):
-    def edit(data: Path) -> None:
-        (data / file).write_text(text, encoding="utf-8")
-    return edit
-
-
-def line_of(needle: str, file: str = MELATI) -> int:
-    lines = (FIXTURE_DATA / file).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
 
 
 CASES = [
@@ -112,13 +84,6 @@ CASES = [
      QUESTIONS, line_of("ask_if: {question: kabupaten, in: [banyuwangi, jember]}", QUESTIONS),
      "[3].ask_if.question", "E-ORDER"),
 ]
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    dest = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, dest)
-    return dest
 
 
 def test_fixture_is_valid(data):

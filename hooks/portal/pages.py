@@ -118,7 +118,6 @@ def program_page(r: Renderer, p: Program, download: str = "") -> str:
            f'<p class="pmi-audience">{esc(t("for_audience"))} '
            f'{", ".join(esc(t("audience." + a)) for a in p.audience)}. '
            f'{esc(t("region_label"))} {", ".join(esc(t("region." + x)) for x in p.region)}.</p>\n\n']
-    el = p.eligibility
     out += [eligibility_section(r, p)]
     out += [f'<p class="pmi-checker-link" markdown>[{t("checker.page_link")}](../{CHECKER_DIR}/index.md)</p>\n\n']
     out += [heading(r, "status"),
