@@ -45,17 +45,24 @@ def page_text(page_html: str) -> str:
     return html.unescape(_TAG.sub(" ", page_html))
 
 
-def _mentions(text: str, word: str) -> bool:
+def _mentions(text: str, lowered: str, word: str) -> bool:
+    """Whether ``text`` has ``word`` as a whole word; ``lowered`` (the text in lower case) lets the
+    common case, a word not there at all, skip the regular expression (this runs for every page)."""
+    if word.lower() not in lowered:
+        return False
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def other_names(text: str, glossary: Iterable[GlossaryTerm]) -> list[str]:
     """Names of glossary terms mentioned in ``text`` (term or alias) that ``text`` does not use."""
+    lowered = text.lower()
     names: list[str] = []
     for term in glossary:
         group = [term.term, *term.aliases]
-        if len(group) > 1 and any(_mentions(text, name) for name in group):
-            names += [name for name in group if not _mentions(text, name) and name not in names]
+        if len(group) > 1:
+            used = [name for name in group if _mentions(text, lowered, name)]
+            if used:
+                names += [name for name in group if name not in used and name not in names]
     return names
 
 
