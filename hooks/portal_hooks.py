@@ -4,7 +4,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import build, meta, postbuild, redirects, search, sitefixes
+from portal import build, meta, postbuild, search, sitefixes
 from portal.brochures import BrochureError
 from portal.errors import ContentInvalid
 from portal.site import from_mkdocs_config
@@ -27,9 +27,7 @@ def on_config(config):
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return
-    prepared = build.prepare(from_mkdocs_config(config))
-    redirects.write_redirects(prepared.content, prepared.site)
-    postbuild.run(prepared)
+    postbuild.run(build.prepare(from_mkdocs_config(config)))
 
 
 def on_post_template(output, template_name, config):

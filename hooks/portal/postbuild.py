@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from . import eligibility, search
+from . import eligibility, redirects, search
 from .brochures import copy_to_site
 from .build import Prepared
 from .sitefixes import remove_theme_javascript
@@ -12,6 +12,7 @@ from .sitefixes import remove_theme_javascript
 log = logging.getLogger("mkdocs.hooks.portal")
 
 Step = Callable[[Prepared], None]
+
 
 def brochures(prepared: Prepared) -> None:
     """Copy this build's brochures from the cache into ``site/``."""
@@ -24,9 +25,10 @@ def rules_json(prepared: Prepared) -> None:
     eligibility.write(data, prepared.site.site_dir)
 
 
-# Fixed order: site fixes, brochures, then rules JSON, then the search index, then checks.
+# Fixed order: site fixes and redirects, brochures, then rules JSON, then the search index.
 STEPS: list[tuple[str, Step]] = [
     ("site fixes", lambda prepared: remove_theme_javascript(prepared.site.site_dir)),
+    ("redirects", lambda prepared: redirects.write_redirects(prepared.content, prepared.site)),
     ("brochures", brochures),
     ("rules JSON", rules_json),
     ("search index", lambda prepared: search.build_index(prepared.site.site_dir)),
