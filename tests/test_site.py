@@ -255,6 +255,25 @@ def test_program_page_sections_in_reading_order(fixture_site):
     assert "Aktif menurut sumber terakhir, 4 Mei 2023" in html
 
 
+
+def toc_links(html: str) -> list[str]:
+    """The table of contents' links, in order."""
+    toc = html[html.index('md-nav--secondary'):]
+    toc = toc[:toc.index("</nav>\n  </div>") if "</nav>\n  </div>" in toc else len(toc)]
+    return re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc)
+
+
+def test_table_of_contents_lists_each_section_in_both_languages(fixture_site):
+    for prefix in ("", "en/"):
+        html = (fixture_site / prefix / "program" / "warung-naik-kelas" / "index.html").read_text(encoding="utf-8")
+        sections = [m.group(1) for m in re.finditer(r'<h2 id="([a-z]+)"', html)]
+        assert len(sections) >= 7 and toc_links(html)[:len(sections)] == sections, prefix
+        # steps of a procedure are nested under their section
+        steps = (fixture_site / prefix / "prosedur" / "jalur-resmi" / "index.html").read_text(encoding="utf-8")
+        links = toc_links(steps)
+        assert "procedure_steps" in links and links[links.index("procedure_steps") + 1] == "step-1", prefix
+
+
 # --- privacy ---------------------------------------------------------------------------
 
 def test_no_third_party_loads_in_html_css_js(fixture_site):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .brochures import BROCHURE_DIR, Brochure, Made
 from .model import Content
-from .pages import front_matter
+from .pages import front_matter, h
 from .render import esc
 from .strings import Strings
 
@@ -14,8 +14,7 @@ def human_size(size: int) -> str:
 
 
 def _link(b: Brochure, href: str, text: str) -> str:
-    text = esc(text).replace("|", "&#124;")  # keeps Markdown table cells whole
-    return f'<a href="{esc(href)}" download="{esc(b.name)}" type="application/pdf">{text}</a>'
+    return f'<a href="{esc(href)}" download="{esc(b.name)}" type="application/pdf">{esc(text)}</a>'
 
 
 def download_links(made: Made, strings: dict[str, Strings]) -> dict[tuple[str, str], str]:
@@ -30,16 +29,17 @@ def download_links(made: Made, strings: dict[str, Strings]) -> dict[tuple[str, s
 
 def brochures_page(lang: str, t: Strings, brochures: list[Brochure]) -> str:
     """The brochures page of one language: every PDF with its size and review date, booklet first."""
-    rows = "".join(f"| {_link(b, b.name, b.title)} | {human_size(b.size)} | {esc(t.month_date(b.reviewed))} |\n"
+    rows = "".join(f"<tr><td>{_link(b, b.name, b.title)}</td><td>{human_size(b.size)}</td>"
+                   f"<td>{esc(t.month_date(b.reviewed))}</td></tr>\n"
                    for b in sorted(brochures, key=lambda b: (b.slug is not None, b.title.lower())))
+    head = "".join(f"<th>{esc(t('brochure.column_' + c))}</th>" for c in ("file", "size", "date"))
     return (front_matter(title=t("brochure.page_title"), description=t("brochure.page_intro"), kind="index")
-            + f"# {t('brochure.page_title')}\n\n{t('brochure.page_intro')}\n\n"
-            + f"| {t('brochure.column_file')} | {t('brochure.column_size')} | {t('brochure.column_date')} |\n"
-            + "| --- | --- | --- |\n" + rows)
+            + h(1, esc(t("brochure.page_title"))) + f"<p>{esc(t('brochure.page_intro'))}</p>\n\n"
+            + f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n")
 
 
 def brochure_pages(content: Content, strings: dict[str, Strings], made: Made) -> dict[str, str]:
-    """``{relative path: Markdown}`` of the brochures page in every language."""
+    """``{relative path: page source}`` of the brochures page in every language."""
     return {f"{BROCHURE_DIR}/index.{lang}.md":
             brochures_page(lang, strings[lang], [b for b in made.brochures if b.lang == lang])
             for lang in content.languages}

@@ -1,8 +1,10 @@
-"""Pages per language from the content model: ``{relative path: Markdown source}``.
+"""Pages per language from the content model: ``{relative path: page source}``.
 
-Headings are Markdown (so MkDocs builds the table of contents); bodies are
-HTML rendered from content by :mod:`.render`. Links between generated pages are
-Markdown links to ``.md`` files so MkDocs checks them in ``--strict`` builds.
+Each page is front matter and a body of final HTML (rendered from content by
+:mod:`.render`): MkDocs' Markdown pass is skipped for them (see :mod:`.prerendered`),
+as it cost half of a large build. Headings carry their ``id`` (the table of contents
+is made from them); links between pages are relative URLs, checked over the built
+site by :mod:`.linkcheck`.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import Callable, Iterable, Mapping
 import yaml
 
 from .eligibility import CHECKER_DIR
+from .prerendered import MARK as PRERENDERED
 from .errors import ContentError, ContentInvalid
 from .footer import edit_url, is_stale, report_url
 from .model import AUDIENCES, Content, Organization, Procedure, Program, Proposal
@@ -48,19 +51,42 @@ def front_matter(**meta) -> str:
     if "title" in meta:
         title = html.escape(meta["title"], quote=False)
         meta["title"] = f'<span lang="{meta["title_lang"]}">{title}</span>' if meta.get("title_lang") else title
+    meta[PRERENDERED] = True
     dumped = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return "---\n" + dumped + "---\n\n"
 
 
+def h(level: int, inner_html: str, anchor: str | None = None) -> str:
+    """A heading; with an ``anchor`` it is in the table of contents."""
+    ident = f' id="{anchor}"' if anchor else ""
+    return f"<h{level}{ident}>{inner_html}</h{level}>\n\n"
+
+
 def heading(r: Renderer, key: str, level: int = 2) -> str:
     r.new_section()
-    return f"{'#' * level} {esc(r.t('heading.' + key))} {{#{key}}}\n\n"
+    return h(level, esc(r.t("heading." + key)), key)
 
 
 def relative_root(path: str) -> str:
     """'../' per directory level of a generated page's URL (``program/x`` -> ``../../``)."""
     parts = path.split("/")
     return "../" * (len(parts) - (parts[-1] == "index"))
+
+
+def url(r: Renderer, path: str, anchor: str = "") -> str:
+    """The relative URL, from the page being rendered, of page ``path`` ('program/melati', 'cek/index')."""
+    folder = path[: -len("index")] if path == "index" or path.endswith("/index") else path + "/"
+    return r.root + folder + (f"#{anchor}" if anchor else "")
+
+
+def link(href: str, inner_html: str) -> str:
+    return f'<a href="{esc(href)}">{inner_html}</a>'
+
+
+def link_list(items: Iterable[str], cls: str = "") -> str:
+    """A <ul> of list items given as inner HTML."""
+    attr = f' class="{cls}"' if cls else ""
+    return f"<ul{attr}>\n" + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n\n"
 
 
 def reviewed(r: Renderer, date, file: str | None = None, title: str = "") -> str:
@@ -91,13 +117,13 @@ def stale_notice(r: Renderer, date, file: str, title: str) -> str:
 def page_title(r: Renderer, title) -> str:
     """The page's H1; an untranslated title is marked with its language and a notice."""
     if r.lang_of(title):
-        return f"# {r.title(title)}\n\n<p>{r.notice()}</p>\n\n"
-    return f"# {r.title(title)}\n\n"
+        return h(1, r.title(title)) + f"<p>{r.notice()}</p>\n\n"
+    return h(1, r.title(title))
 
 
-def org_links(r: Renderer, slugs: Iterable[str], prefix: str = "../") -> str:
+def org_links(r: Renderer, slugs: Iterable[str]) -> str:
     orgs = r.content.organization_index
-    return "".join(f"- [{r.title(orgs[s].name)}]({prefix}{ORGANIZATION_DIR}/{s}.md)\n" for s in slugs) + "\n"
+    return link_list(link(url(r, f"{ORGANIZATION_DIR}/{s}"), r.title(orgs[s].name)) for s in slugs)
 
 
 def status_text(r: Renderer, program: Program) -> str:
@@ -119,7 +145,7 @@ def program_page(r: Renderer, p: Program, download: str = "") -> str:
            f'{", ".join(esc(t("audience." + a)) for a in p.audience)}. '
            f'{esc(t("region_label"))} {", ".join(esc(t("region." + x)) for x in p.region)}.</p>\n\n']
     out += [eligibility_section(r, p)]
-    out += [f'<p class="pmi-checker-link" markdown>[{t("checker.page_link")}](../{CHECKER_DIR}/index.md)</p>\n\n']
+    out += [f'<p class="pmi-checker-link">{link(url(r, f"{CHECKER_DIR}/index"), esc(t("checker.page_link")))}</p>\n\n']
     out += [heading(r, "status"),
             f'<p class="pmi-status pmi-status--{p.status.value}">{esc(status_text(r, p))}</p>\n\n']
     if p.benefits:
@@ -157,20 +183,20 @@ def checker_page(r: Renderer) -> str:
     """The eligibility checker: the script mounts on #pmi-checker; without it, every checklist."""
     t = r.t
     out = [front_matter(title=t("checker.title"), description=t("checker.intro"), kind="checker", hide=["toc"]),
-           f"# {t('checker.title')}\n\n", f'<p class="pmi-summary">{esc(t("checker.intro"))}</p>\n\n',
+           h(1, esc(t("checker.title"))), f'<p class="pmi-summary">{esc(t("checker.intro"))}</p>\n\n',
            f'<p class="pmi-privacy">{esc(t("checker.privacy"))}</p>\n\n',
            f'<p class="pmi-caution">{esc(t("checker.caution"))}</p>\n\n',
            '<div id="pmi-checker" class="pmi-checker"></div>\n\n',
-           '<div class="pmi-checker-all" markdown>\n\n',
+           '<div class="pmi-checker-all">\n\n',
            f'<noscript><p>{esc(t("checker.no_script"))}</p></noscript>\n\n',
-           f"## {t('checker.all_programs')} {{#all}}\n\n"]
+           h(2, esc(t("checker.all_programs")), "all")]
     programs = sorted(r.content.programs, key=lambda p: (p.status.value == "ended", r.plain(p.title).lower()))
     for p in programs:
         r.new_section()
-        out += [f"### {r.plain(p.title)} {{#{p.slug}}}\n\n",
+        out += [h(3, r.title(p.title), p.slug),
                 f'<p class="pmi-status pmi-status--{p.status.value}">{esc(status_text(r, p))}</p>\n\n',
                 eligibility_section(r, p),
-                f"[{t('checker.to_program')}: {r.plain(p.title)}](../{PROGRAM_DIR}/{p.slug}.md)\n\n"]
+                f"<p>{link(url(r, f'{PROGRAM_DIR}/{p.slug}'), esc(t('checker.to_program')) + ': ' + r.title(p.title))}</p>\n\n"]
     out += ["</div>\n"]
     return "".join(out)
 
@@ -189,7 +215,7 @@ def procedure_page(r: Renderer, p: Procedure) -> str:
     out += [heading(r, "procedure_steps")]
     for n, step in enumerate(p.steps, 1):
         r.new_section()
-        out += [f"### {n}. {r.plain(step.title)} {{#step-{n}}}\n\n"]
+        out += [h(3, f"{n}. {r.title(step.title)}", f"step-{n}")]
         if step.body:
             out += [r.block(step.body), "\n\n"]
         if step.documents:
@@ -219,8 +245,8 @@ def organization_page(r: Renderer, o: Organization) -> str:
         out += [heading(r, "villages"), f'<ul class="pmi-villages">\n{items}\n</ul>\n\n']
     programs = [p for p in r.content.programs if o.slug in p.where]
     if programs:
-        out += [f"## {esc(r.t('section.programs'))} {{#programs}}\n\n",
-                "".join(f"- [{r.title(p.title)}](../{PROGRAM_DIR}/{p.slug}.md)\n" for p in programs), "\n"]
+        out += [h(2, esc(r.t("section.programs")), "programs"),
+                link_list(link(url(r, f"{PROGRAM_DIR}/{p.slug}"), r.title(p.title)) for p in programs)]
     out += [heading(r, "contacts"),
             r.contacts(o.contacts) if o.contacts else f'<p class="pmi-no-contacts">{esc(r.t("no_contacts"))}</p>',
             "\n\n", heading(r, "sources"), r.sources(o.sources), "\n\n",
@@ -231,11 +257,11 @@ def organization_page(r: Renderer, o: Organization) -> str:
 def proposals_page(r: Renderer, proposals: Iterable[Proposal]) -> str:
     t = r.t
     out = [front_matter(title=t("index.proposals_title"), description=t("index.proposals_intro"), kind="index"),
-           f"# {esc(t('index.proposals_title'))}\n\n",
+           h(1, esc(t("index.proposals_title"))),
            f'<p class="pmi-proposal-notice">{esc(t("proposal_notice"))}</p>\n\n']
     for p in sorted(proposals, key=lambda p: r.plain(p.title).lower()):
         r.new_section()
-        out += [f"## {r.plain(p.title)} {{#{p.slug}}}\n\n", r.block(p.summary), "\n\n",
+        out += [h(2, r.title(p.title), p.slug), r.block(p.summary), "\n\n",
                 f'<p><strong>{esc(t("raised_by"))}</strong> {r.inline(p.raised_by)}. '
                 f'<strong>{esc(t("raised_at"))}</strong> {r.inline(p.raised_at)}.</p>\n\n',
                 r.sources(p.sources), "\n\n"]
@@ -246,10 +272,10 @@ def proposals_page(r: Renderer, proposals: Iterable[Proposal]) -> str:
 def glossary_page(r: Renderer) -> str:
     t = r.t
     out = [front_matter(title=t("index.glossary_title"), description=t("index.glossary_intro"), kind="index"),
-           f"# {esc(t('index.glossary_title'))}\n\n", f"{esc(t('index.glossary_intro'))}\n\n"]
+           h(1, esc(t("index.glossary_title"))), f"<p>{esc(t('index.glossary_intro'))}</p>\n\n"]
     for term in sorted(r.content.glossary, key=lambda g: g.term.lower()):
         r.new_section(term.anchor)  # a term's own entry does not link to itself
-        out += [f"## {term.term} {{#{term.anchor}}}\n\n"]
+        out += [h(2, esc(term.term), term.anchor)]
         if term.expansion:
             out += [f'<p class="pmi-expansion"><strong>{r.inline(term.expansion)}</strong></p>\n\n']
         out += [r.block(term.definition), "\n\n"]
@@ -265,39 +291,40 @@ def sort_key(title_html: str) -> str:
 
 
 def list_page(r: Renderer, key: str, items: list[tuple[str, str, str]], extra: str = "") -> str:
-    """An index page: (title HTML, link, summary HTML) per item, sorted A–Z; ``extra`` after the intro."""
+    """An index page: (title HTML, URL, summary HTML) per item, sorted A–Z; ``extra`` after the intro."""
     t = r.t
-    lines = "".join(f"- [{title}]({link}): {summary}\n" for title, link, summary in
-                    sorted(items, key=lambda item: sort_key(item[0])))
+    lines = link_list(f"{link(href, title)}: {summary}" for title, href, summary in
+                      sorted(items, key=lambda item: sort_key(item[0])))
     return (front_matter(title=t(f"index.{key}_title"), description=t(f"index.{key}_intro"), kind="index",
                          search=LIST_PAGE_SEARCH)
-            + f"# {esc(t(f'index.{key}_title'))}\n\n{esc(t(f'index.{key}_intro'))}\n\n{extra}{lines}"
-            + "\n" + page_links(r, f"data/{key}", t(f"index.{key}_title")))
+            + h(1, esc(t(f"index.{key}_title"))) + f"<p>{esc(t(f'index.{key}_intro'))}</p>\n\n{extra}{lines}"
+            + page_links(r, f"data/{key}", t(f"index.{key}_title")))
 
 
-def collection_index(r: Renderer, key: str, items: Iterable, title: Callable) -> str:
+def collection_index(r: Renderer, key: str, folder: str, items: Iterable, title: Callable) -> str:
     """The index page of one collection (programs, procedures or organisations)."""
     def summary(item) -> str:
         return r.inline(item.summary if hasattr(item, "summary") else item.description).replace("\n", " ")
-    return list_page(r, key, [(r.title(title(i)), f"{i.slug}.md", summary(i)) for i in items],
+    return list_page(r, key, [(r.title(title(i)), url(r, f"{folder}/{i.slug}"), summary(i)) for i in items],
                      extra=browse_links(r) if key == "programs" else "")
 
 
-def program_items(r: Renderer, programs: Iterable[Program], prefix: str = "") -> str:
-    """A Markdown list of programs, A–Z: title link, status and summary."""
+def program_items(r: Renderer, programs: Iterable[Program]) -> str:
+    """A list of programs, A–Z: title link, summary and status."""
     items = sorted(programs, key=lambda p: sort_key(r.title(p.title)))
-    return "".join(f"- [{r.title(p.title)}]({prefix}{p.slug}.md): {r.inline(p.summary).replace(chr(10), ' ')}"
-                   f' <small class="pmi-item-status">{esc(status_text(r, p))}</small>\n' for p in items) + "\n"
+    return link_list(f"{link(url(r, f'{PROGRAM_DIR}/{p.slug}'), r.title(p.title))}: "
+                     f"{r.inline(p.summary).replace(chr(10), ' ')}"
+                     f' <small class="pmi-item-status">{esc(status_text(r, p))}</small>' for p in items)
 
 
 def browse_links(r: Renderer) -> str:
     """Links to the ways into the programs: by audience, by organisation, A–Z."""
-    links = [(r.t(f"audience_index.{a}"), f"{audience_slug(a)}.md") for a in AUDIENCES]
-    links += [(r.t("index.by_organization_title"), f"{BY_ORGANIZATION}.md"),
-              (r.t("index.az_title"), f"../{AZ_DIR}/index.md")]
-    items = "".join(f"- [{esc(title)}]({link})\n" for title, link in links)
-    return (f'<p class="pmi-browse-label">{esc(r.t("index.browse"))}</p>\n\n{items}\n'
-            f'## {esc(r.t("index.all_programs"))} {{#all}}\n\n')
+    links = [(r.t(f"audience_index.{a}"), f"{PROGRAM_DIR}/{audience_slug(a)}") for a in AUDIENCES]
+    links += [(r.t("index.by_organization_title"), f"{PROGRAM_DIR}/{BY_ORGANIZATION}"),
+              (r.t("index.az_title"), f"{AZ_DIR}/index")]
+    return (f'<p class="pmi-browse-label">{esc(r.t("index.browse"))}</p>\n\n'
+            + link_list(link(url(r, path), esc(title)) for title, path in links)
+            + h(2, esc(r.t("index.all_programs")), "all"))
 
 
 def audience_page(r: Renderer, audience: str) -> str:
@@ -307,7 +334,7 @@ def audience_page(r: Renderer, audience: str) -> str:
     programs = [p for p in r.content.programs if audience in p.audience]
     body = program_items(r, programs) if programs else f'<p>{esc(t("index.audience_empty"))}</p>\n'
     return (front_matter(title=title, description=intro, kind="index", search=LIST_PAGE_SEARCH)
-            + f"# {esc(title)}\n\n{esc(intro)}\n\n{body}")
+            + h(1, esc(title)) + f"<p>{esc(intro)}</p>\n\n{body}")
 
 
 def by_organization_page(r: Renderer) -> str:
@@ -315,16 +342,16 @@ def by_organization_page(r: Renderer) -> str:
     t = r.t
     out = [front_matter(title=t("index.by_organization_title"), description=t("index.by_organization_intro"),
                         kind="index", search=LIST_PAGE_SEARCH),
-           f"# {esc(t('index.by_organization_title'))}\n\n{esc(t('index.by_organization_intro'))}\n\n"]
+           h(1, esc(t("index.by_organization_title"))), f"<p>{esc(t('index.by_organization_intro'))}</p>\n\n"]
     for o in sorted(r.content.organizations, key=lambda o: sort_key(r.title(o.name))):
         programs = [p for p in r.content.programs if o.slug in p.where]
         if programs:
-            out += [f"## {r.title(o.name)} {{#{o.slug}}}\n\n",
-                    f"[{esc(t('index.about_organization'))}](../{ORGANIZATION_DIR}/{o.slug}.md)\n\n",
+            out += [h(2, r.title(o.name), o.slug),
+                    f"<p>{link(url(r, f'{ORGANIZATION_DIR}/{o.slug}'), esc(t('index.about_organization')))}</p>\n\n",
                     program_items(r, programs)]
     others = [p for p in r.content.programs if not p.where]
     if others:
-        out += [f"## {esc(t('index.other_programs'))} {{#other}}\n\n", program_items(r, others)]
+        out += [h(2, esc(t("index.other_programs")), "other"), program_items(r, others)]
     return "".join(out)
 
 
@@ -332,23 +359,21 @@ def az_page(r: Renderer) -> str:
     """Every program, procedure, organisation and glossary term A–Z (also the no-JavaScript search)."""
     t = r.t
     c = r.content
-    entries = ([(r.title(p.title), f"../{PROGRAM_DIR}/{p.slug}.md", "program") for p in c.programs]
-               + [(r.title(p.title), f"../{PROCEDURE_DIR}/{p.slug}.md", "procedure") for p in c.procedures]
-               + [(r.title(o.name), f"../{ORGANIZATION_DIR}/{o.slug}.md", "organization") for o in c.organizations]
-               + [(esc(g.term), f"../{GLOSSARY_DIR}/index.md#{g.anchor}", "term") for g in c.glossary])
+    entries = ([(r.title(p.title), url(r, f"{PROGRAM_DIR}/{p.slug}"), "program") for p in c.programs]
+               + [(r.title(p.title), url(r, f"{PROCEDURE_DIR}/{p.slug}"), "procedure") for p in c.procedures]
+               + [(r.title(o.name), url(r, f"{ORGANIZATION_DIR}/{o.slug}"), "organization") for o in c.organizations]
+               + [(esc(g.term), url(r, f"{GLOSSARY_DIR}/index", g.anchor), "term") for g in c.glossary])
     out = [front_matter(title=t("index.az_title"), description=t("index.az_intro"), kind="index",
                         search=LIST_PAGE_SEARCH),
-           f"# {esc(t('index.az_title'))}\n\n{esc(t('index.az_intro'))}\n\n"]
-    letter = None
-    for title, link, kind in sorted(entries, key=lambda e: (sort_key(e[0]), e[2])):
+           h(1, esc(t("index.az_title"))), f"<p>{esc(t('index.az_intro'))}</p>\n\n"]
+    by_letter: dict[str, list[str]] = {}
+    for title, href, kind in sorted(entries, key=lambda e: (sort_key(e[0]), e[2])):
         first = sort_key(title)[:1].upper()
-        first = first if first.isalpha() else "#"
-        if first != letter:
-            letter = first
-            anchor = first.lower() if first.isalpha() else "other"
-            out += [f"\n## {first} {{#{anchor}}}\n\n"]
-        out += [f'- [{title}]({link}) <small class="pmi-kind">{esc(t("kind." + kind))}</small>\n']
-    return "".join(out) + "\n"
+        by_letter.setdefault(first if first.isalpha() else "#", []).append(
+            f'{link(href, title)} <small class="pmi-kind">{esc(t("kind." + kind))}</small>')
+    for letter, items in by_letter.items():
+        out += [h(2, letter, letter.lower() if letter.isalpha() else "other"), link_list(items)]
+    return "".join(out)
 
 
 def build_pages(content: Content, strings: dict[str, Strings], options: Options | None = None,
@@ -369,7 +394,7 @@ def build_pages(content: Content, strings: dict[str, Strings], options: Options 
         r = Renderer(lang, content, strings[lang], options, today)
 
         def add(path: str, page: Callable[..., str], *args) -> None:
-            r.begin_page(relative_root(path) + GLOSSARY_DIR + "/")
+            r.begin_page(relative_root(path), GLOSSARY_DIR + "/")
             pages[f"{path}.{lang}.md"] = page(r, *args)
 
         collections: list[tuple[str, str, tuple, Callable, Callable]] = [
@@ -381,7 +406,7 @@ def build_pages(content: Content, strings: dict[str, Strings], options: Options 
         for folder, key, items, page, title in collections:
             for item in items:
                 add(f"{folder}/{item.slug}", page, item)
-            add(f"{folder}/index", collection_index, key, items, title)
+            add(f"{folder}/index", collection_index, key, folder, items, title)
         for audience in AUDIENCES:
             add(f"{PROGRAM_DIR}/{audience_slug(audience)}", audience_page, audience)
         add(f"{PROGRAM_DIR}/{BY_ORGANIZATION}", by_organization_page)

@@ -101,12 +101,14 @@ class Renderer:
         self.options, self.today = options or Options(), today or dt.date.today()
         self.terms = TermLinker(content.glossary,
                                 lambda g: self.plain(g.expansion) if g.expansion else "")
+        self.root = ""  # the site root, relative to the page being rendered
         self._glossary_url: str | None = None  # glossary links are off until begin_page()
         self._seen: set[str] = set()
 
-    def begin_page(self, glossary_url: str) -> None:
-        """Start a page whose texts link glossary terms to ``glossary_url`` (relative)."""
-        self._glossary_url, self._seen = glossary_url, set()
+    def begin_page(self, root: str, glossary: str) -> None:
+        """Start a page ``root`` ('../../') below the site root whose texts link glossary terms
+        to ``root + glossary``."""
+        self.root, self._glossary_url, self._seen = root, root + glossary, set()
 
     def new_section(self, *already_linked: str) -> None:
         """Start a section: each term may be linked again once (except the given anchors)."""
