@@ -123,6 +123,16 @@ def test_generated_questions_give_clean_errors(fuzz_data_dir, drawn):
         path.write_text(original, encoding="utf-8")
 
 
+@pytest.mark.timeout(300)
+@settings(max_examples=1500, **SETTINGS)
+@given(drawn=st.data(), kind=st.sampled_from(["program", "questions"]))
+def test_fast_check_and_jsonschema_agree(drawn, kind):
+    """The compiled check that lets valid files skip jsonschema never passes what jsonschema refuses."""
+    doc = mutate(PROGRAM if kind == "program" else QUESTIONS, drawn.draw)
+    full = not any(schema._validator(kind).iter_errors(doc))
+    assert schema.is_valid(doc, kind) == full, dump(doc)
+
+
 yaml_tokens = st.sampled_from(["a:", " ", "\n", "- ", "  ", "[", "]", "{", "}", ",", ":", "&x ", "*x", "!!python/object:os.system",
                                "!!binary", "? ", "|", ">", "'", '"', "#", "\t", "---", "...", "%YAML 1.1", "id: ", "en: ",
                                "title:", "<script>", "\\u0000", "1e999", "0x1F", "~", "null", "2024-13-40", "\ufeff"])
