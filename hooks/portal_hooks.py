@@ -24,6 +24,14 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    site = from_mkdocs_config(config)
+    if config.plugins["i18n"].building:  # the default language is built: index it while the others build
+        search.start_index(site.site_dir, site.languages[1:])
+    else:
+        search.discard_index(site.site_dir)
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config):
     if config.plugins["i18n"].building:

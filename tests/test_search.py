@@ -165,3 +165,37 @@ def test_pages_can_opt_out_of_search_and_the_a_z_page_is_the_fallback(tmp_path):
     for page_path, az in (("program/melati/", "az/"), ("en/program/melati/", "en/az/")):
         href = parse(site / page_path / "index.html").search_link["href"]
         assert urljoin("http://site/" + page_path, href) == "http://site/" + az
+
+
+def _tiny_site(site: Path) -> None:
+    for path, lang, words in (("index.html", "id", "pendaftaran pekerja"), ("en/index.html", "en", "registration"),
+                              ("program/a/index.html", "id", "warung usaha")):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(f'<!doctype html><html lang="{lang}"><head><title>t</title></head>'
+                                 f"<body><main data-pagefind-body><p>{words}</p></main></body></html>",
+                                 encoding="utf-8")
+
+
+def _indexed(site: Path) -> dict[str, int]:
+    entry = json.loads((site / search.SEARCH_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return {lang: info["page_count"] for lang, info in entry["languages"].items()}
+
+
+def test_index_started_early_holds_every_language_once(tmp_path):
+    """The default language is indexed while the others build; the bundle has each page once."""
+    _tiny_site(tmp_path)
+    search.start_index(tmp_path, ["en"])
+    (tmp_path / "en" / "about").mkdir()  # built after the start: still indexed
+    (tmp_path / "en" / "about" / "index.html").write_text(
+        (tmp_path / "en" / "index.html").read_text(encoding="utf-8"), encoding="utf-8")
+    search.build_index(tmp_path)
+    assert _indexed(tmp_path) == {"id": 2, "en": 2}
+
+
+def test_an_index_left_by_a_failed_build_is_discarded(tmp_path):
+    _tiny_site(tmp_path)
+    search.start_index(tmp_path, ["en"])
+    search.discard_index(tmp_path)  # the next build starts afresh
+    (tmp_path / "index.html").unlink()
+    search.build_index(tmp_path)
+    assert _indexed(tmp_path) == {"id": 1, "en": 1}

@@ -4,17 +4,20 @@ Pagefind builds one index per ``<html lang>``, with stemming for Indonesian and 
 mark their searchable part with ``data-pagefind-body`` (``overrides/partials/content.html``);
 :func:`index_extras` appends to that part a hidden block with the glossary's other names for
 terms on the page (so "TKI" finds pages about PMI) and, on program pages, the audience and status
-filters. :func:`build_index` runs the Pagefind binary once every language is built;
-:func:`measure` reports what a reader downloads (``python scripts/search_size.py``).
+filters. :func:`start_index` has the Pagefind service index the default language while MkDocs builds
+the others, and :func:`build_index` indexes the rest and writes the bundle once every language
+is built; :func:`measure` reports what a reader downloads (``python scripts/search_size.py``).
 """
 from __future__ import annotations
 
+import asyncio
 import gzip
 import html
 import json
 import logging
 import re
-import subprocess
+import threading
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -96,32 +99,76 @@ def fallback_page(lang_root: str, dest_uris: Iterable[str]) -> str:
     return f"{lang_root}az/" if f"{lang_root}az/index.html" in set(dest_uris) else lang_root
 
 
-def pagefind_executable() -> Path:
-    """The Pagefind binary shipped by the ``pagefind[bin]`` wheel (or $PAGEFIND_BINARY_PATH)."""
-    from pagefind.service import get_executable
+class BackgroundIndex:
+    """One Pagefind index of ``site_dir``, filled by the Pagefind service in its own process while
+    this one goes on (MkDocs building the next language); its asyncio loop runs in a thread."""
 
-    binary = get_executable()
-    if binary is None:
-        raise RuntimeError("Pagefind binary not found: pip install -r requirements.txt (pagefind[bin])")
-    return binary
+    def __init__(self, site_dir: Path):
+        from pagefind.index import PagefindIndex  # the service needs the pagefind[bin] binary
+
+        self.site_dir = site_dir
+        self.added: set[str] = {SEARCH_DIR}  # top-level entries of site_dir indexed or not to index
+        self._pending: list[Future] = []
+        self._loop = asyncio.new_event_loop()
+        threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True).start()
+        self._index = PagefindIndex(config={"exclude_selectors": list(NOT_INDEXED),
+                                            "output_path": str(site_dir / SEARCH_DIR)})
+        self._call(self._index.__aenter__()).result(timeout=60)
+
+    def _call(self, coroutine) -> Future:
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+
+    def add(self, skip: Iterable[str] = ()) -> None:
+        """Start indexing the HTML pages of the top-level entries not yet added, except ``skip``."""
+        entries = sorted(p for p in self.site_dir.iterdir() if p.name not in self.added | set(skip))
+        self.added |= {p.name for p in entries}
+        patterns = [f"{p.name}/**/*.html" if p.is_dir() else p.name for p in entries
+                    if p.is_dir() or p.suffix == ".html"]
+        if patterns:
+            glob = patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
+            self._pending.append(self._call(self._index.add_directory(str(self.site_dir), glob=glob)))
+
+    def finish(self) -> int:
+        """Index what is left, write the bundle to ``site_dir/pagefind/``; return the pages indexed."""
+        try:
+            self.add()
+            pages = sum(future.result(timeout=300)["page_count"] for future in self._pending)
+            self._call(self._index.__aexit__(None, None, None)).result(timeout=300)  # writes the files
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+        return pages
+
+    def discard(self) -> None:
+        """Stop the service without writing (the build that started it failed)."""
+        try:
+            self._call(self._index.__aexit__(RuntimeError, None, None)).result(timeout=60)
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
 
 
-STEMMING_NOTES = ("doesn't support stemming", "will not match across root words")
+_background: dict[Path, BackgroundIndex] = {}
+
+
+def discard_index(site_dir: Path) -> None:
+    """Forget an index a failed build left unfinished (``mkdocs serve`` goes on after one)."""
+    index = _background.pop(site_dir, None)
+    if index is not None:
+        index.discard()
+
+
+def start_index(site_dir: Path, languages: Iterable[str]) -> None:
+    """Index the pages built so far, all but ``languages``' folders, while the rest is built."""
+    if site_dir not in _background:
+        _background[site_dir] = BackgroundIndex(site_dir)
+        _background[site_dir].add(skip=languages)
 
 
 def build_index(site_dir: Path) -> None:
-    """Index every built language of ``site_dir`` into ``site_dir/pagefind/``."""
-    command = [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", SEARCH_DIR, "--quiet"]
-    for selector in NOT_INDEXED:
-        command += ["--exclude-selectors", selector]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    if result.returncode != 0:
-        raise RuntimeError(f"Pagefind failed:\n{result.stdout}\n{result.stderr}")
-    for line in (result.stdout + result.stderr).splitlines():  # --quiet: warnings only
-        if line.strip():
-            # A language Pagefind cannot stem (e.g. Javanese) still gets searched: not a warning.
-            expected = any(note in line for note in STEMMING_NOTES)
-            log.log(logging.INFO if expected else logging.WARNING, "Pagefind: %s", line.strip())
+    """Index every built language of ``site_dir`` into ``site_dir/pagefind/`` (what
+    :func:`start_index` began, or all of it)."""
+    index = _background.pop(site_dir, None) or BackgroundIndex(site_dir)
+    pages = index.finish()
+    log.info("Pagefind: %d pages indexed", pages)
     for name in UNUSED_FILES:
         (site_dir / SEARCH_DIR / name).unlink(missing_ok=True)
 
