@@ -4,7 +4,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import build, meta, postbuild, prerendered, search, sitefixes
+from portal import build, memory_pages, meta, postbuild, prerendered, search, sitefixes
 from portal.brochures import BrochureError
 from portal.errors import ContentInvalid
 from portal.site import from_mkdocs_config
@@ -22,6 +22,17 @@ def on_config(config):
     except BrochureError as exc:
         raise PluginError(str(exc)) from None
     return config
+
+
+@event_priority(50)  # before mkdocs-static-i18n (-100) sorts the files by language
+def on_files(files, config):
+    return memory_pages.add_files(files, _prepared(config).pages, config.docs_dir, config.site_dir,
+                                  config.use_directory_urls)
+
+
+def on_page_read_source(page, config):
+    """The text of a generated page (None for a page on disk)."""
+    return _prepared(config).pages.get(page.file.src_uri)
 
 
 def on_pre_build(config):

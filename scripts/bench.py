@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from portal import postbuild  # noqa: E402
 from portal.build import prepare  # noqa: E402
-from portal.pages import GENERATED_DIRS  # noqa: E402
+from portal.build import OWNED_DIRS  # noqa: E402
 from portal.site import from_mkdocs_file  # noqa: E402
 try:  # issue 7's brochures; absent on older trees
     from portal.brochures import benchmark as brochure_benchmark  # noqa: E402
@@ -56,23 +56,24 @@ NA = "n/a"
 
 # --- projects -----------------------------------------------------------------------------------
 
-def make_project(dest: Path, synthetic: int = 0, hooks: bool = True, docs_from: Path | None = None) -> Path:
+def make_project(dest: Path, synthetic: int = 0, hooks: bool = True, pages_of: Path | None = None) -> Path:
     """A copy of the project in ``dest``: the real data plus ``synthetic`` generated programs.
 
-    Without ``hooks``, the mkdocs.yml has no hooks and ``docs_from`` (a built project's docs/)
-    provides every page as plain Markdown.
+    Without ``hooks``, the mkdocs.yml has no hooks and the pages our hooks generate for the
+    project ``pages_of`` are written into docs/ as plain files, beside the hand-written ones.
     """
     dest.mkdir(parents=True)
     for name in ("hooks", "overrides", "schema"):
         (dest / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "data", dest / "data")
-    if docs_from is not None:
-        shutil.copytree(docs_from, dest / "docs", symlinks=False)
-    else:
-        (dest / "docs").mkdir()
-        for path in (ROOT / "docs").iterdir():
-            if path.name not in GENERATED_DIRS:
-                (dest / "docs" / path.name).symlink_to(path)
+    (dest / "docs").mkdir()
+    for path in (ROOT / "docs").iterdir():
+        if path.name not in OWNED_DIRS:  # leftovers of builds that wrote pages there
+            (dest / "docs" / path.name).symlink_to(path)
+    if pages_of is not None:
+        for rel, text in generated_pages(pages_of).items():
+            (dest / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+            (dest / "docs" / rel).write_text(text, encoding="utf-8")
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not hooks:  # plain Material: our templates need the hooks' globals
         text = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", text).replace("  custom_dir: overrides\n", "")
@@ -80,6 +81,19 @@ def make_project(dest: Path, synthetic: int = 0, hooks: bool = True, docs_from: 
     if synthetic:
         add_synthetic_programs(dest / "data" / "programs", synthetic)
     return dest
+
+
+def generated_pages(project: Path) -> dict[str, str]:
+    """{path under docs/: text} of the pages our hooks generate for ``project`` (no brochures)."""
+    before = dict(os.environ)
+    os.environ["PORTAL_BROCHURES"] = "0"
+    os.chdir(project)
+    try:
+        return prepare(from_mkdocs_file(project / "mkdocs.yml")).pages
+    finally:
+        os.chdir(ROOT)
+        os.environ.clear()
+        os.environ.update(before)
 
 
 def add_synthetic_programs(folder: Path, count: int) -> None:
@@ -93,15 +107,13 @@ def add_synthetic_programs(folder: Path, count: int) -> None:
             yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def build(project: Path, env: dict[str, str], hooks: bool = True) -> tuple[float, float]:
-    """One cold build of ``project`` (site/ and, with hooks, generated pages removed first).
+def build(project: Path, env: dict[str, str]) -> tuple[float, float]:
+    """One cold build of ``project`` (site/ and the brochure cache removed first).
 
     Returns (wall seconds, CPU seconds): CPU time stays meaningful when other work shares the machine.
     """
     shutil.rmtree(project / "site", ignore_errors=True)
     shutil.rmtree(project / ".cache", ignore_errors=True)  # brochure cache: every run is a fresh clone's build
-    for folder in GENERATED_DIRS if hooks else ():
-        shutil.rmtree(project / "docs" / folder, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml")],
@@ -113,9 +125,9 @@ def build(project: Path, env: dict[str, str], hooks: bool = True) -> tuple[float
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def median_build(project: Path, env: dict[str, str], runs: int, hooks: bool = True) -> tuple[float, float]:
+def median_build(project: Path, env: dict[str, str], runs: int) -> tuple[float, float]:
     """Median (wall, CPU) seconds over ``runs`` builds."""
-    times = [build(project, env, hooks) for _ in range(runs)]
+    times = [build(project, env) for _ in range(runs)]
     return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
 
 
@@ -261,8 +273,8 @@ def main() -> None:
             hooked = make_project(tmp / f"syn{n}", synthetic=n)
             t_hooked = median_build(hooked, env_synthetic, args.runs)
             n_pages = html_pages(hooked / "site")
-            plain = make_project(tmp / f"plain{n}", hooks=False, docs_from=hooked / "docs")
-            t_plain = median_build(plain, env_synthetic, args.runs, hooks=False)
+            plain = make_project(tmp / f"plain{n}", hooks=False, pages_of=hooked)
+            t_plain = median_build(plain, env_synthetic, args.runs)
             per_page[n] = t_hooked[1] / n_pages
             note = f"{n_pages} pages, both languages"
             if n == 1000:

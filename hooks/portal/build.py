@@ -1,4 +1,4 @@
-"""The pre-build step: content validated once, generated pages written into ``docs/``."""
+"""The pre-build step: content validated once, pages generated (kept in memory, see :mod:`.memory_pages`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,7 +15,7 @@ from .model import Content
 from .pages import GENERATED_DIRS, build_pages
 from .site import Site
 from .strings import Strings, load_strings
-from .sync import sync_pages
+from .sync import remove_generated
 
 log = logging.getLogger("mkdocs.hooks.portal")
 
@@ -25,7 +25,7 @@ class Prepared:
     site: Site
     content: Content
     strings: dict[str, Strings]
-    pages: dict[str, str]
+    pages: dict[str, str]  # {path under docs/: text}: generated pages, kept in memory (see memory_pages)
     brochures: Made = Made((), 0, 0)
 
 
@@ -46,7 +46,7 @@ def fingerprint(site: Site) -> str:
 
 
 def prepare(site: Site) -> Prepared:
-    """Validate content and sync generated pages; cached, as MkDocs calls this once per language."""
+    """Validate content and generate pages; cached, as MkDocs calls this once per language."""
     key = fingerprint(site)
     if key in _cache:
         return _cache[key]
@@ -62,10 +62,11 @@ def prepare(site: Site) -> Prepared:
         # INFO, not WARNING: a warning would fail the strict build a year after each review.
         log.info("Portal PMI: %s last reviewed %s, more than %d months ago: please review",
                  item.file, item.last_reviewed.isoformat(), months)
+    # pages written into docs/ by earlier versions would clash with the ones kept in memory
+    removed = remove_generated(site.docs_dir, OWNED_DIRS) + remove_stale(site.docs_dir, OWNED_DIRS, ())
     copies = fallback_pages(site.docs_dir, OWNED_DIRS, site.languages, strings)
-    written, removed = sync_pages(site.docs_dir, {**pages, **copies}, OWNED_DIRS)
-    removed += remove_stale(site.docs_dir, OWNED_DIRS, copies)
-    log.info("Portal PMI: %d pages generated (%d written, %d removed)", len(pages), written, removed)
+    log.info("Portal PMI: %d pages generated, %d copies of untranslated pages (%d old files removed from docs/)",
+             len(pages), len(copies), removed)
     _cache.clear()
-    _cache[key] = Prepared(site, content, strings, pages, made)
+    _cache[key] = Prepared(site, content, strings, {**pages, **copies}, made)
     return _cache[key]

@@ -129,7 +129,7 @@ class BackgroundIndex:
             self._pending.append(self._call(self._index.add_directory(str(self.site_dir), glob=glob)))
 
     def finish(self) -> int:
-        """Index what is left, write the bundle to ``site_dir/pagefind/``; return the pages indexed."""
+        """Index what is left, write the bundle to ``site_dir/pagefind/``; return the HTML files read."""
         try:
             self.add()
             pages = sum(future.result(timeout=300)["page_count"] for future in self._pending)
@@ -168,7 +168,7 @@ def build_index(site_dir: Path) -> None:
     :func:`start_index` began, or all of it)."""
     index = _background.pop(site_dir, None) or BackgroundIndex(site_dir)
     pages = index.finish()
-    log.info("Pagefind: %d pages indexed", pages)
+    log.info("Pagefind: %d HTML files read", pages)
     for name in UNUSED_FILES:
         (site_dir / SEARCH_DIR / name).unlink(missing_ok=True)
 

@@ -1,26 +1,20 @@
-"""Write generated pages into ``docs/``: only files whose text changed; stale ones removed."""
+"""Generated pages in ``docs/`` from before they were kept in memory: removed."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable
 
 
-def sync_pages(docs_dir: Path, pages: Mapping[str, str], owned_dirs: Iterable[str]) -> tuple[int, int]:
-    """Make the owned folders of ``docs_dir`` hold exactly ``pages``; return (written, removed)."""
-    written = removed = 0
-    for rel, text in pages.items():
-        path = docs_dir / rel
-        if path.exists() and path.read_text(encoding="utf-8") == text:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written += 1
-    wanted = {docs_dir / rel for rel in pages}
+def remove_generated(docs_dir: Path, owned_dirs: Iterable[str]) -> int:
+    """Empty the folders of ``docs_dir`` only the build writes; return the files removed."""
+    removed = 0
     for folder in owned_dirs:
         for path in sorted((docs_dir / folder).rglob("*"), reverse=True):
-            if path.is_file() and path not in wanted:
+            if path.is_file() or path.is_symlink():
                 path.unlink()
                 removed += 1
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
-    return written, removed
+        if (docs_dir / folder).is_dir() and not any((docs_dir / folder).iterdir()):
+            (docs_dir / folder).rmdir()
+    return removed
