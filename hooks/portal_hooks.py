@@ -11,7 +11,6 @@ from portal.site import from_mkdocs_config
 
 
 _this_build: dict[str, build.Prepared] = {}  # by config file; set in on_config, read per page
-_html_bodies: dict[str, str] = {}  # pre-rendered pages' HTML, from on_page_markdown to on_page_content
 
 
 def on_config(config):
@@ -74,19 +73,12 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    """A generated page's body is HTML already: MkDocs gets nothing to convert."""
-    if not prerendered.is_prerendered(page.meta):
-        return markdown
-    _html_bodies[page.file.src_uri] = markdown
-    return ""
+    if prerendered.is_prerendered(page.meta):  # a generated page: its body is HTML already
+        prerendered.skip_markdown(page)
+    return markdown
 
 
-@event_priority(50)  # before Material's typeset plugin reads the headings
 def on_page_content(html, page, config, files):
-    if page.file.src_uri in _html_bodies:
-        html = _html_bodies.pop(page.file.src_uri)
-        page.toc = prerendered.table_of_contents(html)
-        page.present_anchor_ids = prerendered.anchor_ids(html)
     prepared = _prepared(config)
     lang = config.plugins["i18n"].current_language
     return html + search.index_extras(html, page.meta, prepared.strings[lang], prepared.content.glossary)

@@ -1,6 +1,8 @@
 """Generated pages skip MkDocs' Markdown pass: their table of contents comes from their headings."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from portal import prerendered
 from portal.pages import front_matter
 
@@ -19,6 +21,8 @@ def test_table_of_contents_nests_headings_with_an_id():
     assert [(a.id, a.level) for a in toc] == [("about", 2), ("steps", 2), ("sources", 2)]
     steps = list(toc)[1]
     assert [(a.id, a.title) for a in steps.children] == [("step-1", "1. Daftar &amp; bayar")]
+    # shown by Material's table of contents: the heading's HTML, untranslated text still marked
+    assert steps.children[0].typeset == {"title": '1. <span lang="id">Daftar</span> &amp; bayar'}
 
 
 def test_anchor_ids_are_every_id_in_the_page():
@@ -31,3 +35,12 @@ def test_generated_pages_are_marked_and_hand_written_ones_are_not():
     assert prerendered.is_prerendered({"portal_html": True})
     assert not prerendered.is_prerendered({"title": "Beranda"})
     assert not prerendered.is_prerendered({"portal_html": "yes"})
+
+
+def test_a_prerendered_page_renders_its_source_as_is():
+    page = SimpleNamespace(markdown=BODY)
+    prerendered.skip_markdown(page)
+    page.render(None, None)
+    assert page.content == BODY
+    assert [a.id for a in page.toc] == ["about", "steps", "sources"]
+    assert "step-1" in page.present_anchor_ids
