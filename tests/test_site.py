@@ -6,6 +6,7 @@ import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -241,6 +242,26 @@ def test_nav_has_sections_not_one_entry_per_program(fixture_site):
     nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index('md-sidebar--secondary')]
     assert "Untuk calon PMI" in nav and "Glosarium" in nav
     assert "warung-naik-kelas" not in nav
+
+
+def primary_nav(site: Path, path: str) -> tuple[set[str], str]:
+    """The primary nav of a page: its links as site paths, and its HTML."""
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index('md-sidebar--secondary')]
+    return {urljoin("http://site/" + path, href) for href in re.findall(r'href="([^"]+)"', nav)}, nav
+
+
+def test_nav_shared_by_pages_outside_it_points_to_the_same_pages_from_every_folder(fixture_site):
+    """Pages outside the nav reuse the nav rendered for their folder (build time): its links must
+    still resolve from every folder and language, and nav pages keep their own active entry."""
+    for prefix in ("", "en/"):
+        program, _ = primary_nav(fixture_site, prefix + "program/melati/")
+        assert program == primary_nav(fixture_site, prefix + "program/warung-naik-kelas/")[0]
+        assert program == primary_nav(fixture_site, prefix + "prosedur/jalur-resmi/")[0]
+        assert program == primary_nav(fixture_site, prefix + "organisasi/pemkab-banyuwangi/")[0]
+        assert "http://site/" + prefix + "cek/" in program
+        assert "md-nav__link--active" not in primary_nav(fixture_site, prefix + "program/melati/")[1]
+        assert "md-nav__link--active" in primary_nav(fixture_site, prefix + "cek/")[1]
 
 
 # --- program page ----------------------------------------------------------------------
