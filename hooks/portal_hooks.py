@@ -57,7 +57,7 @@ def on_post_template(output, template_name, config):
 
 def on_page_context(context, page, config, nav):
     urls = {lang: f.url for lang, f in (getattr(page.file, "alternates", None) or {}).items()}
-    context["portal_alternates"] = meta.alternates(from_mkdocs_config(config), urls)
+    context["portal_alternates"] = meta.alternates(_prepared(config).site, urls)
     return context
 
 
