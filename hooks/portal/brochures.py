@@ -14,9 +14,12 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import multiprocessing
+import os
 import shutil
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -238,6 +241,15 @@ def jobs(site: Site, content: Content, strings: dict[str, Strings]) -> list[_Job
 
 # --- PDF --------------------------------------------------------------------------------
 
+def render_all(documents: list[str], css: str, base_url: Path) -> list[tuple[bytes, int]]:
+    """:func:`render_pdf` of each document, in order, on every core (WeasyPrint uses one)."""
+    workers = min(len(documents), os.cpu_count() or 1)
+    if workers < 2:
+        return [render_pdf(html, css, base_url) for html in documents]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(render_pdf, documents, [css] * len(documents), [base_url] * len(documents)))
+
+
 def render_pdf(html: str, css: str, base_url: Path) -> tuple[bytes, int]:
     """The PDF bytes of ``html`` and its page count."""
     import weasyprint  # here, not at the top: importing it takes seconds, and most builds render nothing
@@ -270,13 +282,15 @@ def make_all(site: Site, content: Content, strings: dict[str, Strings]) -> Made:
     made: list[Brochure] = []
     errors: list[ContentError] = []
     rendered = 0
-    for job in jobs(site, content, strings):
-        if job.slug is None and errors:
-            break  # no booklet for a build that fails anyway
-        key = cache_key(job.html, css, fonts, site.site_url)
-        path = cache / f"{key}.pdf"
-        if not path.exists():
-            pdf, pages = render_pdf(job.html, css, site.root / TEMPLATE_DIR)
+    all_jobs = jobs(site, content, strings)
+    # program brochures first: no booklet for a build that fails anyway
+    for batch in ([j for j in all_jobs if j.slug is not None], [j for j in all_jobs if j.slug is None]):
+        if errors:
+            break
+        paths = [cache / f"{cache_key(job.html, css, fonts, site.site_url)}.pdf" for job in batch]
+        todo = [(job, path) for job, path in zip(batch, paths) if not path.exists()]
+        for (job, path), (pdf, pages) in zip(todo, render_all([job.html for job, _ in todo], css,
+                                                               site.root / TEMPLATE_DIR)):
             rendered += 1
             if job.slug is not None and pages > MAX_PAGES:
                 errors.append(_too_long(job, pages))
@@ -284,8 +298,8 @@ def make_all(site: Site, content: Content, strings: dict[str, Strings]) -> Made:
             tmp = path.with_suffix(".tmp")
             tmp.write_bytes(pdf)
             tmp.replace(path)
-        made.append(Brochure(job.lang, job.name, job.title, job.reviewed, site_path(site, job.lang, job.name),
-                             path, path.stat().st_size, job.slug))
+        made += [Brochure(job.lang, job.name, job.title, job.reviewed, site_path(site, job.lang, job.name),
+                          path, path.stat().st_size, job.slug) for job, path in zip(batch, paths) if path.exists()]
     if errors:
         raise ContentInvalid(errors)
     used = {b.cache_file for b in made}
