@@ -63,12 +63,14 @@ def on_page_context(context, page, config, nav):
 
 def on_env(env, config, files):
     """Template globals for the language being built: ``portal_t(key)``, its interface strings,
-    ``portal_search_fallback``, the page the search button leads to without JavaScript, and
+    ``portal_search_fallback``, the page the search button leads to without JavaScript,
+    ``portal_search_bundle``, the language's Pagefind bundle (paths relative to the site root), and
     ``portal_nav_cache``, the nav of pages outside it, by folder (``overrides/main.html``)."""
     i18n = config.plugins["i18n"]
     env.globals["portal_t"] = _prepared(config).strings[i18n.current_language]
     lang_root = i18n.current_language_config.link.lstrip("/")
     env.globals["portal_search_fallback"] = search.fallback_page(lang_root, (f.dest_uri for f in files))
+    env.globals["portal_search_bundle"] = lang_root + search.SEARCH_DIR + "/"
     env.globals["portal_nav_cache"] = {}  # {folder: nav HTML} for pages outside the nav (main.html)
     env.auto_reload = False  # a fresh environment each build: no need to stat every template per page
     return env

@@ -35,7 +35,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from portal import postbuild  # noqa: E402
+from portal import postbuild, search  # noqa: E402
 from portal.build import prepare  # noqa: E402
 from portal.build import OWNED_DIRS  # noqa: E402
 from portal.site import from_mkdocs_file  # noqa: E402
@@ -159,17 +159,12 @@ def time_postbuild_steps(project: Path) -> dict[str, float]:
 
 
 def search_index_sizes(site: Path) -> dict[str, int]:
-    """Bytes of the search index per language: every file under a ``pagefind`` folder."""
+    """Bytes of each language's Pagefind bundle (its index and its copy of Pagefind's UI)."""
     sizes: dict[str, int] = {}
-    for folder in site.rglob("pagefind"):
-        if not folder.is_dir():
-            continue
-        for file in folder.rglob("*"):
-            if not file.is_file():
-                continue
-            match = re.search(r"(?:^|[._-])(id|en)(?:[._-]|$)", file.name)
-            lang = match.group(1) if match else ("en" if "/en/" in f"/{file.relative_to(site).as_posix()}" else "shared")
-            sizes[lang] = sizes.get(lang, 0) + file.stat().st_size
+    for bundle in search.bundles(site):
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        for lang in entry["languages"]:
+            sizes[lang] = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
     return sizes
 
 
@@ -304,9 +299,13 @@ def main() -> None:
             row(f"Home page first view ({lang})", f"{kb(h.gz)} gz", f"{kb(h.raw)} raw, {h.requests} requests; repeat {kb(h.repeat_gz)} gz")
 
         index = search_index_sizes(site)
-        for lang in ("id", "en", "shared"):
-            if lang in index or not index:
-                row(f"Search index ({lang})", kb(index[lang]) if index else NA, "files under pagefind/" if index else "no pagefind/ in the site")
+        for lang, size in index.items():
+            row(f"Search bundle ({lang})", kb(size), f"files under {'' if lang == 'id' else lang + '/'}pagefind/")
+        if not index:
+            row("Search bundle", NA, "no pagefind/ in the site")
+        for lang, sizes in search.measure(site).items():
+            row(f"First search download ({lang})", f"{kb(sizes['first_search'])} gz",
+                f"whole index {kb(sizes['index'])} gz; budget {kb(search.FIRST_SEARCH_BUDGET)}")
 
         steps = time_postbuild_steps(real)
         for name, secs_ in steps.items():

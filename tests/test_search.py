@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -83,14 +84,16 @@ def parse(path: Path) -> _Page:
 
 
 def test_pagefind_indexes_each_language_of_the_site(fixture_site):
-    entry = json.loads((fixture_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    """One bundle per language at its root, holding that language's marked pages only."""
     marked = {p for p in fixture_site.rglob("index.html") if "pagefind" not in p.parts and parse(p).bodies}
-    assert set(entry["languages"]) == {"id", "en"}
     english = {p for p in marked if p.relative_to(fixture_site).parts[0] == "en"}
-    assert entry["languages"]["en"]["page_count"] == len(english) > 0
-    assert entry["languages"]["id"]["page_count"] == len(marked - english) > 0
-    for name in search.UNUSED_FILES:
-        assert not (fixture_site / "pagefind" / name).exists()
+    for root, lang, pages in ((fixture_site, "id", marked - english), (fixture_site / "en", "en", english)):
+        entry = json.loads((root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert set(entry["languages"]) == {lang}
+        assert entry["languages"][lang]["page_count"] == len(pages) > 0
+        for name in search.UNUSED_FILES:
+            assert not (root / "pagefind" / name).exists()
+    assert search.bundles(fixture_site) == [fixture_site / "en" / "pagefind", fixture_site / "pagefind"]
 
 
 def test_item_pages_mark_their_content_for_the_index(fixture_site):
@@ -131,11 +134,11 @@ def fallback(site: Path, lang_root: str) -> str:
 
 @pytest.mark.parametrize("page_path, lang_root", [("program/melati/", ""), ("en/program/melati/", "en/"),
                                                   ("", ""), ("en/", "en/")])
-def test_search_link_leads_to_the_a_z_page_of_the_language(fixture_site, page_path, lang_root):
+def test_search_link_leads_to_the_a_z_page_and_bundle_of_the_language(fixture_site, page_path, lang_root):
     page = parse(fixture_site / page_path / "index.html")
     base = "http://site/" + page_path
     assert urljoin(base, page.search_link["href"]) == "http://site/" + fallback(fixture_site, lang_root)
-    assert urljoin(base, page.search_link["data-pmi-search"]) == "http://site/pagefind/"
+    assert urljoin(base, page.search_link["data-pmi-search"]) == f"http://site/{lang_root}pagefind/"  # its language's
     assert page.search_link["aria-label"] == ("Search" if page_path.startswith("en/") else "Cari")
     # Pagefind itself is not on the page: it is loaded when the reader opens search
     assert not any("pagefind" in src for src in page.scripts)
@@ -159,9 +162,8 @@ def test_pages_can_opt_out_of_search_and_the_a_z_page_is_the_fallback(tmp_path):
         (project / "docs" / "az" / f"index.{lang}.md").write_text("# A–Z\n", encoding="utf-8")
     site = build_site(project)
     assert parse(site / "internal" / "index.html").bodies == 0
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     indexed = {p for p in site.rglob("index.html") if parse(p).bodies}
-    assert entry["languages"]["id"]["page_count"] + entry["languages"]["en"]["page_count"] == len(indexed)
+    assert sum(row["pages"] for row in search.measure(site).values()) == len(indexed)
     for page_path, az in (("program/melati/", "az/"), ("en/program/melati/", "en/az/")):
         href = parse(site / page_path / "index.html").search_link["href"]
         assert urljoin("http://site/" + page_path, href) == "http://site/" + az
@@ -177,25 +179,26 @@ def _tiny_site(site: Path) -> None:
 
 
 def _indexed(site: Path) -> dict[str, int]:
-    entry = json.loads((site / search.SEARCH_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return {lang: info["page_count"] for lang, info in entry["languages"].items()}
+    return {lang: row["pages"] for lang, row in search.measure(site).items()}
 
 
-def test_index_started_early_holds_every_language_once(tmp_path):
-    """The default language is indexed while the others build; the bundle has each page once."""
+def test_default_language_bundle_made_early_leaves_the_others_out(tmp_path):
+    """The default language is indexed while the others build; each bundle has its own pages."""
     _tiny_site(tmp_path)
     search.start_index(tmp_path, ["en"])
-    (tmp_path / "en" / "about").mkdir()  # built after the start: still indexed
+    (tmp_path / "en" / "about").mkdir()  # built after the start: in the English bundle
     (tmp_path / "en" / "about" / "index.html").write_text(
         (tmp_path / "en" / "index.html").read_text(encoding="utf-8"), encoding="utf-8")
-    search.build_index(tmp_path)
+    search.build_index(tmp_path, ["en"])
     assert _indexed(tmp_path) == {"id": 2, "en": 2}
+    assert search.bundles(tmp_path) == [tmp_path / "en" / "pagefind", tmp_path / "pagefind"]
+    assert "RAYON_NUM_THREADS" not in os.environ  # the one-core setting was for the service only
 
 
-def test_an_index_left_by_a_failed_build_is_discarded(tmp_path):
+def test_a_bundle_left_by_a_failed_build_is_replaced(tmp_path):
     _tiny_site(tmp_path)
     search.start_index(tmp_path, ["en"])
     search.discard_index(tmp_path)  # the next build starts afresh
-    (tmp_path / "index.html").unlink()
-    search.build_index(tmp_path)
+    (tmp_path / "program" / "a" / "index.html").unlink()
+    search.build_index(tmp_path, ["en"])
     assert _indexed(tmp_path) == {"id": 1, "en": 1}

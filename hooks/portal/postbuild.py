@@ -31,7 +31,7 @@ STEPS: list[tuple[str, Step]] = [
     ("redirects", lambda prepared: redirects.write_redirects(prepared.content, prepared.site)),
     ("brochures", brochures),
     ("rules JSON", rules_json),
-    ("search index", lambda prepared: search.build_index(prepared.site.site_dir)),
+    ("search index", lambda prepared: search.build_index(prepared.site.site_dir, prepared.site.languages[1:])),
 ]
 
 

@@ -1,12 +1,13 @@
 """Site search with Pagefind: what each page adds to its index entry, the index itself, its size.
 
-Pagefind builds one index per ``<html lang>``, with stemming for Indonesian and English. Pages
+Each language has its own Pagefind bundle at its root (``site/pagefind/``, ``site/en/pagefind/``),
+with stemming for Indonesian and English; a reader downloads only their language's. Pages
 mark their searchable part with ``data-pagefind-body`` (``overrides/partials/content.html``);
 :func:`index_extras` appends to that part a hidden block with the glossary's other names for
 terms on the page (so "TKI" finds pages about PMI) and, on program pages, the audience and status
-filters. :func:`start_index` has the Pagefind service index the default language while MkDocs builds
-the others, and :func:`build_index` indexes the rest and writes the bundle once every language
-is built; :func:`measure` reports what a reader downloads (``python scripts/search_size.py``).
+filters. :func:`start_index` has the Pagefind service make the default language's bundle, on one
+core, while MkDocs builds the others on the other; :func:`build_index` makes the others once they
+are built. :func:`measure` reports what a reader downloads (``python scripts/search_size.py``).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import gzip
 import html
 import json
 import logging
+import os
 import re
 import threading
 from concurrent.futures import Future
@@ -99,84 +101,103 @@ def fallback_page(lang_root: str, dest_uris: Iterable[str]) -> str:
     return f"{lang_root}az/" if f"{lang_root}az/index.html" in set(dest_uris) else lang_root
 
 
-class BackgroundIndex:
-    """One Pagefind index of ``site_dir``, filled by the Pagefind service in its own process while
-    this one goes on (MkDocs building the next language); its asyncio loop runs in a thread."""
+ONE_THREAD = {"RAYON_NUM_THREADS": "1", "TOKIO_WORKER_THREADS": "1"}
+"""Environment of a Pagefind service that works beside the build: one core for Pagefind, one for MkDocs."""
 
-    def __init__(self, site_dir: Path):
+
+class BackgroundIndex:
+    """The Pagefind bundle of one language, made by the Pagefind service in its own process while
+    this one goes on (MkDocs building the next language); its asyncio loop runs in a thread.
+
+    ``root`` is the language's root folder (result URLs are relative to it, as is the bundle);
+    ``glob`` picks its pages there (the default language shares the site root with the others).
+    """
+
+    def __init__(self, root: Path, glob: str = "**/*.html", env: dict[str, str] | None = None):
         from pagefind.index import PagefindIndex  # the service needs the pagefind[bin] binary
 
-        self.site_dir = site_dir
-        self.added: set[str] = {SEARCH_DIR}  # top-level entries of site_dir indexed or not to index
-        self._pending: list[Future] = []
+        self.root = root
         self._loop = asyncio.new_event_loop()
         threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True).start()
         self._index = PagefindIndex(config={"exclude_selectors": list(NOT_INDEXED),
-                                            "output_path": str(site_dir / SEARCH_DIR)})
-        self._call(self._index.__aenter__()).result(timeout=60)
+                                            "output_path": str(root / SEARCH_DIR)})
+        self._done = asyncio.run_coroutine_threadsafe(self._make(glob, env or {}), self._loop)
 
-    def _call(self, coroutine) -> Future:
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
-
-    def add(self, skip: Iterable[str] = ()) -> None:
-        """Start indexing the HTML pages of the top-level entries not yet added, except ``skip``."""
-        entries = sorted(p for p in self.site_dir.iterdir() if p.name not in self.added | set(skip))
-        self.added |= {p.name for p in entries}
-        patterns = [f"{p.name}/**/*.html" if p.is_dir() else p.name for p in entries
-                    if p.is_dir() or p.suffix == ".html"]
-        if patterns:
-            glob = patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
-            self._pending.append(self._call(self._index.add_directory(str(self.site_dir), glob=glob)))
+    async def _make(self, glob: str, env: dict[str, str]) -> int:
+        saved = {name: os.environ.get(name) for name in env}
+        os.environ.update(env)  # the service process inherits it
+        try:
+            await self._index.__aenter__()
+        finally:
+            for name, value in saved.items():
+                os.environ.pop(name) if value is None else os.environ.update({name: value})
+        try:
+            read = (await self._index.add_directory(str(self.root), glob=glob))["page_count"]
+        except BaseException as exc:
+            await self._index.__aexit__(type(exc), exc, None)  # stops the service, writes nothing
+            raise
+        await self._index.__aexit__(None, None, None)  # writes the bundle
+        return read
 
     def finish(self) -> int:
-        """Index what is left, write the bundle to ``site_dir/pagefind/``; return the HTML files read."""
+        """Wait for the bundle; return the HTML files read. Pagefind's unused UIs are left out."""
         try:
-            self.add()
-            pages = sum(future.result(timeout=300)["page_count"] for future in self._pending)
-            self._call(self._index.__aexit__(None, None, None)).result(timeout=300)  # writes the files
+            read = self._done.result(timeout=300)
         finally:
             self._loop.call_soon_threadsafe(self._loop.stop)
-        return pages
-
-    def discard(self) -> None:
-        """Stop the service without writing (the build that started it failed)."""
-        try:
-            self._call(self._index.__aexit__(RuntimeError, None, None)).result(timeout=60)
-        finally:
-            self._loop.call_soon_threadsafe(self._loop.stop)
+        for name in UNUSED_FILES:
+            (self.root / SEARCH_DIR / name).unlink(missing_ok=True)
+        return read
 
 
 _background: dict[Path, BackgroundIndex] = {}
 
 
+def default_language_glob(site_dir: Path, other_languages: Iterable[str]) -> str:
+    """The default language's pages: the site root's, not those under the other languages' folders."""
+    skip = {*other_languages, SEARCH_DIR}
+    patterns = [f"{p.name}/**/*.html" if p.is_dir() else p.name for p in sorted(site_dir.iterdir())
+                if p.name not in skip and (p.is_dir() or p.suffix == ".html")]
+    return "{" + ",".join(patterns) + "}" if len(patterns) > 1 else (patterns or ["*.html"])[0]
+
+
 def discard_index(site_dir: Path) -> None:
-    """Forget an index a failed build left unfinished (``mkdocs serve`` goes on after one)."""
+    """Wait for, then forget, a bundle a failed build left unfinished (``mkdocs serve`` goes on
+    after one): the next build makes its own."""
     index = _background.pop(site_dir, None)
     if index is not None:
-        index.discard()
+        try:
+            index.finish()
+        except Exception:  # the build that started it failed; this one starts afresh
+            pass
 
 
-def start_index(site_dir: Path, languages: Iterable[str]) -> None:
-    """Index the pages built so far, all but ``languages``' folders, while the rest is built."""
+def start_index(site_dir: Path, other_languages: Iterable[str]) -> None:
+    """Make the default language's bundle (on one core) while the other languages are built."""
     if site_dir not in _background:
-        _background[site_dir] = BackgroundIndex(site_dir)
-        _background[site_dir].add(skip=languages)
+        _background[site_dir] = BackgroundIndex(site_dir, default_language_glob(site_dir, other_languages),
+                                                env=ONE_THREAD)
 
 
-def build_index(site_dir: Path) -> None:
-    """Index every built language of ``site_dir`` into ``site_dir/pagefind/`` (what
-    :func:`start_index` began, or all of it)."""
-    index = _background.pop(site_dir, None) or BackgroundIndex(site_dir)
-    pages = index.finish()
-    log.info("Pagefind: %d HTML files read", pages)
-    for name in UNUSED_FILES:
-        (site_dir / SEARCH_DIR / name).unlink(missing_ok=True)
+def build_index(site_dir: Path, other_languages: Iterable[str]) -> None:
+    """Every built language's bundle (the default language's as :func:`start_index` began it)."""
+    other_languages = list(other_languages)
+    default = _background.pop(site_dir, None) or BackgroundIndex(
+        site_dir, default_language_glob(site_dir, other_languages))
+    others = [BackgroundIndex(site_dir / lang) for lang in other_languages if (site_dir / lang).is_dir()]
+    read = sum(index.finish() for index in [default, *others])
+    log.info("Pagefind: %d HTML files read, %d bundles", read, 1 + len(others))
 
 
 def gzipped_size(path: Path) -> int:
     """Bytes on the wire: Pagefind's own files (.pagefind, .pf_*) are gzip already."""
     data = path.read_bytes()
     return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 9))
+
+
+def bundles(site_dir: Path) -> list[Path]:
+    """Every language's Pagefind bundle in ``site_dir``."""
+    return sorted(entry.parent for entry in site_dir.glob(f"**/{SEARCH_DIR}/pagefind-entry.json"))
 
 
 def measure(site_dir: Path) -> dict[str, dict[str, int]]:
@@ -187,16 +208,16 @@ def measure(site_dir: Path) -> dict[str, dict[str, int]]:
     Pagefind wrote for the language (metadata, index chunks, fragments, filters). ``pages``:
     pages indexed.
     """
-    bundle = site_dir / SEARCH_DIR
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    files = [bundle / name for name in UI_FILES] + [site_dir / DIALOG_STYLE]
-    shared = sum(gzipped_size(path) for path in files if path.exists())
     report = {}
-    for lang, info in entry["languages"].items():
-        wasm = bundle / f"wasm.{info['wasm']}.pagefind"
-        meta = bundle / f"pagefind.{info['hash']}.pf_meta"
-        chunks = [p for folder in ("index", "fragment", "filter") for p in (bundle / folder).glob(f"{lang}_*")]
-        report[lang] = {"pages": info["page_count"],
-                        "first_search": shared + gzipped_size(wasm) + gzipped_size(meta),
-                        "index": gzipped_size(meta) + sum(gzipped_size(p) for p in chunks)}
+    for bundle in bundles(site_dir):
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        files = [bundle / name for name in UI_FILES] + [site_dir / DIALOG_STYLE]
+        shared = sum(gzipped_size(path) for path in files if path.exists())
+        for lang, info in entry["languages"].items():
+            wasm = bundle / f"wasm.{info['wasm']}.pagefind"
+            meta = bundle / f"pagefind.{info['hash']}.pf_meta"
+            chunks = [p for folder in ("index", "fragment", "filter") for p in (bundle / folder).glob(f"{lang}_*")]
+            report[lang] = {"pages": info["page_count"],
+                            "first_search": shared + gzipped_size(wasm) + gzipped_size(meta),
+                            "index": gzipped_size(meta) + sum(gzipped_size(p) for p in chunks)}
     return report
