@@ -35,7 +35,7 @@ def on_page_read_source(page, config):
 
 
 def on_pre_build(config):
-    site = from_mkdocs_config(config)
+    site = _prepared(config).site
     if config.plugins["i18n"].building:  # the default language is built: index it while the others build
         search.start_index(site.site_dir, site.languages[1:])
     else:

@@ -36,8 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from portal import postbuild, search  # noqa: E402
-from portal.build import prepare  # noqa: E402
-from portal.build import OWNED_DIRS  # noqa: E402
+from portal.build import OWNED_DIRS, prepare  # noqa: E402
 from portal.site import from_mkdocs_file  # noqa: E402
 try:  # issue 7's brochures; absent on older trees
     from portal.brochures import benchmark as brochure_benchmark  # noqa: E402

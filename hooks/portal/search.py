@@ -19,7 +19,6 @@ import logging
 import os
 import re
 import threading
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -130,7 +129,10 @@ class BackgroundIndex:
             await self._index.__aenter__()
         finally:
             for name, value in saved.items():
-                os.environ.pop(name) if value is None else os.environ.update({name: value})
+                if value is None:
+                    del os.environ[name]
+                else:
+                    os.environ[name] = value
         try:
             read = (await self._index.add_directory(str(self.root), glob=glob))["page_count"]
         except BaseException as exc:
