@@ -38,8 +38,10 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
 ## validate: check the content in data/ only, without building the site
+## (FORMAT=github also prints GitHub annotations: errors, and warnings that never fail)
+FORMAT ?= text
 validate: $(STAMP)
-	$(BIN)/python scripts/portal.py validate
+	$(BIN)/python scripts/portal.py validate --format $(FORMAT)
 
 ## bench: build times, overhead of our hooks, page weight, Lighthouse; prints a Markdown table
 bench: $(STAMP) $(NODE_STAMP)

@@ -5,7 +5,6 @@ Jalankan `python scripts/portal.py --help`. / Run `python scripts/portal.py --he
 """
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import click
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from portal import scaffold, status as status_report  # noqa: E402
+from portal import annotations, scaffold, status as status_report  # noqa: E402
 from portal.content import SLUG, load_content  # noqa: E402
 from portal.errors import ContentInvalid  # noqa: E402
 from portal.loader import LoadFailed, load_file  # noqa: E402
@@ -24,13 +23,21 @@ DATA_OPTION = click.option(
     help="Folder data (bawaan: data/). / Data folder (default: data/).")
 
 
-def _load(site: Site, data_dir: Path | None):
+FORMAT_OPTION = click.option(
+    "--format", "output", type=click.Choice(["text", "github"]), default="text",
+    help="github: juga sebagai anotasi GitHub Actions di baris yang salah. / "
+         "github: also as GitHub Actions annotations on the offending line.")
+
+
+def _load(site: Site, data_dir: Path | None, output: str = "text"):
     """Validated content, or print every error and exit 1."""
     data_dir = data_dir or site.data_dir
     try:
-        return data_dir, load_content(data_dir, site.languages, root=data_dir.parent)
+        return data_dir, load_content(data_dir, site.languages, today=site.today, root=data_dir.parent)
     except ContentInvalid as exc:
         click.echo(exc.report(), err=True)
+        if output == "github":
+            click.echo("\n".join(annotations.error(e) for e in exc.errors))
         sys.exit(1)
 
 
@@ -45,10 +52,17 @@ def cli() -> None:
              help="Periksa isi data/ tanpa membangun situs; semua kesalahan sekaligus, keluar 1 jika ada.\n\n"
                   "Check the content in data/ without building the site; all errors at once, exit 1 if any.")
 @DATA_OPTION
-def validate(data_dir: Path | None) -> None:
-    _, content = _load(from_mkdocs_file(), data_dir)
+@FORMAT_OPTION
+def validate(data_dir: Path | None, output: str) -> None:
+    site = from_mkdocs_file()
+    data_dir, content = _load(site, data_dir, output)
     click.echo(f"OK: {len(content.programs)} program, {len(content.procedures)} prosedur, "
-               f"{len(content.organizations)} organisasi, {len(content.glossary)} istilah / terms.")
+               f"{len(content.organizations)} organisasi, {len(content.glossary)} istilah / terms, "
+               f"{len(content.cases)} kasus kelayakan / eligibility cases.")
+    if output == "github":  # warnings never fail the check
+        findings = status_report.collect(content, data_dir, data_dir.parent, site.today,
+                                         site.options.stale_after_months)
+        click.echo("\n".join(annotations.warning(f) for f in findings if f.fails))
 
 
 @cli.group(short_help="Buat berkas baru / create a new file.", help="Buat berkas isi baru yang sudah lengkap dan sah. / Create a new, complete and valid content file.")
@@ -79,18 +93,23 @@ def new_program(slug: str, source_id: str | None, data_dir: Path | None) -> None
             raise click.ClickException("Tambahkan dulu sumber di data/sources.yaml. / Add a source to data/sources.yaml first.")
         source_id = sources[0]["id"]
     try:
-        path = scaffold.new_program(data_dir, slug, source_id, dt.date.today())
+        path = scaffold.new_program(data_dir, slug, source_id, site.today)
     except FileExistsError:
         raise click.ClickException(f"data/programs/{slug}.yaml sudah ada / already exists") from None
+    name = path.relative_to(data_dir.parent).as_posix()
     try:
-        load_content(data_dir, site.languages, root=data_dir.parent)
+        load_content(data_dir, site.languages, today=site.today, root=data_dir.parent)
+        todo = []
     except ContentInvalid as exc:
-        path.unlink()
-        click.echo(exc.report(), err=True)
-        raise click.ClickException("Berkas tidak dibuat. / File not created.") from None
-    click.echo(f"Dibuat / created: {path.relative_to(data_dir.parent).as_posix()}\n"
-               "Ganti semua teks 'GANTI:' / 'REPLACE:', lalu jalankan `make validate`. / "
-               "Replace every 'GANTI:' / 'REPLACE:' text, then run `make validate`.")
+        todo = [e for e in exc.errors if e.file == name and scaffold.is_left_to_fill(e)]
+        if len(todo) < len(exc.errors):  # the new file clashes with something, or data/ has errors already
+            path.unlink()
+            click.echo(exc.report(), err=True)
+            raise click.ClickException("Berkas tidak dibuat. / File not created.") from None
+    click.echo(f"Dibuat / created: {name}\n"
+               "Isi yang masih perlu ditulis (make validate menolaknya sampai diganti): / "
+               "What is left to write (make validate refuses it until replaced):")
+    click.echo("\n".join(f"  {e}" for e in todo))
 
 
 @cli.command(short_help="Laporan penyunting / editors' report.",
@@ -104,7 +123,7 @@ def new_program(slug: str, source_id: str | None, data_dir: Path | None) -> None
 def status(strict: bool, data_dir: Path | None) -> None:
     site = from_mkdocs_file()
     data_dir, content = _load(site, data_dir)
-    findings = status_report.collect(content, data_dir, data_dir.parent, dt.date.today(),
+    findings = status_report.collect(content, data_dir, data_dir.parent, site.today,
                                      site.options.stale_after_months)
     click.echo(status_report.report(findings))
     if strict and status_report.fails(findings):

@@ -12,11 +12,17 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+FIXTURE_TODAY = "2026-11-24"
+"""The day the fixture data is judged on (its review dates are on or before it): it never ages."""
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
 def make_project(dest: Path, data: Path = FIXTURE_DATA, config_edit=None) -> Path:
-    """A throwaway project in ``dest``: the repo's config, hooks and templates with ``data``."""
+    """A throwaway project in ``dest``: the repo's config, hooks and templates with ``data``.
+
+    Any data but the real ``data/`` is judged on :data:`FIXTURE_TODAY` (``extra.portal.today``),
+    unless ``PORTAL_TODAY`` says otherwise; the real content on the real date.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("hooks", "overrides", "schema"):
         (dest / name).symlink_to(ROOT / name)
@@ -29,6 +35,8 @@ def make_project(dest: Path, data: Path = FIXTURE_DATA, config_edit=None) -> Pat
         if path.is_file() or path.name == "assets":
             (docs / path.name).symlink_to(path)
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if data.resolve() != (ROOT / "data").resolve():
+        text = text.replace('today: !ENV [PORTAL_TODAY, ""]', f'today: !ENV [PORTAL_TODAY, "{FIXTURE_TODAY}"]')
     if config_edit:
         text = config_edit(text)
     (dest / "mkdocs.yml").write_text(text, encoding="utf-8")

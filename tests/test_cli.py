@@ -2,19 +2,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 
-from portal.content import load_content
-from portal.scaffold import program_yaml
+import pytest
 
-from conftest import ROOT, make_project, run_build
+from portal.content import load_content
+from portal.errors import ContentInvalid
+from portal.scaffold import is_left_to_fill, program_yaml
+
+from conftest import FIXTURE_TODAY, ROOT, make_project, run_build
 
 PORTAL = [sys.executable, str(ROOT / "scripts" / "portal.py")]
 
 
-def portal(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*PORTAL, *args], capture_output=True, text=True, timeout=120, cwd=ROOT)
+def portal(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the staff tool; the fixture data is judged on its own day unless ``env`` says otherwise."""
+    return subprocess.run([*PORTAL, *args], capture_output=True, text=True, timeout=120, cwd=ROOT,
+                          env={**os.environ, "PORTAL_TODAY": FIXTURE_TODAY, **(env or {})})
 
 
 def test_help_is_in_indonesian_and_english():
@@ -56,48 +62,62 @@ def test_make_validate_runs_the_tool():
     assert "scripts/portal.py validate" in makefile
 
 
-def test_scaffold_text_is_valid_and_has_every_program_field(data):
+def fill_in(text: str, as_of: str = "2025-08") -> str:
+    """A scaffolded program as CONTRIBUTING says to finish it: every placeholder replaced, every
+    GANTI comment removed, the status dated."""
+    text = text.replace("GANTI: ", "").replace("REPLACE: ", "").replace("as_of: null", f'as_of: "{as_of}"')
+    return "\n".join(line.split("  # GANTI")[0] for line in text.splitlines()) + "\n"
+
+
+def test_scaffold_has_every_program_field_and_only_placeholders_left_to_fill(data):
     import json
     text = program_yaml("bantuan-baru", "antara-jatim-2021-ipuk-pmi", dt.date(2026, 11, 1))
     assert text.startswith("# yaml-language-server: $schema=../../schema/program.schema.json\n")
     schema = json.loads((ROOT / "schema" / "portal.schema.json").read_text(encoding="utf-8"))
     for field in schema["$defs"]["program"]["properties"]:
         assert f"\n{field}:" in text, field
-    (data / "programs" / "bantuan-baru.yaml").write_text(text, encoding="utf-8")
+    path = data / "programs" / "bantuan-baru.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentInvalid) as exc:
+        load_content(data, ("id", "en"), today=dt.date(2026, 11, 24), root=data.parent)
+    left = exc.value.errors
+    assert left and all(e.file == "data/programs/bantuan-baru.yaml" and is_left_to_fill(e) for e in left)
+    assert {"title.id", "title.en", "audience", "status.as_of", "sources"} <= {e.field for e in left}
+    path.write_text(fill_in(text), encoding="utf-8")
     content = load_content(data, ("id", "en"), today=dt.date(2026, 11, 24), root=data.parent)
     assert "bantuan-baru" in {p.slug for p in content.programs}
 
 
-def test_new_program_writes_a_valid_file_that_status_flags(data):
-    result = portal("new", "program", "bantuan-baru", "--data", str(data))
+def test_new_program_lists_what_is_left_and_validate_refuses_it_until_done(data):
+    result = portal("new", "program", "bantuan-baru", "--data", str(data), env={"PORTAL_TODAY": "2026-11-24"})
     assert result.returncode == 0, result.stderr
     path = data / "programs" / "bantuan-baru.yaml"
-    assert path.exists()
-    assert portal("validate", "--data", str(data)).returncode == 0
-    status = portal("status", "--data", str(data))
-    assert status.returncode == 0
     lines = path.read_text(encoding="utf-8").splitlines()
-    title = lines.index("title:") + 1
+    title = lines.index("title:") + 2
     audience = next(i for i, line in enumerate(lines, 1) if line.startswith("audience:"))
-    assert "Teks contoh belum diganti / Placeholder text not replaced: 10" in status.stdout
-    assert f"data/programs/bantuan-baru.yaml:{title}: title masih berisi teks contoh" in status.stdout
-    assert (f"data/programs/bantuan-baru.yaml:{audience}: audience pilihan contoh dari `portal.py new` belum "
-            "diperiksa; pilih nilainya lalu hapus komentar GANTI / example choice") in status.stdout
-    # once every placeholder is replaced and every GANTI comment removed, nothing is flagged
-    text = path.read_text(encoding="utf-8").replace("GANTI: ", "").replace("REPLACE: ", "")
-    text = "\n".join(line.split("  # GANTI")[0] for line in text.splitlines()) + "\n"
-    path.write_text(text, encoding="utf-8")
-    assert "Teks contoh" not in portal("status", "--data", str(data)).stdout
-    assert portal("status", "--strict", "--data", str(data)).returncode == 1
+    assert f"data/programs/bantuan-baru.yaml:{title}: title.id [E-PLACEHOLDER]" in result.stdout
+    assert f"data/programs/bantuan-baru.yaml:{audience}: audience [E-PLACEHOLDER]" in result.stdout
+    assert 'last_reviewed: "2026-11-24"' in lines  # the injected "today"
+    refused = portal("validate", "--data", str(data))
+    assert refused.returncode == 1 and "[E-PLACEHOLDER]" in refused.stderr and "Traceback" not in refused.stderr
+    path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert portal("validate", "--data", str(data), env={"PORTAL_TODAY": "2026-11-24"}).returncode == 0
 
 
-def test_new_program_builds_into_a_page(tmp_path):
+@pytest.mark.parametrize("english_summary", [True, False], ids=["translated", "no English summary"])
+def test_new_program_made_as_contributing_says_builds_on_its_review_day(tmp_path, english_summary):
+    """Whatever the date: the program is reviewed "today" and the build judges it on that same day."""
+    today = dt.date(2031, 2, 3)  # any day; the build's "today" is injected like the scaffold's
     project = make_project(tmp_path / "p")
-    text = program_yaml("bantuan-baru", "antara-jatim-2021-ipuk-pmi", dt.date.today())
+    text = fill_in(program_yaml("bantuan-baru", "antara-jatim-2021-ipuk-pmi", today))
+    if not english_summary:
+        text = text.replace('  en: "one-sentence summary"\n', "")
     (project / "data" / "programs" / "bantuan-baru.yaml").write_text(text, encoding="utf-8")
-    result = run_build(project)
+    result = run_build(project, env={"PORTAL_TODAY": today.isoformat()})
     assert result.returncode == 0, result.stderr
-    assert (project / "site" / "program" / "bantuan-baru" / "index.html").exists()
+    english = (project / "site" / "en" / "program" / "bantuan-baru" / "index.html").read_text(encoding="utf-8")
+    assert ("Not yet translated" in english) is not english_summary
+    assert "one-sentence summary" in english or not english_summary
 
 
 def test_new_program_refuses_bad_or_existing_slugs(data):
@@ -154,11 +174,14 @@ def test_status_on_invalid_content_shows_the_errors(data):
 
 
 def test_contributing_examples_are_valid(data):
-    """The eligibility and source examples in CONTRIBUTING.md pass the validator as written."""
+    """The eligibility, case and source examples in CONTRIBUTING.md pass the validator as written."""
     import re
+
+    import yaml
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
     rule = next(b for b in blocks if b.startswith("eligibility:"))
+    cases = next(b for b in blocks if b.startswith("- name:"))
     source = next(b for b in blocks if b.startswith("- id:"))
     source = source.replace("https://…", "https://example.org/")
     with (data / "sources.yaml").open("a", encoding="utf-8") as out:
@@ -169,7 +192,42 @@ def test_contributing_examples_are_valid(data):
     end = next(i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith(" "))
     new = lines[:start] + rule.replace("id-sumber", "antara-jatim-2021-ipuk-pmi").rstrip("\n").split("\n") + lines[end:]
     melati.write_text("\n".join(new), encoding="utf-8")
+    fixture_cases = data / "cases" / "kasus.yaml"  # those about melati expect its unpublished criteria
+    kept = [c for c in yaml.safe_load(fixture_cases.read_text(encoding="utf-8")) if "melati" not in c["expect"]]
+    fixture_cases.write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
+    (data / "cases" / "contoh.yaml").write_text(cases.replace("contoh-program", "melati"), encoding="utf-8")
     content = load_content(data, ("id", "en"), today=dt.date(2026, 11, 24), root=data.parent)
     program = next(p for p in content.programs if p.slug == "melati")
     assert program.eligibility.criteria_published and len(program.eligibility.rule["all"]) == 3
     assert "contohpenerbit-2025-03-02-topik" in content.source_index
+    assert len(content.cases) == len(kept) + 2
+
+
+def test_validate_for_github_annotates_errors_beside_their_line(data):
+    melati = data / "programs" / "melati.yaml"
+    melati.write_text(melati.read_text(encoding="utf-8").replace("audience:", "audiens:"), encoding="utf-8")
+    result = portal("validate", "--format", "github", "--data", str(data))
+    assert result.returncode == 1
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert line.startswith("::error file=data/programs/melati.yaml,line=8,title=E-UNKNOWN-FIELD audiens::")
+    message = line.split("::", 2)[2]
+    assert "kolom 'audiens' tidak dikenal" in message and "%0Aunknown field 'audiens'" in message
+
+
+def test_validate_for_github_warns_without_failing(data):
+    melati = data / "programs" / "melati.yaml"
+    text = melati.read_text(encoding="utf-8").replace('  en: Melati ("teaching and training with heart")\n', "")
+    melati.write_text(text.replace('last_reviewed: "2026-11-24"', 'last_reviewed: "2020-01-15"'), encoding="utf-8")
+    result = portal("validate", "--format", "github", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("::warning ")]
+    assert "::warning file=data/programs/melati.yaml,line=2,title=title::belum ada teks 'en'%0Ano 'en' text yet" in warnings
+    assert any("title=last_reviewed::terakhir ditinjau 2020-01-15" in w for w in warnings)
+    assert not any(line.startswith("::error") for line in result.stdout.splitlines())
+
+
+def test_annotation_messages_cannot_forge_a_command():
+    from portal.annotations import error
+    from portal.errors import ContentError
+    line = error(ContentError("data/x.yaml", 3, "a", "E-X", "50%\n::error::palsu", "b"))
+    assert "\n" not in line and "50%25%0A::error::palsu" in line

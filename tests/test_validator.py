@@ -6,9 +6,19 @@ import pytest
 from portal.content import load_content
 from portal.errors import ContentInvalid
 
+from conftest import FIXTURE_DATA
 from content_edits import KOREA, LANGS, MELATI, TODAY, line_of, replace, write
 
 QUESTIONS = "questions.yaml"
+CASES_FILE = "cases/kasus.yaml"
+SUMMARY = "  id: Program pendampingan pendidikan"
+
+
+def expect_line_of(case_name: str) -> int:
+    """The line of the ``expect:`` of the fixture case called ``case_name``."""
+    lines = (FIXTURE_DATA / CASES_FILE).read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"- name: {case_name}")
+    return next(i for i, line in enumerate(lines[start:], start + 1) if line.startswith("  expect:"))
 
 
 CASES = [
@@ -83,6 +93,34 @@ CASES = [
                                          "ask_if: {question: punya_usaha, equals: true}", QUESTIONS),
      QUESTIONS, line_of("ask_if: {question: kabupaten, in: [banyuwangi, jember]}", QUESTIONS),
      "[3].ask_if.question", "E-ORDER"),
+    # editorial rules (portal.policy)
+    ("placeholder text left from portal.py new", replace(
+        SUMMARY + " untuk anak PMI yang diumumkan Pemkab Banyuwangi pada 2021.", '  id: "GANTI: ringkasan satu kalimat"'),
+     MELATI, line_of(SUMMARY), "summary.id", "E-PLACEHOLDER"),
+    ("GANTI comment left on a choice", replace("value: announced", "value: announced  # GANTI: pilih / REPLACE: choose"),
+     MELATI, line_of("value: announced"), "status.value", "E-PLACEHOLDER"),
+    ("status without a date (the scaffold's null)", replace('as_of: "2021"', "as_of: null"),
+     MELATI, line_of('as_of: "2021"'), "status.as_of", "E-MISSING"),
+    ("programme for calon PMI without the calo warning", replace("  - id: Hati-hati dengan calo.", "  - id: Hati-hati.", KOREA),
+     KOREA, line_of("warnings:", KOREA), "warnings", "E-CALO-WARNING"),
+    ("phone number in a text that is no sourced contact",
+     replace("Banyuwangi pada 2021.", "Banyuwangi pada 2021. Hubungi 0812 3456 7890."),
+     MELATI, line_of(SUMMARY), "summary.id", "E-PHONE"),
+    ("WhatsApp link", replace("Banyuwangi pada 2021.", "Banyuwangi pada 2021. [Tanya](https://wa.me/6281234567890)."),
+     MELATI, line_of(SUMMARY), "summary.id", "E-WHATSAPP"),
+    # eligibility cases (portal.cases)
+    ("case: unknown question", replace("umur: 25, kabupaten: banyuwangi", "umr: 25, kabupaten: banyuwangi", CASES_FILE),
+     CASES_FILE, line_of("umur: 25, kabupaten: banyuwangi", CASES_FILE), "[0].answers.umr", "E-REF"),
+    ("case: not an option of the question", replace("negara_tujuan: korea,", "negara_tujuan: korae,", CASES_FILE),
+     CASES_FILE, line_of("negara_tujuan: korea,", CASES_FILE), "[0].answers.negara_tujuan", "E-ANSWER"),
+    ("case: yes/no answered with a word", replace("buta_warna: false", "buta_warna: tidak", CASES_FILE),
+     CASES_FILE, line_of("buta_warna: false", CASES_FILE), "[0].answers.buta_warna", "E-ANSWER"),
+    ("case: unknown programme", replace("expect: {g-to-g-korea: likely", "expect: {g-to-g-korae: likely", CASES_FILE),
+     CASES_FILE, line_of("expect: {g-to-g-korea: likely", CASES_FILE), "[0].expect.g-to-g-korae", "E-REF"),
+    ("case: YAML anchors are refused here too", replace("answers: {", "answers: &korea {", CASES_FILE),
+     CASES_FILE, line_of("answers: {", CASES_FILE), "", "E-ALIAS"),
+    ("case broken by a rule change", replace("{question: umur, at_most: 39}", "{question: umur, at_most: 45}", KOREA),
+     CASES_FILE, expect_line_of("age 40 is too old"), "[4].expect.g-to-g-korea", "E-CASE"),
 ]
 
 
@@ -123,3 +161,40 @@ def test_misspelt_field_suggests_the_right_one(data):
     with pytest.raises(ContentInvalid) as info:
         load_content(data, LANGS, today=TODAY, root=data.parent)
     assert "did you mean 'audience'" in str(info.value)
+
+
+def test_a_broken_case_is_named_in_both_languages(data):
+    replace("{question: umur, at_most: 39}", "{question: umur, at_most: 45}", KOREA)(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    [error] = [e for e in info.value.errors if e.field == "[4].expect.g-to-g-korea"]
+    assert "kasus 'age 40 is too old'" in error.message_id and "seharusnya 'not'" in error.message_id
+    assert "case 'age 40 is too old'" in error.message_en and "should be 'not'" in error.message_en
+
+
+def test_a_programme_with_published_criteria_needs_a_likely_and_a_not_case(data):
+    write(CASES_FILE, "- name: one reader\n  answers: {situasi: calon_pmi}\n  expect: {g-to-g-korea: maybe}\n")(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    [error] = info.value.errors
+    assert (error.file, error.code, error.field) == (f"data/{KOREA}", "E-CASE-MISSING", "eligibility.criteria_published")
+    assert "'likely' dan 'not'" in error.message_id and "'likely' and 'not'" in error.message_en
+
+
+def test_ended_programme_for_calon_pmi_needs_no_calo_warning(data):
+    replace("  - id: Hati-hati dengan calo.", "  - id: Hati-hati.", KOREA)(data)
+    replace("value: announced", "value: ended", KOREA)(data)
+    (data / CASES_FILE).unlink()  # its cases expect Korea to be open
+    load_content(data, LANGS, today=TODAY, root=data.parent)
+
+
+def test_phone_number_given_as_a_sourced_contact_may_be_repeated_in_text(data):
+    contact = ("contacts:\n  - kind: phone\n    value: 0812 3456 7890\n    sources: [antara-jatim-2021-ipuk-pmi]\n"
+               "    note: {id: dari berita 2021, en: from a 2021 news report}\n")
+    replace("\nsources:", "\n" + contact + "sources:", KOREA)(data)
+    replace("Banyuwangi pada 2021.", "Banyuwangi pada 2021. Hubungi 0812-3456-7890.")(data)
+    load_content(data, LANGS, today=TODAY, root=data.parent)
+    replace("    note: {id: dari berita 2021, en: from a 2021 news report}\n", "", KOREA)(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    assert [(e.code, e.field) for e in info.value.errors] == [("E-MISSING", "contacts[0].note")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -69,9 +70,28 @@ def test_pull_request_workflow_validates_builds_tests_and_uploads_the_site():
     flow = workflow("pull-request.yml")
     assert "pull_request" in flow[True]  # PyYAML reads the key `on` as True
     text = steps(flow, "check")
-    for needed in ("make validate", "bash .ci/run", "make build", "actions/upload-artifact@", "path: site/"):
+    for needed in ("make validate FORMAT=github", "bash .ci/run", "make build", "actions/upload-artifact@",
+                   "path: site/"):
         assert needed in text, needed
     assert flow["jobs"]["check"]["env"]["CI"] == "true"
+
+
+def test_pull_request_workflow_validates_first_and_uploads_the_preview_before_the_tests():
+    order = [step.get("run") or step.get("uses", "").split("@")[0]
+             for step in workflow("pull-request.yml")["jobs"]["check"]["steps"]]
+    validate, build = order.index("make validate FORMAT=github"), order.index("make build")
+    upload, tests = order.index("actions/upload-artifact"), order.index("bash .ci/run")
+    assert validate < build < upload < tests
+    step = workflow("pull-request.yml")["jobs"]["check"]["steps"][upload]
+    assert "steps.build.outcome == 'success'" in step["if"] and "cancelled()" in step["if"]
+
+
+def test_third_party_actions_are_pinned_to_commit_shas():
+    for path in WORKFLOWS.glob("*.y*ml"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "uses:" in line:
+                ref = line.split("uses:", 1)[1].split("#")[0].strip()
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", ref), f"{path.name}: {ref}"
 
 
 def test_deploy_workflow_publishes_main_with_site_url():
@@ -83,6 +103,7 @@ def test_deploy_workflow_publishes_main_with_site_url():
     assert "actions/upload-pages-artifact@" in steps(flow, "build")
     assert "actions/deploy-pages@" in steps(flow, "deploy")
     assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert flow["jobs"]["build"]["permissions"]["pages"] == "read"  # configure-pages needs it
 
 
 def test_pull_request_template_has_the_review_checklist():

@@ -218,13 +218,13 @@ def jobs(site: Site, content: Content, strings: dict[str, Strings]) -> list[_Job
     programs = sorted(content.programs, key=lambda p: p.slug)
     out: list[_Job] = []
     for lang in content.languages:
-        r = Renderer(lang, content, strings[lang])
+        r = Renderer(lang, content, strings[lang], site.options, site.today)
         for p in programs:
             url = site.page_url(lang, f"{PROGRAM_DIR}/{p.slug}/")
             html = program_tpl.render(**_page_context(site, r, url), program=program_context(r, p, url))
             out.append(_Job(lang, f"{p.slug}-{lang}.pdf", r.plain(p.title), p.last_reviewed, html, p.slug, p.file))
     for lang in content.languages:
-        r, t = Renderer(lang, content, strings[lang]), strings[lang]
+        r, t = Renderer(lang, content, strings[lang], site.options, site.today), strings[lang]
         url = site.page_url(lang, "")
         dated = [*content.programs, *content.procedures]
         html = booklet_tpl.render(
@@ -233,7 +233,7 @@ def jobs(site: Site, content: Content, strings: dict[str, Strings]) -> list[_Job
                       for p in sorted(programs, key=lambda p: r.plain(p.title).lower())],
             procedures=[procedure_context(r, p) for p in sorted(content.procedures, key=lambda p: p.slug)],
             glossary=glossary_context(r))
-        reviewed = max((d.last_reviewed for d in dated), default=dt.date.today())
+        reviewed = max((d.last_reviewed for d in dated), default=site.today)
         out.append(_Job(lang, f"{t('brochure.booklet_file')}-{lang}.pdf", t("brochure.booklet_title"),
                         reviewed, html, None, ""))
     return out

@@ -1,7 +1,6 @@
 """The pre-build step: content validated once, pages generated (kept in memory, see :mod:`.memory_pages`)."""
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ OWNED_DIRS = (*GENERATED_DIRS, BROCHURE_DIR)  # folders of docs/ that only the b
 
 def fingerprint(site: Site) -> str:
     """Changes whenever a content file, a UI strings file or the language list changes."""
-    digest = hashlib.sha256(repr((site, dt.date.today())).encode())
+    digest = hashlib.sha256(repr((site, site.today)).encode())
     files = content_files(site.data_dir) + sorted((site.data_dir / "ui").glob("*.yaml"))
     files += sorted((site.root / TEMPLATE_DIR).glob("*"))
     files += [site.docs_dir / rel for rel in markdown_files(site.docs_dir, OWNED_DIRS)]
@@ -50,11 +49,11 @@ def prepare(site: Site) -> Prepared:
     key = fingerprint(site)
     if key in _cache:
         return _cache[key]
-    content = load_content(site.data_dir, site.languages, root=site.root)
+    content = load_content(site.data_dir, site.languages, today=site.today, root=site.root)
     strings = load_strings(site.data_dir / "ui", site.languages)
     # before the pages: they show each PDF's size
     made = make_all(site, content, strings) if site.options.brochures else Made((), 0, 0)
-    today = dt.date.today()
+    today = site.today
     pages = build_pages(content, strings, site.options, today, download_links(made, strings))
     pages.update(brochure_pages(content, strings, made))
     months = site.options.stale_after_months

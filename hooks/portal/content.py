@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from . import rules, schema
+from . import cases as case_rules, policy, rules, schema
 from .errors import ContentError, ContentInvalid
 from .loader import Document, LoadFailed, dotted, load_file
-from .model import (Contact, Content, Eligibility, GlossaryTerm, Option, Organization,
+from .model import (Case, Contact, Content, Eligibility, GlossaryTerm, Option, Organization,
                     Procedure, ProcedureStep, Program, Proposal, Question, Source, Status,
                     Village)
 
@@ -29,6 +29,7 @@ class _Checker:
 
     def __init__(self, doc: Document, languages: tuple[str, ...], errors: list[ContentError]):
         self.doc, self.languages, self.errors = doc, languages, errors
+        self.texts_read: list[tuple[tuple, str]] = []  # (path, text) of every text field, for the policy checks
 
     def report(self, path: tuple, code: str, msg_id: str, msg_en: str) -> None:
         self.errors.append(ContentError(self.doc.file, self.doc.line(path), dotted(path), code, msg_id, msg_en))
@@ -51,6 +52,7 @@ class _Checker:
             self.report(path, "E-MISSING-LANG", f"teks bahasa '{default}' wajib diisi",
                         f"the '{default}' text is required")
         for lang, text in value.items():
+            self.texts_read.append((path + (lang,), text))
             if lang not in self.languages:
                 hint_id, hint_en = schema.did_you_mean(lang, self.languages)
                 self.report(path + (lang,), "E-LANG", f"bahasa '{lang}' tidak dipakai situs ini{hint_id}",
@@ -127,6 +129,12 @@ def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
         if "reason" in leaf:
             ck.text(leaf_path + ("reason",))
     status = d["status"]
+    if status["as_of"] is None:
+        ck.report(("status", "as_of"), "E-MISSING",
+                  "tulis tanggal sumber terbaru yang menyatakan status ini (YYYY, YYYY-MM atau YYYY-MM-DD), "
+                  "agar pembaca tahu seberapa baru informasinya",
+                  "write the date of the latest source that states this status (YYYY, YYYY-MM or YYYY-MM-DD), "
+                  "so readers know how recent it is")
     return Program(
         slug=slug, file=ck.doc.file, title=ck.text(("title",)), summary=ck.text(("summary",)),
         audience=tuple(d["audience"]), region=tuple(d["region"]),
@@ -221,14 +229,19 @@ def _questions(ck: _Checker, today: dt.date) -> list[Question]:
     return out
 
 
+def _cases(ck: _Checker, today: dt.date) -> list[Case]:
+    return [case_rules.case(c) for c in ck.doc.data]
+
+
 BUILDERS: dict[str, Callable] = {"program": _program, "procedure": _procedure,
                                  "organization": _organization, "proposal": _proposal,
-                                 "sources": _sources, "glossary": _glossary, "questions": _questions}
+                                 "sources": _sources, "glossary": _glossary, "questions": _questions,
+                                 "cases": _cases}
 
 
 def content_files(data_dir: Path) -> list[Path]:
     """Every content file the loader reads (for change detection)."""
-    files = [p for d in COLLECTIONS for p in sorted((data_dir / d).glob("*.y*ml"))]
+    files = [p for d in (*COLLECTIONS, case_rules.CASES_DIR) for p in sorted((data_dir / d).glob("*.y*ml"))]
     return files + [data_dir / f"{name}.yaml" for name in SINGLE_FILES if (data_dir / f"{name}.yaml").exists()]
 
 
@@ -241,7 +254,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
     today = today or dt.date.today()
     root = root or data_dir.parent
     errors: list[ContentError] = []
-    built: dict[str, list] = {kind: [] for kind in (*COLLECTIONS.values(), *SINGLE_FILES.values())}
+    built: dict[str, list] = {kind: [] for kind in (*COLLECTIONS.values(), *SINGLE_FILES.values(), "cases")}
     checkers: dict[int, _Checker] = {}
 
     def read(path: Path, kind: str, slug: str | None) -> None:
@@ -250,6 +263,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         except LoadFailed as exc:
             errors.append(exc.error)
             return
+        errors.extend(policy.placeholders(doc, doc.text))
         problems = schema.validate(doc, kind)
         if problems:
             errors.extend(problems)
@@ -275,6 +289,8 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
                     f"file name '{path.name}' must be lower-case letters, digits, hyphens, ending in .yaml"))
                 continue
             read(path, kind, slug)
+    for path in sorted((data_dir / case_rules.CASES_DIR).glob("*.y*ml")):
+        read(path, "cases", None)
     for name, kind in SINGLE_FILES.items():
         path = data_dir / f"{name}.yaml"
         if path.exists():
@@ -288,10 +304,11 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         programs=tuple(built["program"]), procedures=tuple(built["procedure"]),
         organizations=tuple(built["organization"]), proposals=tuple(built["proposal"]),
         glossary=tuple(built["glossary"]), sources=tuple(built["sources"]),
-        questions=tuple(built["questions"]),
+        questions=tuple(built["questions"]), cases=tuple(built["cases"]),
         source_index={s.id: s for s in built["sources"]},
         organization_index={o.slug: o for o in built["organization"]})
     _cross_check(content, checkers, errors)
+    _check_cases(content, checkers, errors, {p.stem for p in (data_dir / "programs").glob("*.y*ml")})
     if errors:
         raise ContentInvalid(errors)
     return content
@@ -338,6 +355,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
             rules.check_rule(rule, ("eligibility", "rule"), questions, ck.report)
             for leaf_path, leaf in _rule_nodes(rule, ("eligibility", "rule")):
                 refs(ck, leaf_path + ("sources",), leaf.get("sources", ()), sources, "sumber", "source")
+        policy.check_calo_warning(program, ck.report)
     for proc in content.procedures:
         ck = checkers[id(proc)]
         refs(ck, ("sources",), proc.sources, sources, "sumber", "source")
@@ -371,6 +389,44 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
                               f"ask_if hanya boleh memakai pertanyaan sebelumnya; '{leaf['question']}' "
                               f"ada sesudah '{q.id}'",
                               f"ask_if may only use earlier questions; '{leaf['question']}' comes after '{q.id}'")
+    _check_phones(content, checkers)
+
+
+def _check_phones(content: Content, checkers: dict[int, _Checker]) -> None:
+    """Numbers in texts are sourced phone contacts; phone contacts have notes; no WhatsApp links."""
+    items = (*content.programs, *content.procedures, *content.organizations)
+    sourced = policy.sourced_phones(c for item in items for c in item.contacts)
+    for item in items:
+        policy.check_contacts(item.contacts, ("contacts",), checkers[id(item)].report)
+    for ck in {id(ck): ck for ck in checkers.values()}.values():
+        for path, text in ck.texts_read:
+            policy.check_text_phones(text, path, sourced, ck.report)
+
+
+def _check_cases(content: Content, checkers: dict[int, _Checker], errors: list[ContentError],
+                 program_files: set[str]) -> None:
+    """Cases name real questions, answers and programs; each gives the verdicts it expects.
+
+    ``program_files`` are the slugs of every program file, loaded or not: a program with
+    errors of its own is not also reported as unknown.
+    """
+    questions = {q.id: q for q in content.questions}
+    data = case_rules.decision_data(content)
+    located, counts = [], {}  # (case, its checker, its path in the file)
+    for c in content.cases:
+        ck = checkers[id(c)]
+        counts[id(ck)] = counts.get(id(ck), -1) + 1
+        located.append((c, ck, (counts[id(ck)],)))
+    questions_broken = any(e.file.endswith("/questions.yaml") for e in errors)
+    for c, ck, path in located:
+        if not questions_broken:
+            case_rules.check_answers(c.answers, path + ("answers",), questions, ck.report)
+        case_rules.check_refs(c, path, content, program_files, ck.report)
+    if errors:  # run the cases only on otherwise valid content (a broken rule cannot be evaluated)
+        return
+    for c, ck, path in located:
+        case_rules.run(c, path, data, content.default_language, ck.report)
+    case_rules.check_coverage(content, list(content.cases), lambda p: checkers[id(p)].report)
 
 
 def _unique(checkers, errors, items, key, path, label) -> None:

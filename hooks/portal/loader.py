@@ -68,6 +68,7 @@ class Document:
     file: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    text: str = ""  # the file as written (comments included)
 
     def line(self, path: Path_) -> int:
         """Line of ``path``, or of its nearest ancestor that has one."""
@@ -142,7 +143,7 @@ def load_text(text: str, file: str) -> Document:
     if node is None:
         raise LoadFailed(ContentError(
             file, 1, "", "E-EMPTY", "berkas kosong", "file is empty"))
-    doc = Document(file, None)
+    doc = Document(file, None, text=text)
     try:
         doc.data = _convert(node, (), doc, loader)
     except yaml.MarkedYAMLError as exc:  # a value no safe constructor accepts

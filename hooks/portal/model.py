@@ -168,6 +168,16 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Case:
+    """An eligibility case (data/cases/): a reader's answers and the verdicts expected for them."""
+
+    name: str
+    answers: Mapping[str, Any]
+    expect: Mapping[str, str]
+    asks: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything under ``data/``, validated and cross-checked."""
 
@@ -180,5 +190,6 @@ class Content:
     glossary: tuple[GlossaryTerm, ...] = ()
     sources: tuple[Source, ...] = ()
     questions: tuple[Question, ...] = ()
+    cases: tuple[Case, ...] = ()
     source_index: Mapping[str, Source] = field(default_factory=dict)
     organization_index: Mapping[str, Organization] = field(default_factory=dict)

@@ -1,17 +1,15 @@
 """``portal.py new program <slug>``: a new program file with every field, explained in comments.
 
-The file is valid as written (so the site still builds) but its texts start with
-``GANTI:`` / ``REPLACE:`` and its example choices carry a ``# GANTI`` comment;
-``portal.py status`` reports both until they are replaced.
+Its texts start with ``GANTI:`` / ``REPLACE:`` and its example choices carry a ``# GANTI``
+comment: the validator refuses the file (``E-PLACEHOLDER``) until each is replaced, so an
+unfinished program is never published. Everything else in it is valid as written.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
-PLACEHOLDER_ID = "GANTI:"
-PLACEHOLDER_MARK = re.compile(r"\S\s+#\s*GANTI\b")  # an inline comment after a value
+from .errors import ContentError
 
 PROGRAM = """\
 # yaml-language-server: $schema=../../schema/program.schema.json
@@ -42,8 +40,8 @@ region: [banyuwangi]  # GANTI: pilih / REPLACE: choose
 status:
   # active (berjalan), announced (diumumkan), planned (direncanakan), ended (berakhir)
   value: announced  # GANTI: pilih / REPLACE: choose
-  # Tanggal sumber terbaru yang menyatakan status ini: YYYY, YYYY-MM atau YYYY-MM-DD; null jika tidak bertanggal
-  # Date of the latest source confirming this status: YYYY, YYYY-MM or YYYY-MM-DD; null when undated
+  # Tanggal sumber terbaru yang menyatakan status ini (wajib): YYYY, YYYY-MM atau YYYY-MM-DD, mis. "2025-08"
+  # Date of the latest source confirming this status (required): YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2025-08"
   as_of: null  # GANTI: tanggal sumber / REPLACE: the source's date
   # ID sumber dari data/sources.yaml / source ids from data/sources.yaml
   sources: [{source}]  # GANTI: sumber yang benar / REPLACE: the right source
@@ -108,6 +106,11 @@ last_reviewed: "{today}"
 # Old slugs that keep redirecting here (when the page was renamed)
 old_slugs: []
 """
+
+
+def is_left_to_fill(error: ContentError) -> bool:
+    """True for the errors a new file has until staff replace its placeholders."""
+    return error.code == "E-PLACEHOLDER" or (error.code == "E-MISSING" and error.field == "status.as_of")
 
 
 def program_yaml(slug: str, source_id: str, today: dt.date) -> str:

@@ -1,6 +1,7 @@
 """Where the project's files are and which languages it builds, read from ``mkdocs.yml``."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ class Options:
     report_email: str = ""      # empty: readers report through the repository's issues
     stale_after_months: int = 12
     brochures: bool = True      # false (PORTAL_BROCHURES=0): no PDFs, e.g. for the bench's synthetic builds
+    today: dt.date | None = None  # "today" for review dates and staleness (PORTAL_TODAY); None: the clock's
 
     @classmethod
     def from_extra(cls, extra: Any) -> "Options":
@@ -31,7 +33,18 @@ class Options:
                    edit_branch=str(portal.get("edit_branch") or "main"),
                    report_email=str(portal.get("report_email") or ""),
                    stale_after_months=int(portal.get("stale_after_months") or 12),
-                   brochures=str(portal.get("brochures", True)).lower() not in ("0", "false", "no", "off"))
+                   brochures=str(portal.get("brochures", True)).lower() not in ("0", "false", "no", "off"),
+                   today=parse_today(portal.get("today")))
+
+
+def parse_today(value: Any) -> dt.date | None:
+    """The ``today`` setting (``YYYY-MM-DD``), or None when it is empty."""
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"PORTAL_TODAY / extra.portal.today '{value}' harus YYYY-MM-DD / must be YYYY-MM-DD") from None
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,11 @@ class Site:
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    @property
+    def today(self) -> dt.date:
+        """The date content is judged against: ``extra.portal.today`` (``PORTAL_TODAY``) or the clock's."""
+        return self.options.today or dt.date.today()
 
     @property
     def is_local_preview(self) -> bool:

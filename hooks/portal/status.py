@@ -1,8 +1,9 @@
 """The editors' report: what needs attention in valid content.
 
-Missing translations (per language and field), pages past their review date, items
-without sources, placeholder text left by the scaffold (these fail ``status --strict``)
-and programs whose criteria are not published (listed for information only).
+Missing translations (per language and field), pages past their review date and items
+without sources (these fail ``status --strict``), and programs whose criteria are not
+published (listed for information only). Placeholder text never gets here: the validator
+refuses it.
 """
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from .content import COLLECTIONS, SINGLE_FILES
 from .footer import stale_items
 from .loader import Document, dotted, load_file
 from .model import Content
-from .scaffold import PLACEHOLDER_ID, PLACEHOLDER_MARK
 from .schema import SCHEMA_FILE
 
 TEXT_REF = "#/$defs/text"
@@ -43,7 +43,6 @@ SECTIONS = {
     "translation": ("Terjemahan yang belum ada", "Missing translations"),
     "stale": ("Perlu ditinjau ulang", "Due for review"),
     "sources": ("Tanpa sumber", "Without sources"),
-    "placeholder": ("Teks contoh belum diganti", "Placeholder text not replaced"),
     "unpublished": ("Syarat tidak diumumkan (info)", "Criteria not published (for information)"),
 }
 
@@ -96,18 +95,6 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
                     findings.append(Finding(
                         "translation", doc.file, doc.line(path), dotted(path),
                         f"belum ada teks '{lang}'", f"no '{lang}' text yet"))
-            if any(value.lstrip().startswith(PLACEHOLDER_ID) for value in text.values()):
-                findings.append(Finding(
-                    "placeholder", doc.file, doc.line(path), dotted(path),
-                    "masih berisi teks contoh dari `portal.py new`; tulis isi yang sebenarnya",
-                    "still holds the example text from `portal.py new`; write the real content"))
-        text = (root / doc.file).read_text(encoding="utf-8")
-        for number, line in enumerate(text.splitlines(), 1):
-            if PLACEHOLDER_MARK.search(line):
-                findings.append(Finding(
-                    "placeholder", doc.file, number, line.split(":", 1)[0].strip(),
-                    "pilihan contoh dari `portal.py new` belum diperiksa; pilih nilainya lalu hapus komentar GANTI",
-                    "example choice from `portal.py new` not checked yet; choose the value, then delete the GANTI comment"))
         if kind == "glossary":
             for i, term in enumerate(doc.data):
                 if not term.get("sources"):
