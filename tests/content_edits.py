@@ -41,3 +41,12 @@ def line_of(needle: str, file: str = MELATI) -> int:
     """The first line of the fixture's ``file`` containing ``needle`` (1-based)."""
     lines = (FIXTURE_DATA / file).read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def drop_cases_about(data: Path, slug: str) -> list:
+    """Remove the fixture's eligibility cases that expect a verdict for ``slug``; return the rest."""
+    import yaml
+    path = data / "cases" / "kasus.yaml"
+    kept = [c for c in yaml.safe_load(path.read_text(encoding="utf-8")) if slug not in c["expect"]]
+    path.write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
+    return kept

@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURE_DATA, ROOT, make_project, run_build
+from content_edits import drop_cases_about
 from portal import brochures
 from portal.brochure_pages import human_size
 from portal.content import load_content
@@ -239,6 +240,7 @@ def test_print_stylesheet_hides_navigation_and_shows_link_targets(page, served_s
 def test_brochure_over_two_pages_stops_the_build_naming_program_and_pages(tmp_path):
     project = make_project(tmp_path / "p")
     (project / "data" / "programs" / "melati.yaml").unlink()
+    drop_cases_about(project / "data", "melati")
     wenak = project / "data" / "programs" / "warung-naik-kelas.yaml"
     long = "Kalimat panjang untuk menguji batas halaman brosur. " * 120
     wenak.write_text(wenak.read_text(encoding="utf-8").replace(
@@ -308,7 +310,9 @@ def test_calo_warning_only_for_prospective_migrant_workers(tmp_path):
     root = _data_with(tmp_path, {})
     melati = root / "data" / "programs" / "melati.yaml"
     melati.write_text(melati.read_text(encoding="utf-8").replace(
-        "audience: [anak_pmi, keluarga]", "audience: [calon_pmi]"), encoding="utf-8")
+        "audience: [anak_pmi, keluarga]",
+        "audience: [calon_pmi]\nwarnings: [{id: Awas calo; cek di Jendela PMI, en: Beware of calo; check Jendela PMI}]"),
+        encoding="utf-8")
     site = _site(root)
     content = load_content(site.data_dir, site.languages, root=root)
     jobs = {j.name: j.html for j in brochures.jobs(site, content, load_strings(site.data_dir / "ui", site.languages))}
