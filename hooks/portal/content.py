@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from . import rules, schema
+from . import markup, rules, schema
 from .errors import ContentError, ContentInvalid
 from .loader import Document, LoadFailed, dotted, load_file
 from .model import (Contact, Content, Eligibility, GlossaryTerm, Option, Organization,
@@ -17,18 +17,21 @@ COLLECTIONS = {"programs": "program", "procedures": "procedure",
                "organizations": "organization", "proposals": "proposal"}
 SINGLE_FILES = {"sources": "sources", "glossary": "glossary", "questions": "questions"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
-MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.M)
 WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 EMAIL = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']+$")
-SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#|\.{0,2}/|[a-z0-9-]+/?(#.*)?$)", re.I)
+PAGES = {"program": "program/{slug}/", "procedure": "prosedur/{slug}/", "organization": "organisasi/{slug}/",
+         "proposal": "usulan/", "glossary": "glosarium/", "questions": "cek/", "sources": "program/sumber/"}
+"""The page (site path) that shows a kind's texts: relative links in them are resolved against it
+(sources are cited on program, procedure and organisation pages, all two folders deep)."""
 
 
 class _Checker:
     """Builds model objects from one document, reporting every problem it sees."""
 
-    def __init__(self, doc: Document, languages: tuple[str, ...], errors: list[ContentError]):
+    def __init__(self, doc: Document, languages: tuple[str, ...], errors: list[ContentError], page: str = ""):
         self.doc, self.languages, self.errors = doc, languages, errors
+        self.page = page  # where the texts are shown, e.g. 'program/melati/'
+        self.links: list[tuple[tuple, str]] = []  # (path, site path) of every relative link, for the cross-check
 
     def report(self, path: tuple, code: str, msg_id: str, msg_en: str) -> None:
         self.errors.append(ContentError(self.doc.file, self.doc.line(path), dotted(path), code, msg_id, msg_en))
@@ -55,15 +58,31 @@ class _Checker:
                 hint_id, hint_en = schema.did_you_mean(lang, self.languages)
                 self.report(path + (lang,), "E-LANG", f"bahasa '{lang}' tidak dipakai situs ini{hint_id}",
                             f"language '{lang}' is not configured for this site{hint_en}")
-            if RAW_HTML.search(text):
-                self.report(path + (lang,), "E-HTML", "HTML mentah tidak boleh; pakai Markdown",
-                            "raw HTML is not allowed; use Markdown")
-            for url in (a or b for a, b in MD_LINK.findall(text)):
-                if not SAFE_LINK.match(url):
-                    self.report(path + (lang,), "E-LINK",
-                                f"tautan '{url}' tidak boleh; hanya http(s), mailto: dan tel:",
-                                f"link '{url}' is not allowed; only http(s), mailto: and tel:")
+            for problem in markup.problems(text, self.page):
+                self.report(path + (lang,), problem.code, problem.message_id, problem.message_en)
+            self.links += [(path + (lang,), target) for target in markup.internal_links(text, self.page)]
         return dict(value)
+
+    def characters(self, value: Any = None, path: tuple = ()) -> None:
+        """Refuse control characters and bidirectional overrides in every key and string."""
+        value = self.doc.data if value is None and not path else value
+        if isinstance(value, dict):
+            for key, child in value.items():
+                self._character(path + (key,), str(key))
+                self.characters(child, path + (key,))
+        elif isinstance(value, list):
+            for i, child in enumerate(value):
+                self.characters(child, path + (i,))
+        elif isinstance(value, str):
+            self._character(path, value)
+
+    def _character(self, path: tuple, text: str) -> None:
+        bad = markup.bad_characters(text)
+        if bad:
+            self.report(path, "E-CHAR", f"karakter kendali/arah teks {bad} tidak boleh (tak terlihat, bisa "
+                        "mengubah arti teks); hapus karakter itu",
+                        f"control or text-direction character {bad} is not allowed (invisible, it can change "
+                        "how the text reads); delete it")
 
     def texts(self, path: tuple) -> tuple[dict[str, str], ...]:
         return tuple(self.text(path + (i,)) for i in range(len(self.get(path) or ())))
@@ -250,11 +269,12 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         except LoadFailed as exc:
             errors.append(exc.error)
             return
+        ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""))
+        ck.characters()
         problems = schema.validate(doc, kind)
         if problems:
             errors.extend(problems)
             return
-        ck = _Checker(doc, languages, errors)
         args = (ck, slug, today) if slug is not None else (ck, today)
         item = BUILDERS[kind](*args)
         if slug is None:
@@ -355,6 +375,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         refs(checkers[id(prop)], ("sources",), prop.sources, sources, "sumber", "source")
     for i, term in enumerate(content.glossary):
         refs(checkers[id(term)], (i, "sources"), term.sources, sources, "sumber", "source")
+    _link_targets(content, checkers)
     for i, q in enumerate(content.questions):
         if q.villages_from is not None and q.villages_from not in orgs:
             hint_id, hint_en = schema.did_you_mean(q.villages_from, orgs)
@@ -371,6 +392,21 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
                               f"ask_if hanya boleh memakai pertanyaan sebelumnya; '{leaf['question']}' "
                               f"ada sesudah '{q.id}'",
                               f"ask_if may only use earlier questions; '{leaf['question']}' comes after '{q.id}'")
+
+
+def _link_targets(content: Content, checkers: dict[int, _Checker]) -> None:
+    """A relative link into the folder of programs, procedures or organisations must name one."""
+    folders = {PAGES[kind].split("/")[0]: items for kind, items in (
+        ("program", content.programs), ("procedure", content.procedures), ("organization", content.organizations))}
+    known = {folder: {s for item in items for s in (item.slug, *item.old_slugs)} for folder, items in folders.items()}
+    for ck in {id(ck): ck for ck in checkers.values()}.values():
+        for path, target in ck.links:
+            folder, _, rest = target.partition("/")
+            slug = rest.split("/")[0]
+            if folder in known and slug and slug not in known[folder]:
+                hint_id, hint_en = schema.did_you_mean(slug, known[folder])
+                ck.report(path, "E-LINK", f"tautan ke '{target}': halaman itu tidak ada{hint_id}",
+                          f"link to '{target}': there is no such page{hint_en}")
 
 
 def _unique(checkers, errors, items, key, path, label) -> None:
