@@ -148,3 +148,18 @@ def test_real_content_passes_and_keeps_its_relative_links():
     content = load_content(ROOT / "data", LANGS, root=ROOT)
     html = "".join(markdown_to_html(w["id"]) for p in content.programs for w in p.warnings)
     assert 'href="../../prosedur/tanda-tanda-calo-dan-jalur-ilegal/"' in html
+
+
+@pytest.mark.parametrize("file,needle,field", [
+    ("sources.yaml", '  title: "Bupati Banyuwangi paparkan', "[0].title"),
+    (ORGANIZATION, "short_name: Pemkab Banyuwangi", "short_name"),
+])
+def test_bidi_and_control_characters_are_refused_in_plain_strings_too(data, file, needle, field):
+    path = data / file
+    text = path.read_text(encoding="utf-8")
+    key = needle.split(":")[0]
+    path.write_text(text.replace(needle, f'{key}: "Pemkab \\u202eiwgnauynaB"', 1), encoding="utf-8")
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    assert any(e.code == "E-CHAR" and e.field == field and e.line == line_of(needle, file)
+               for e in info.value.errors), info.value.report()

@@ -376,7 +376,7 @@ def benchmark(site: Site | None = None) -> list[Timing]:
     """Render every brochure afresh (the cache is neither read nor written) and time each."""
     site = site or from_mkdocs_file()
     content = load_content(site.data_dir, site.languages, root=site.root)
-    strings = load_strings(site.data_dir / "ui", site.languages)
+    strings = load_strings(site.data_dir / "ui", site.languages, root=site.root)
     css = stylesheet(site, font_files())
     out = []
     for job in jobs(site, content, strings):

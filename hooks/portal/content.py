@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from . import markup, rules, schema
 from .errors import ContentError, ContentInvalid
-from .loader import Document, LoadFailed, dotted, load_file
+from .loader import Document, LoadFailed, character_errors, dotted, load_file
 from .model import (Contact, Content, Eligibility, GlossaryTerm, Option, Organization,
                     Procedure, ProcedureStep, Program, Proposal, Question, Source, Status,
                     Village)
@@ -62,27 +62,6 @@ class _Checker:
                 self.report(path + (lang,), problem.code, problem.message_id, problem.message_en)
             self.links += [(path + (lang,), target) for target in markup.internal_links(text, self.page)]
         return dict(value)
-
-    def characters(self, value: Any = None, path: tuple = ()) -> None:
-        """Refuse control characters and bidirectional overrides in every key and string."""
-        value = self.doc.data if value is None and not path else value
-        if isinstance(value, dict):
-            for key, child in value.items():
-                self._character(path + (key,), str(key))
-                self.characters(child, path + (key,))
-        elif isinstance(value, list):
-            for i, child in enumerate(value):
-                self.characters(child, path + (i,))
-        elif isinstance(value, str):
-            self._character(path, value)
-
-    def _character(self, path: tuple, text: str) -> None:
-        bad = markup.bad_characters(text)
-        if bad:
-            self.report(path, "E-CHAR", f"karakter kendali/arah teks {bad} tidak boleh (tak terlihat, bisa "
-                        "mengubah arti teks); hapus karakter itu",
-                        f"control or text-direction character {bad} is not allowed (invisible, it can change "
-                        "how the text reads); delete it")
 
     def texts(self, path: tuple) -> tuple[dict[str, str], ...]:
         return tuple(self.text(path + (i,)) for i in range(len(self.get(path) or ())))
@@ -270,7 +249,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
             errors.append(exc.error)
             return
         ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""))
-        ck.characters()
+        errors.extend(character_errors(doc))
         problems = schema.validate(doc, kind)
         if problems:
             errors.extend(problems)

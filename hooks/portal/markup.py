@@ -9,7 +9,8 @@ what is shown. The rules for text fields:
   inside the site (resolved against the page that shows the text); no ``//host``, no ``/path``;
 - no headings (the page has its own); no raw HTML tags. Plain ``<`` and ``>`` ("usia > 18")
   are text, and ``<https://…>`` is a link: the parser only calls a real tag HTML;
-- no control characters or bidirectional overrides (:func:`bad_characters`, for every string).
+- (control characters and bidirectional overrides are refused in every string by
+  :func:`.loader.character_errors`).
 
 What the validator refuses is also never rendered: raw HTML and images come out as escaped
 text, a heading as a paragraph, a link that is not allowed loses its ``href``.
@@ -19,7 +20,6 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -28,9 +28,6 @@ from markdown_it.token import Token
 
 LINK_SCHEMES = ("https", "http", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-"""Embeddings, overrides and isolates: they can make text read differently from what it is."""
-ALLOWED_CONTROLS = frozenset("\n\t")
 
 
 def _parser() -> MarkdownIt:
@@ -143,14 +140,6 @@ def internal_links(text: str, page: str) -> Iterator[str]:
             target = resolve(href, page)
             if target is not None:
                 yield target
-
-
-def bad_characters(text: str) -> str | None:
-    """The first control character or bidirectional override in ``text`` as 'U+202E', or None."""
-    for char in text:
-        if char in BIDI_CONTROLS or (unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS):
-            return f"U+{ord(char):04X}"
-    return None
 
 
 def to_html(text: str) -> str:
