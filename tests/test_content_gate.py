@@ -156,9 +156,10 @@ def test_real_content_passes_and_keeps_its_relative_links():
 ])
 def test_bidi_and_control_characters_are_refused_in_plain_strings_too(data, file, needle, field):
     path = data / file
-    text = path.read_text(encoding="utf-8")
-    key = needle.split(":")[0]
-    path.write_text(text.replace(needle, f'{key}: "Pemkab \\u202eiwgnauynaB"', 1), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    i = next(i for i, line in enumerate(lines) if line.startswith(needle))
+    lines[i] = needle.split(":")[0] + ': "Pemkab \\u202eiwgnauynaB"\n'
+    path.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(ContentInvalid) as info:
         load_content(data, LANGS, today=TODAY, root=data.parent)
     assert any(e.code == "E-CHAR" and e.field == field and e.line == line_of(needle, file)
