@@ -4,7 +4,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import build, memory_pages, meta, postbuild, prerendered, search, sitefixes
+from portal import build, memory_pages, meta, postbuild, prerendered, privacy, search, sitefixes
 from portal.brochures import BrochureError
 from portal.errors import ContentInvalid
 from portal.site import from_mkdocs_config
@@ -46,7 +46,10 @@ def on_pre_build(config):
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return
-    postbuild.run(build.prepare(from_mkdocs_config(config)))
+    try:
+        postbuild.run(build.prepare(from_mkdocs_config(config)))
+    except privacy.ThirdPartyLoads as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_post_template(output, template_name, config):

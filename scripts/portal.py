@@ -17,6 +17,7 @@ from portal.content import SLUG, load_content  # noqa: E402
 from portal.errors import ContentInvalid  # noqa: E402
 from portal.loader import LoadFailed, load_file  # noqa: E402
 from portal.site import Site, from_mkdocs_file  # noqa: E402
+from portal.strings import load_strings  # noqa: E402
 
 DATA_OPTION = click.option(
     "--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -30,15 +31,23 @@ FORMAT_OPTION = click.option(
 
 
 def _load(site: Site, data_dir: Path | None, output: str = "text"):
-    """Validated content, or print every error and exit 1."""
+    """Validated content (and interface strings), or print every error and exit 1."""
     data_dir = data_dir or site.data_dir
+    errors, content = [], None
     try:
-        return data_dir, load_content(data_dir, site.languages, today=site.today, root=data_dir.parent)
+        content = load_content(data_dir, site.languages, today=site.today, root=data_dir.parent)
     except ContentInvalid as exc:
-        click.echo(exc.report(), err=True)
+        errors += exc.errors
+    try:
+        load_strings(data_dir / "ui", site.languages, root=data_dir.parent)
+    except ContentInvalid as exc:
+        errors += exc.errors
+    if errors:
+        click.echo(ContentInvalid(errors).report(), err=True)
         if output == "github":
-            click.echo("\n".join(annotations.error(e) for e in exc.errors))
+            click.echo("\n".join(annotations.error(e) for e in sorted(set(errors))))
         sys.exit(1)
+    return data_dir, content
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]},

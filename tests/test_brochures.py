@@ -1,13 +1,16 @@
 """Printable brochures: read every PDF back, decode the QR code, check the cache and the limits."""
 from __future__ import annotations
 
+import base64
 import re
+import socket
 import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import segno
 from pypdf import PdfReader
 
 from conftest import FIXTURE_DATA, ROOT, make_project, run_build
@@ -359,3 +362,44 @@ def test_paper_prints_link_addresses_once(tmp_path):
     body = flat(text(tmp_path / "x.pdf"))
     assert body.count("x.example.org") == 1
     assert "A source (https://y.example.org/a)" in body
+
+
+def _png(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    segno.make("x").save(str(path), kind="png", scale=10)
+    return path
+
+
+def test_weasyprint_reads_only_templates_and_fonts(tmp_path, monkeypatch):
+    """Hostile HTML in a brochure (images, stylesheets, CSS url() and @import; from another host or
+    from a local file outside the templates) makes no network request and reads no other file."""
+    connects = []
+    monkeypatch.setattr(socket.socket, "connect", lambda self, address: connects.append(address))
+    templates = tmp_path / "brochure"
+    own = _png(templates / "own.png")
+    secret = _png(tmp_path / "secret" / "private.png")
+    hostile = (f'<img src="https://evil.example/p.png"><img src="//evil.example/q.png">'
+               f'<img src="{secret.as_uri()}"><img src="../secret/private.png">'
+               f'<img src="data:image/png;base64,{base64.b64encode(secret.read_bytes()).decode()}">'
+               f'<link rel="stylesheet" href="http://evil.example/s.css">'
+               f'<style>@import url("https://evil.example/i.css"); p {{ background: url("{secret.as_uri()}") }}</style>'
+               f'<p style="background: url(https://evil.example/b.png)">x</p>')
+    css = brochures.stylesheet(_site(ROOT), brochures.font_files())
+    pdf, _ = brochures.render_pdf(f"<!doctype html><html><body>{hostile}</body></html>", css, templates)
+    (tmp_path / "hostile.pdf").write_bytes(pdf)
+    assert connects == []
+    assert sum(len(p.images) for p in PdfReader(tmp_path / "hostile.pdf").pages) == 0
+    # the control: an image among the templates is read, so the fetcher does work
+    pdf, _ = brochures.render_pdf(f'<!doctype html><html><body><img src="{own.name}"></body></html>', css, templates)
+    (tmp_path / "own.pdf").write_bytes(pdf)
+    assert sum(len(p.images) for p in PdfReader(tmp_path / "own.pdf").pages) == 1
+    assert connects == []
+
+
+def test_allowed_file_is_templates_and_fonts_only(tmp_path):
+    font = brochures.font_files()["normal"]
+    assert brochures.allowed_file((tmp_path / "a.css").as_uri(), tmp_path, [font]) == (tmp_path / "a.css").resolve()
+    assert brochures.allowed_file(font.as_uri(), tmp_path, [font]) == font.resolve()
+    for url in ("https://evil.example/a.png", (tmp_path / ".." / "x.png").as_uri(), "file:///etc/passwd",
+                "file://evil.example/share/x.png", "data:image/png;base64,AAAA", "ftp://evil.example/x"):
+        assert brochures.allowed_file(url, tmp_path, [font]) is None, url

@@ -192,7 +192,7 @@ def test_phone_number_given_as_a_sourced_contact_may_be_repeated_in_text(data):
     contact = ("contacts:\n  - kind: phone\n    value: 0812 3456 7890\n    sources: [antara-jatim-2021-ipuk-pmi]\n"
                "    note: {id: dari berita 2021, en: from a 2021 news report}\n")
     replace("\nsources:", "\n" + contact + "sources:", KOREA)(data)
-    replace("Banyuwangi pada 2021.", "Banyuwangi pada 2021. Hubungi 0812-3456-7890.")(data)
+    replace("Banyuwangi pada 2021.", "Banyuwangi pada 2021. Hubungi [0812-3456-7890](tel:+6281234567890).")(data)
     load_content(data, LANGS, today=TODAY, root=data.parent)
     replace("    note: {id: dari berita 2021, en: from a 2021 news report}\n", "", KOREA)(data)
     with pytest.raises(ContentInvalid) as info:

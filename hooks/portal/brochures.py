@@ -25,6 +25,8 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Iterable
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 
 import jinja2
 import segno
@@ -108,6 +110,12 @@ def font_files(dirs: Iterable[Path] = FONT_DIRS) -> dict[str, Path]:
                             "install it with `apt-get install fonts-dejavu-core`. / "
                             f"Huruf {FONT_FAMILY} tidak ada: pasang dengan `apt-get install fonts-dejavu-core`.")
     return found
+
+
+@lru_cache(maxsize=1)
+def _fonts() -> tuple[Path, ...]:
+    """The font files, looked up once per process (each PDF may read only these and the templates)."""
+    return tuple(font_files().values())
 
 
 @lru_cache(maxsize=8)
@@ -250,14 +258,48 @@ def render_all(documents: list[str], css: str, base_url: Path) -> list[tuple[byt
         return list(pool.map(render_pdf, documents, [css] * len(documents), [base_url] * len(documents)))
 
 
+def allowed_file(url: str, template_dir: Path, fonts: Iterable[Path]) -> Path | None:
+    """The local file ``url`` names when WeasyPrint may read it (a file of the brochure templates,
+    or a font file of :func:`font_files`), else None: no network, no other file."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    path = Path(url2pathname(unquote(parts.path))).resolve()
+    if path.is_relative_to(template_dir.resolve()) or path in {f.resolve() for f in fonts}:
+        return path
+    return None
+
+
+def url_fetcher(template_dir: Path, fonts: Iterable[Path]):
+    """A WeasyPrint URL fetcher that reads only :func:`allowed_file` files; anything else (http,
+    data:, a local file elsewhere) is refused, so WeasyPrint leaves it out and fetches nothing."""
+    from weasyprint.urls import URLFetcher  # imported late, like weasyprint itself
+
+    fonts = tuple(fonts)
+
+    class LocalOnly(URLFetcher):
+        refused: list[str] = []
+
+        def fetch(self, url, headers=None):
+            path = allowed_file(url, template_dir, fonts)
+            if path is None:
+                self.refused.append(url)
+                raise ValueError(f"Portal PMI brochures load only their own templates and fonts, not {url}")
+            return super().fetch(path.as_uri(), headers)
+
+    return LocalOnly(allowed_protocols=("file",), allow_redirects=False)
+
+
 def render_pdf(html: str, css: str, base_url: Path) -> tuple[bytes, int]:
-    """The PDF bytes of ``html`` and its page count."""
+    """The PDF bytes of ``html`` and its page count; only ``base_url`` (the templates) and the
+    fonts may be read (:func:`url_fetcher`)."""
     import weasyprint  # here, not at the top: importing it takes seconds, and most builds render nothing
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
-    document = weasyprint.HTML(string=html, base_url=str(base_url)).render(
-        stylesheets=[weasyprint.CSS(string=css, font_config=fonts)], font_config=fonts)
+    fetcher = url_fetcher(base_url, _fonts())
+    document = weasyprint.HTML(string=html, base_url=str(base_url), url_fetcher=fetcher).render(
+        stylesheets=[weasyprint.CSS(string=css, font_config=fonts, url_fetcher=fetcher)], font_config=fonts)
     return document.write_pdf(), len(document.pages)
 
 
@@ -334,7 +376,7 @@ def benchmark(site: Site | None = None) -> list[Timing]:
     """Render every brochure afresh (the cache is neither read nor written) and time each."""
     site = site or from_mkdocs_file()
     content = load_content(site.data_dir, site.languages, root=site.root)
-    strings = load_strings(site.data_dir / "ui", site.languages)
+    strings = load_strings(site.data_dir / "ui", site.languages, root=site.root)
     css = stylesheet(site, font_files())
     out = []
     for job in jobs(site, content, strings):

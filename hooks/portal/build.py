@@ -50,7 +50,7 @@ def prepare(site: Site) -> Prepared:
     if key in _cache:
         return _cache[key]
     content = load_content(site.data_dir, site.languages, today=site.today, root=site.root)
-    strings = load_strings(site.data_dir / "ui", site.languages)
+    strings = load_strings(site.data_dir / "ui", site.languages, root=site.root)
     # before the pages: they show each PDF's size
     made = make_all(site, content, strings) if site.options.brochures else Made((), 0, 0)
     today = site.today

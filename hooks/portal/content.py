@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from . import cases as case_rules, policy, rules, schema
+from . import cases as case_rules, markup, policy, rules, schema
 from .errors import ContentError, ContentInvalid
-from .loader import Document, LoadFailed, dotted, load_file
+from .loader import Document, LoadFailed, character_errors, dotted, load_file
 from .model import (Case, Contact, Content, Eligibility, GlossaryTerm, Option, Organization,
                     Procedure, ProcedureStep, Program, Proposal, Question, Source, Status,
                     Village)
@@ -17,19 +17,23 @@ COLLECTIONS = {"programs": "program", "procedures": "procedure",
                "organizations": "organization", "proposals": "proposal"}
 SINGLE_FILES = {"sources": "sources", "glossary": "glossary", "questions": "questions"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
-MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.M)
 WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 EMAIL = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']+$")
-SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#|\.{0,2}/|[a-z0-9-]+/?(#.*)?$)", re.I)
+PAGES = {"program": "program/{slug}/", "procedure": "prosedur/{slug}/", "organization": "organisasi/{slug}/",
+         "proposal": "usulan/", "glossary": "glosarium/", "questions": "cek/", "sources": "program/sumber/",
+         "cases": "cek/"}
+"""The page (site path) that shows a kind's texts: relative links in them are resolved against it
+(sources are cited on program, procedure and organisation pages, all two folders deep)."""
 
 
 class _Checker:
     """Builds model objects from one document, reporting every problem it sees."""
 
-    def __init__(self, doc: Document, languages: tuple[str, ...], errors: list[ContentError]):
+    def __init__(self, doc: Document, languages: tuple[str, ...], errors: list[ContentError], page: str = ""):
         self.doc, self.languages, self.errors = doc, languages, errors
         self.texts_read: list[tuple[tuple, str]] = []  # (path, text) of every text field, for the policy checks
+        self.page = page  # where the texts are shown, e.g. 'program/melati/'
+        self.links: list[tuple[tuple, str]] = []  # (path, site path) of every relative link, for the cross-check
 
     def report(self, path: tuple, code: str, msg_id: str, msg_en: str) -> None:
         self.errors.append(ContentError(self.doc.file, self.doc.line(path), dotted(path), code, msg_id, msg_en))
@@ -57,14 +61,9 @@ class _Checker:
                 hint_id, hint_en = schema.did_you_mean(lang, self.languages)
                 self.report(path + (lang,), "E-LANG", f"bahasa '{lang}' tidak dipakai situs ini{hint_id}",
                             f"language '{lang}' is not configured for this site{hint_en}")
-            if RAW_HTML.search(text):
-                self.report(path + (lang,), "E-HTML", "HTML mentah tidak boleh; pakai Markdown",
-                            "raw HTML is not allowed; use Markdown")
-            for url in (a or b for a, b in MD_LINK.findall(text)):
-                if not SAFE_LINK.match(url):
-                    self.report(path + (lang,), "E-LINK",
-                                f"tautan '{url}' tidak boleh; hanya http(s), mailto: dan tel:",
-                                f"link '{url}' is not allowed; only http(s), mailto: and tel:")
+            for problem in markup.problems(text, self.page):
+                self.report(path + (lang,), problem.code, problem.message_id, problem.message_en)
+            self.links += [(path + (lang,), target) for target in markup.internal_links(text, self.page)]
         return dict(value)
 
     def texts(self, path: tuple) -> tuple[dict[str, str], ...]:
@@ -263,12 +262,13 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         except LoadFailed as exc:
             errors.append(exc.error)
             return
+        ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""))
+        errors.extend(character_errors(doc))
         errors.extend(policy.placeholders(doc, doc.text))
         problems = schema.validate(doc, kind)
         if problems:
             errors.extend(problems)
             return
-        ck = _Checker(doc, languages, errors)
         args = (ck, slug, today) if slug is not None else (ck, today)
         item = BUILDERS[kind](*args)
         if slug is None:
@@ -373,6 +373,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         refs(checkers[id(prop)], ("sources",), prop.sources, sources, "sumber", "source")
     for i, term in enumerate(content.glossary):
         refs(checkers[id(term)], (i, "sources"), term.sources, sources, "sumber", "source")
+    _link_targets(content, checkers)
     for i, q in enumerate(content.questions):
         if q.villages_from is not None and q.villages_from not in orgs:
             hint_id, hint_en = schema.did_you_mean(q.villages_from, orgs)
@@ -427,6 +428,21 @@ def _check_cases(content: Content, checkers: dict[int, _Checker], errors: list[C
     for c, ck, path in located:
         case_rules.run(c, path, data, content.default_language, ck.report)
     case_rules.check_coverage(content, list(content.cases), lambda p: checkers[id(p)].report)
+
+
+def _link_targets(content: Content, checkers: dict[int, _Checker]) -> None:
+    """A relative link into the folder of programs, procedures or organisations must name one."""
+    folders = {PAGES[kind].split("/")[0]: items for kind, items in (
+        ("program", content.programs), ("procedure", content.procedures), ("organization", content.organizations))}
+    known = {folder: {s for item in items for s in (item.slug, *item.old_slugs)} for folder, items in folders.items()}
+    for ck in {id(ck): ck for ck in checkers.values()}.values():
+        for path, target in ck.links:
+            folder, _, rest = target.partition("/")
+            slug = rest.split("/")[0]
+            if folder in known and slug and slug not in known[folder]:
+                hint_id, hint_en = schema.did_you_mean(slug, known[folder])
+                ck.report(path, "E-LINK", f"tautan ke '{target}': halaman itu tidak ada{hint_id}",
+                          f"link to '{target}': there is no such page{hint_en}")
 
 
 def _unique(checkers, errors, items, key, path, label) -> None:

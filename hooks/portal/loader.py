@@ -6,6 +6,7 @@ their format), duplicate keys are errors.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,9 @@ from .errors import ContentError
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_DEPTH = 32  # real content nests under 10 deep
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Embeddings, overrides and isolates: they can make text read differently from what it is."""
+ALLOWED_CONTROLS = frozenset("\n\t")
 
 Path_ = tuple[Any, ...]
 
@@ -166,6 +170,44 @@ def load_file(path: Path, root: Path) -> Document:
             name, 1, "", "E-ENCODING", "berkas harus UTF-8; simpan ulang dengan pengodean UTF-8",
             "file must be UTF-8; save it again with UTF-8 encoding")) from None
     return load_text(text, name)
+
+
+def bad_character(text: str) -> str | None:
+    """The first control character or bidirectional override in ``text`` as 'U+202E', or None."""
+    for char in text:
+        if char in BIDI_CONTROLS or (unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS):
+            return f"U+{ord(char):04X}"
+    return None
+
+
+def character_errors(doc: Document) -> list[ContentError]:
+    """E-CHAR for every key or string of ``doc`` holding a control character or a bidirectional
+    override (YAML lets them in through escapes such as "\\u202e")."""
+    errors: list[ContentError] = []
+
+    def check(path: Path_, text: str) -> None:
+        bad = bad_character(text)
+        if bad:
+            errors.append(ContentError(
+                doc.file, doc.line(path), _dotted(path), "E-CHAR",
+                f"karakter kendali/arah teks {bad} tidak boleh (tak terlihat, bisa mengubah arti teks); "
+                "hapus karakter itu",
+                f"control or text-direction character {bad} is not allowed (invisible, it can change how "
+                "the text reads); delete it"))
+
+    def walk(value: Any, path: Path_) -> None:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                check(path + (key,), str(key))
+                walk(child, path + (key,))
+        elif isinstance(value, list):
+            for i, child in enumerate(value):
+                walk(child, path + (i,))
+        elif isinstance(value, str):
+            check(path, value)
+
+    walk(doc.data, ())
+    return errors
 
 
 def _convert(node: yaml.Node, path: Path_, doc: Document, loader: _Loader) -> Any:

@@ -71,23 +71,20 @@ def check_calo_warning(program, report: Report) -> None:
                    "(illegal recruiters) and checking the agency in Jendela PMI; see data/programs/ltsa-banyuwangi.yaml")
 
 
+def canonical_phone(value: str) -> str:
+    """Digits only, an Indonesian +62 number written as 0… (so +62 812… and 0812… are one number)."""
+    number = ("+" if value.strip().startswith("+") else "") + re.sub(r"\D", "", value)
+    return "0" + number[3:] if number.startswith("+62") else number
+
+
 def phone_numbers(text: str) -> set[str]:
-    """Phone-like numbers in ``text`` (Indonesian 0…, or international +…), as digits only."""
-    found = set()
-    for m in PHONE.finditer(text):
-        digits = re.sub(r"\D", "", m.group(0))
-        if len(digits) >= 7:
-            found.add(("+" if m.group(0).startswith("+") else "") + digits)
-    return found
+    """Phone-like numbers in ``text`` (Indonesian 0…, or international +…), canonical."""
+    return {canonical_phone(m.group(0)) for m in PHONE.finditer(text) if len(re.sub(r"\D", "", m.group(0))) >= 7}
 
 
 def sourced_phones(contacts: Iterable) -> set[str]:
     """The numbers of phone contacts (each has sources: the schema requires them)."""
-    return {n for c in contacts if c.kind == "phone" for n in phone_numbers(c.value) or {_digits(c.value)}}
-
-
-def _digits(value: str) -> str:
-    return ("+" if value.strip().startswith("+") else "") + re.sub(r"\D", "", value)
+    return {canonical_phone(c.value) for c in contacts if c.kind == "phone"}
 
 
 def check_text_phones(text: str, path: tuple, sourced: set[str], report: Report) -> None:

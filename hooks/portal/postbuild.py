@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import logging
 from typing import Callable
+from urllib.parse import urlsplit
 
-from . import eligibility, redirects, search
+from . import eligibility, privacy, redirects, search
 from .brochures import copy_to_site
 from .build import Prepared
 from .sitefixes import remove_theme_javascript
@@ -25,13 +26,21 @@ def rules_json(prepared: Prepared) -> None:
     eligibility.write(data, prepared.site.site_dir)
 
 
-# Fixed order: site fixes and redirects, brochures, then rules JSON, then the search index.
+def privacy_check(prepared: Prepared) -> None:
+    """Fail the build when a page, stylesheet or script of site/ would load from another host."""
+    site = prepared.site
+    privacy.check(site.site_dir, [urlsplit(site.site_url).netloc])
+
+
+# Fixed order: site fixes and redirects, brochures, then rules JSON, then the search index;
+# last, the privacy scan of everything written.
 STEPS: list[tuple[str, Step]] = [
     ("site fixes", lambda prepared: remove_theme_javascript(prepared.site.site_dir)),
     ("redirects", lambda prepared: redirects.write_redirects(prepared.content, prepared.site)),
     ("brochures", brochures),
     ("rules JSON", rules_json),
     ("search index", lambda prepared: search.build_index(prepared.site.site_dir, prepared.site.languages[1:])),
+    ("privacy", privacy_check),
 ]
 
 

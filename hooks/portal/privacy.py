@@ -4,6 +4,9 @@ Only what is loaded counts: ``src``/``srcset``/``poster``/``data`` attributes, `
 other than alternate/canonical/prev/next, SVG image/use references, meta refresh, CSS
 ``url()``/``@import``, and URL string literals in JavaScript. Plain links (``<a href>``) to
 sources are fine: the reader chooses to follow them.
+
+The post-build pipeline runs :func:`check` over every build's ``site/``: a load from another
+host fails the build, naming the file. The staff editor under ``/admin/`` is exempt by name.
 """
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
+EXEMPT_DIRS = ("admin",)
+"""Top folders of site/ the scan skips: the staff editor (admin/) loads its own tools."""
 NOT_LOADED_RELS = {"alternate", "canonical", "prev", "next", "author", "license", "help"}
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.I | re.S)
 _JS_URL = re.compile(r"""(["'`])((?:https?:)?//[^"'`\s)]+)""", re.I)
@@ -103,13 +108,27 @@ class _Loads(HTMLParser):
             self.loads += [("<script>", url) for url in js_urls(data)]
 
 
+class ThirdPartyLoads(Exception):
+    """The built site would load something from another host."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+        lines = "\n".join(f"  {f}" for f in findings)
+        super().__init__(f"{len(findings)} muatan dari host lain di site/ (privasi pembaca); hapus atau simpan "
+                         f"berkasnya di situs ini / {len(findings)} load(s) from another host in site/ (readers' "
+                         f"privacy); remove them or host the file on this site:\n{lines}")
+
+
 def scan(site_dir: Path, own_hosts: Iterable[str] = ()) -> list[Finding]:
-    """Every load from another host in the HTML, CSS and JavaScript files under ``site_dir``."""
+    """Every load from another host in the HTML, CSS and JavaScript files under ``site_dir``
+    (except under :data:`EXEMPT_DIRS`)."""
     own = {h.lower() for h in own_hosts}
     findings: list[Finding] = []
     for path in sorted(site_dir.rglob("*")):
         suffix = path.suffix.lower()
         if suffix not in (".html", ".css", ".js") or not path.is_file():
+            continue
+        if path.relative_to(site_dir).parts[0] in EXEMPT_DIRS:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if suffix == ".html":
@@ -123,3 +142,10 @@ def scan(site_dir: Path, own_hosts: Iterable[str] = ()) -> list[Finding]:
         rel = path.relative_to(site_dir).as_posix()
         findings += [Finding(rel, context, url) for context, url in loads if foreign(url, own)]
     return findings
+
+
+def check(site_dir: Path, own_hosts: Iterable[str] = ()) -> None:
+    """Raise :class:`ThirdPartyLoads` when :func:`scan` finds anything."""
+    findings = scan(site_dir, own_hosts)
+    if findings:
+        raise ThirdPartyLoads(findings)

@@ -20,6 +20,8 @@ from .errors import ContentError
 from .loader import Document, dotted
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "portal.schema.json"
+UI_SCHEMA_FILE = SCHEMA_FILE.with_name("ui.schema.json")
+"""Interface strings (``data/ui/<lang>.yaml``): kind ``ui``, a schema of its own."""
 
 _TYPE_NAMES = {
     "string": ("teks", "text"), "object": ("kumpulan kolom (mapping)", "a mapping of fields"),
@@ -30,7 +32,15 @@ _TYPE_NAMES = {
 
 
 @lru_cache(maxsize=None)
+def ui_schema() -> dict:
+    """The schema of ``data/ui/<lang>.yaml``."""
+    return json.loads(UI_SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
 def _validator(kind: str) -> Draft202012Validator:
+    if kind == "ui":
+        return Draft202012Validator(ui_schema())
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
     return Draft202012Validator({"$ref": f"{schema['$id']}#/$defs/{kind}"}, registry=registry)
@@ -39,6 +49,8 @@ def _validator(kind: str) -> Draft202012Validator:
 @lru_cache(maxsize=None)
 def _fast_check(kind: str):
     """A compiled check of ``$defs/<kind>`` that raises on any invalid document."""
+    if kind == "ui":
+        return fastjsonschema.compile({**ui_schema(), "$schema": "http://json-schema.org/draft-07/schema#"})
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     defs = schema["$defs"]
     # fastjsonschema reads draft-07; $ref here has only annotations beside it, so both drafts agree
@@ -63,7 +75,7 @@ def did_you_mean(word: str, choices) -> tuple[str, str]:
 
 
 def validate(doc: Document, kind: str) -> list[ContentError]:
-    """Validate ``doc`` against ``$defs/<kind>``; one error per problem."""
+    """Validate ``doc`` against ``$defs/<kind>`` (``ui``: :data:`UI_SCHEMA_FILE`); one error per problem."""
     if is_valid(doc.data, kind):
         return []
     raw = list(_validator(kind).iter_errors(doc.data))

@@ -257,7 +257,7 @@
                 var mark = r[1] === true ? "\u2713" : r[1] === false ? "\u2717" : "?";
                 return el("li", { "class": "pmi-reason pmi-reason--" + String(r[1]) }, [
                   el("span", { "class": "pmi-mark", "aria-hidden": "true", text: mark }), " ",
-                  el("span", { html: r[0] }), r[1] === null && r[0] !== ui.unpublished ? " (" + ui.unknown + ")" : ""]);
+                  el("span", r[0] === ui.unpublished || r[0] === ui.ended ? { text: r[0] } : { html: r[0] }), r[1] === null && r[0] !== ui.unpublished ? " (" + ui.unknown + ")" : ""]);
               })),
               p.decided_by && v.verdict === "maybe" ? el("p", { "class": "pmi-decided-by", html: p.decided_by[lang] }) : null]);
           }))]));

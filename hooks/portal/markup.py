@@ -1,0 +1,152 @@
+"""Content Markdown: one parser (markdown-it-py, CommonMark) for the validator and every renderer.
+
+The validator (:func:`problems`) and the HTML renderer (:func:`to_html`, used by web pages, the
+checker's JSON and the PDFs) read the same token stream, so what passes validation is exactly
+what is shown. The rules for text fields:
+
+- no images (inline or reference-style): the site shows no content images;
+- links only to ``https:``, ``http:``, ``mailto:``, ``tel:``, or relative links that stay
+  inside the site (resolved against the page that shows the text); no ``//host``, no ``/path``;
+- no headings (the page has its own); no raw HTML tags. Plain ``<`` and ``>`` ("usia > 18")
+  are text, and ``<https://…>`` is a link: the parser only calls a real tag HTML;
+- (control characters and bidirectional overrides are refused in every string by
+  :func:`.loader.character_errors`).
+
+What the validator refuses is also never rendered: raw HTML and images come out as escaped
+text, a heading as a paragraph, a link that is not allowed loses its ``href``.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+LINK_SCHEMES = ("https", "http", "mailto", "tel")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def _parser() -> MarkdownIt:
+    # html on: the parser tells a real tag (html_inline/html_block token) from "< 18" (text)
+    md = MarkdownIt("commonmark", {"html": True})
+    md.validateLink = lambda url: True  # every link becomes a token, so the validator sees it
+    rules = md.renderer.rules
+    rules["html_inline"] = rules["html_block"] = lambda tokens, i, *_: html.escape(tokens[i].content)
+    rules["image"] = lambda tokens, i, *_: html.escape(tokens[i].content)
+    rules["heading_open"], rules["heading_close"] = (lambda *_: "<p>"), (lambda *_: "</p>\n")
+    default_link_open = md.renderer.renderToken
+
+    def link_open(tokens, i, options, env):
+        token = tokens[i]
+        if link_problem(str(token.attrGet("href") or ""), None) is not None:
+            token.attrs.pop("href", None)
+        return default_link_open(tokens, i, options, env)
+
+    rules["link_open"] = link_open
+    return md
+
+
+_MD = _parser()
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    message_id: str
+    message_en: str
+
+
+def _walk(tokens: list[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _walk(token.children)
+
+
+def problems(text: str, page: str) -> list[Problem]:
+    """What is not allowed in ``text``, a text field shown on the page at ``page`` ('program/x/')."""
+    out: list[Problem] = []
+    for token in _walk(_MD.parse(text)):
+        if token.type == "image":
+            out.append(Problem("E-IMAGE", f"gambar tidak boleh di dalam teks ('{_short(token.attrGet('src'))}'); "
+                               "situs tidak menampilkan gambar isi. Hapus ![…](…) atau tulis tautan biasa [teks](alamat)",
+                               f"images are not allowed in text ('{_short(token.attrGet('src'))}'); the site shows "
+                               "no content images. Remove ![…](…) or write a plain link [text](address)"))
+        elif token.type == "link_open":
+            problem = link_problem(str(token.attrGet("href") or ""), page)
+            if problem:
+                out.append(problem)
+        elif token.type in ("html_inline", "html_block"):
+            tag = _short(token.content.strip())
+            out.append(Problem("E-HTML", f"HTML mentah tidak boleh; pakai Markdown, mis. **tebal** ('{tag}'). "
+                               "Tanda < dan > biasa boleh, mis. 'usia > 18'",
+                               f"raw HTML is not allowed; use Markdown, e.g. **bold** ('{tag}'). "
+                               "Plain < and > are fine, e.g. 'age > 18'"))
+        elif token.type == "heading_open":
+            out.append(Problem("E-HEADING", "judul (# atau garis --- / === di bawah teks) tidak boleh di dalam "
+                               "teks; halaman sudah punya judul. Pakai **tebal** untuk penekanan",
+                               "headings (# or a --- / === line under text) are not allowed in a text; the page "
+                               "has its own. Use **bold** for emphasis"))
+    return out
+
+
+def link_problem(href: str, page: str | None) -> Problem | None:
+    """Why ``href`` may not be a link on the page at ``page``, or None when it may (with ``page``
+    None, a relative link is not resolved: the renderer does not know the page, the validator does)."""
+    allowed_id = "hanya https://, http://, mailto:, tel: atau tautan relatif ke halaman situs ini"
+    allowed_en = "only https://, http://, mailto:, tel: or relative links to a page of this site"
+    scheme = _SCHEME.match(href)
+    if scheme:
+        name = scheme.group(1).lower()
+        if name in LINK_SCHEMES and (name not in ("http", "https") or href[scheme.end():].startswith("//")):
+            return None
+        return Problem("E-LINK", f"tautan '{_short(href)}' tidak boleh; {allowed_id}",
+                       f"link '{_short(href)}' is not allowed; {allowed_en}")
+    if href.startswith(("//", "\\", "/\\")):
+        return Problem("E-LINK", f"tautan '{_short(href)}' tidak boleh (alamat tanpa https:); tulis https://…",
+                       f"link '{_short(href)}' is not allowed (an address without https:); write https://…")
+    if href.startswith("/"):
+        return Problem("E-LINK", f"tautan '{_short(href)}' diawali '/'; tulis relatif ke halaman ini, "
+                       "mis. ../../prosedur/nama/",
+                       f"link '{_short(href)}' starts with '/'; write it relative to this page, "
+                       "e.g. ../../procedure-name/")
+    if page is not None and resolve(href, page) is None:
+        return Problem("E-LINK", f"tautan '{_short(href)}' mengarah ke luar situs ini",
+                       f"link '{_short(href)}' points outside this site")
+    return None
+
+
+def resolve(href: str, page: str) -> str | None:
+    """The site path a relative ``href`` on the page at ``page`` leads to ('' is the home page),
+    or None when it leaves the site."""
+    path = re.split(r"[?#]", href, maxsplit=1)[0]
+    if not path:
+        return page
+    joined = posixpath.normpath(posixpath.join(page, path))
+    if joined == ".." or joined.startswith("../"):
+        return None
+    return "" if joined == "." else joined + ("/" if path.endswith("/") else "")
+
+
+def internal_links(text: str, page: str) -> Iterator[str]:
+    """The site paths of the relative links in ``text`` (shown on ``page``) that stay in the site."""
+    for token in _walk(_MD.parse(text)):
+        href = str(token.attrGet("href") or "") if token.type == "link_open" else ""
+        if href and not _SCHEME.match(href) and not href.startswith("/") and not href.startswith("#"):
+            target = resolve(href, page)
+            if target is not None:
+                yield target
+
+
+def to_html(text: str) -> str:
+    """Content Markdown to HTML (raw HTML and images escaped, a link not allowed loses its href)."""
+    return _MD.render(text)
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = str(value or "")
+    return text if len(text) <= limit else text[:limit - 1] + "…"
