@@ -99,6 +99,11 @@ CASES = [
      MELATI, line_of(SUMMARY), "summary.id", "E-PLACEHOLDER"),
     ("GANTI comment left on a choice", replace("value: announced", "value: announced  # GANTI: pilih / REPLACE: choose"),
      MELATI, line_of("value: announced"), "status.value", "E-PLACEHOLDER"),
+    ("unpublished criteria without who decides", replace(
+        "  decided_by:\n    id: Belum ada syarat yang diumumkan. Tanyakan ke Pemkab Banyuwangi (dinas pendidikan) atau pos "
+        "Desbumi di desa Anda.\n    en: No criteria have been published. Ask the Banyuwangi regency government "
+        "(education office) or the Desbumi post in your village.\n", ""),
+     MELATI, line_of("eligibility:"), "eligibility.decided_by", "E-MISSING"),
     ("status without a date (the scaffold's null)", replace('as_of: "2021"', "as_of: null"),
      MELATI, line_of('as_of: "2021"'), "status.as_of", "E-MISSING"),
     ("programme for calon PMI without the calo warning", replace("  - id: Hati-hati dengan calo.", "  - id: Hati-hati.", KOREA),
