@@ -40,8 +40,11 @@ def fingerprint(site: Site) -> str:
     files += sorted((site.root / TEMPLATE_DIR).glob("*"))
     files += [site.docs_dir / rel for rel in markdown_files(site.docs_dir, OWNED_DIRS)]
     for path in files:
-        stat = path.stat()
-        digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+        try:
+            stat = path.stat()
+        except OSError:  # a dangling or looping link: the loader reports it
+            stat = path.lstat()
+        digest.update(f"{path}:{stat.st_mode}:{stat.st_mtime_ns}:{stat.st_size}".encode())
     return digest.hexdigest()
 
 
