@@ -14,6 +14,7 @@ from conftest import FIXTURE_DATA, ROOT, make_project, run_build
 from portal import brochures
 from portal.brochure_pages import human_size
 from portal.content import load_content
+from portal.paths import OutsideProject
 from portal.rules import criteria
 from portal.site import LOCAL_SITE_URL, Site
 from portal.strings import load_strings
@@ -355,3 +356,33 @@ def test_paper_prints_link_addresses_once(tmp_path):
     body = flat(text(tmp_path / "x.pdf"))
     assert body.count("x.example.org") == 1
     assert "A source (https://y.example.org/a)" in body
+
+
+def test_damaged_cached_pdf_is_rendered_again_and_foreign_files_are_kept(tmp_path):
+    root = _data_with(tmp_path, {})
+    site = _site(root)
+    content = load_content(site.data_dir, site.languages, root=root)
+    strings = load_strings(site.data_dir / "ui", site.languages)
+    first = brochures.make_all(site, content, strings)
+    truncated, unchecked = first.brochures[0].cache_file, first.brochures[1].cache_file
+    truncated.write_bytes(truncated.read_bytes()[:1000])
+    brochures.checksum_file(unchecked).unlink()
+    foreign = truncated.parent / "catatan.txt"
+    foreign.write_text("not the build's\n", encoding="utf-8")
+    again = brochures.make_all(site, content, strings)
+    assert (again.rendered, again.cached) == (2, len(first.brochures) - 2)
+    for pdf in (truncated, unchecked):
+        assert brochures.is_intact(pdf) and PdfReader(pdf).pages
+    assert foreign.read_text(encoding="utf-8") == "not the build's\n"
+    assert brochures.make_all(site, content, strings).rendered == 0
+
+
+def test_cache_linked_out_of_the_project_is_refused(tmp_path):
+    root = _data_with(tmp_path, {})
+    (tmp_path / "elsewhere").mkdir()
+    (root / ".cache").symlink_to(tmp_path / "elsewhere")
+    site = _site(root)
+    content = load_content(site.data_dir, site.languages, root=root)
+    with pytest.raises(OutsideProject):
+        brochures.make_all(site, content, load_strings(site.data_dir / "ui", site.languages))
+    assert not any((tmp_path / "elsewhere").iterdir())

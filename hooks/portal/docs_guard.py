@@ -21,14 +21,10 @@ import yaml
 
 from .errors import ContentError
 from .handwritten import MARK as FALLBACK_MARK, front_matter
+from .paths import within
 from .prerendered import MARK as PRERENDERED_MARK
 
 BUILD_MARKS = (FALLBACK_MARK, PRERENDERED_MARK)  # front-matter keys only generated pages carry
-
-
-def within(path: Path, root: Path) -> bool:
-    """Whether ``path``, links followed, is ``root`` or inside it."""
-    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
 
 
 def page_address(rel: str, languages: tuple[str, ...]) -> tuple[str, str]:
