@@ -94,11 +94,11 @@ def problems(docs_dir: Path, root: Path, generated: Mapping[str, str], generated
                 "delete this file"))
         elif page_address(rel, languages) in addresses:
             other = addresses[page_address(rel, languages)]
+            what_id = "halaman ini juga" if other == rel else f"halaman {name}/{other}"
+            what_en = "this very page" if other == rel else f"{name}/{other}"
             made_id, made_en = (f" dari {generated[other]}", f" from {generated[other]}") if generated[other] else ("", "")
             errors.append(ContentError(
                 f"{name}/{rel}", 1, "", "E-PAGE-CLASH",
-                f"alamat halaman ini sama dengan halaman {name}/{other} yang dibuat build{made_id}; "
-                "ganti nama atau pindahkan berkas ini",
-                f"this page has the same address as {name}/{other}, which the build generates{made_en}; "
-                "rename or move this file"))
+                f"alamat halaman ini bertabrakan: build membuat {what_id}{made_id}; ganti nama atau pindahkan berkas ini",
+                f"this page is in the way: the build generates {what_en}{made_en}; rename or move this file"))
     return errors
