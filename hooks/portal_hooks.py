@@ -4,21 +4,28 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import build, memory_pages, meta, postbuild, prerendered, privacy, search, sitefixes
+from portal import build, buildlock, interrupt, memory_pages, meta, postbuild, prerendered, privacy, search, sitefixes
 from portal.brochures import BrochureError
 from portal.errors import ContentInvalid
+from portal.paths import OutsideProject
 from portal.site import from_mkdocs_config
 
 
 _this_build: dict[str, build.Prepared] = {}  # by config file; set in on_config, read per page
 
 
+def on_startup(command, dirty):
+    interrupt.exit_on_sigterm()
+
+
 def on_config(config):
+    site = from_mkdocs_config(config)
     try:
-        _this_build[config.config_file_path] = build.prepare(from_mkdocs_config(config))
+        buildlock.acquire(site.root)  # before anything is written; a no-op in this build's nested builds
+        _this_build[config.config_file_path] = build.prepare(site)
     except ContentInvalid as exc:
         raise PluginError(exc.report()) from None
-    except BrochureError as exc:
+    except (BrochureError, buildlock.BuildLocked, OutsideProject) as exc:
         raise PluginError(str(exc)) from None
     return config
 
@@ -50,6 +57,15 @@ def on_post_build(config):
         postbuild.run(build.prepare(from_mkdocs_config(config)))
     except privacy.ThirdPartyLoads as exc:
         raise PluginError(str(exc)) from None
+    buildlock.release_all()  # the whole build is done (mkdocs serve takes it again per rebuild)
+
+
+def on_build_error(error):
+    buildlock.release_all()
+
+
+def on_shutdown():
+    buildlock.release_all()
 
 
 def on_post_template(output, template_name, config):

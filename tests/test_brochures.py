@@ -18,6 +18,7 @@ from content_edits import drop_cases_about
 from portal import brochures
 from portal.brochure_pages import human_size
 from portal.content import load_content
+from portal.paths import OutsideProject
 from portal.rules import criteria
 from portal.site import LOCAL_SITE_URL, Site
 from portal.strings import load_strings
@@ -403,3 +404,33 @@ def test_allowed_file_is_templates_and_fonts_only(tmp_path):
     for url in ("https://evil.example/a.png", (tmp_path / ".." / "x.png").as_uri(), "file:///etc/passwd",
                 "file://evil.example/share/x.png", "data:image/png;base64,AAAA", "ftp://evil.example/x"):
         assert brochures.allowed_file(url, tmp_path, [font]) is None, url
+
+
+def test_damaged_cached_pdf_is_rendered_again_and_foreign_files_are_kept(tmp_path):
+    root = _data_with(tmp_path, {})
+    site = _site(root)
+    content = load_content(site.data_dir, site.languages, root=root)
+    strings = load_strings(site.data_dir / "ui", site.languages)
+    first = brochures.make_all(site, content, strings)
+    truncated, unchecked = first.brochures[0].cache_file, first.brochures[1].cache_file
+    truncated.write_bytes(truncated.read_bytes()[:1000])
+    brochures.checksum_file(unchecked).unlink()
+    foreign = truncated.parent / "catatan.txt"
+    foreign.write_text("not the build's\n", encoding="utf-8")
+    again = brochures.make_all(site, content, strings)
+    assert (again.rendered, again.cached) == (2, len(first.brochures) - 2)
+    for pdf in (truncated, unchecked):
+        assert brochures.is_intact(pdf) and PdfReader(pdf).pages
+    assert foreign.read_text(encoding="utf-8") == "not the build's\n"
+    assert brochures.make_all(site, content, strings).rendered == 0
+
+
+def test_cache_linked_out_of_the_project_is_refused(tmp_path):
+    root = _data_with(tmp_path, {})
+    (tmp_path / "elsewhere").mkdir()
+    (root / ".cache").symlink_to(tmp_path / "elsewhere")
+    site = _site(root)
+    content = load_content(site.data_dir, site.languages, root=root)
+    with pytest.raises(OutsideProject):
+        brochures.make_all(site, content, load_strings(site.data_dir / "ui", site.languages))
+    assert not any((tmp_path / "elsewhere").iterdir())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.handwritten import MARK, fallback_pages, remove_stale
+from portal.handwritten import MARK, fallback_pages
 from portal.meta import alternates
 from portal.render import esc
 from portal.site import Site
@@ -45,13 +45,8 @@ def test_hand_written_page_missing_in_a_language_is_a_marked_copy(tmp_path):
     assert '<div class="pmi-untranslated" lang="id" markdown>' in text and "Not yet translated" in text
 
 
-def test_generated_copy_goes_once_its_language_does(tmp_path):
+def test_no_copy_where_a_page_is_on_disk(tmp_path):
     (tmp_path / "index.id.md").write_text("# Halo\n", encoding="utf-8")
     (tmp_path / "index.en.md").write_text("# Hello\n", encoding="utf-8")
     strings = {lang: Strings(lang, {}, {"untranslated": "Belum diterjemahkan"}, "id") for lang in ("en", "jv")}
-    copies = fallback_pages(tmp_path, (), ("id", "en", "jv"), strings)
-    assert list(copies) == ["index.jv.md"]
-    (tmp_path / "index.jv.md").write_text(copies["index.jv.md"], encoding="utf-8")
-    assert remove_stale(tmp_path, (), copies) == 0
-    assert remove_stale(tmp_path, (), fallback_pages(tmp_path, (), ("id", "en"), strings)) == 1
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.en.md", "index.id.md"]
+    assert list(fallback_pages(tmp_path, (), ("id", "en", "jv"), strings)) == ["index.jv.md"]

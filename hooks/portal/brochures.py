@@ -3,7 +3,7 @@
 The HTML comes from the Jinja templates and stylesheet in ``overrides/brochure/``;
 WeasyPrint renders it into a cache outside ``site/`` (MkDocs empties ``site/`` at
 every build), keyed by a hash of every input, so an unchanged brochure is never
-rendered twice. :func:`copy_to_site` puts this build's PDFs into ``site/``.
+rendered twice; each cached PDF has its SHA-256 beside it, checked before reuse. :func:`copy_to_site` puts this build's PDFs into ``site/``.
 
 ``python -m portal.brochures`` (with ``hooks/`` on the path) times every brochure
 for ``make bench``; see :func:`benchmark`.
@@ -16,10 +16,10 @@ import json
 import logging
 import multiprocessing
 import os
+import re
 import shutil
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -34,7 +34,9 @@ from markupsafe import Markup
 
 from .content import load_content
 from .errors import ContentError, ContentInvalid
+from .interrupt import worker_init
 from .model import Content, Organization, Procedure, Program
+from .paths import own_folder
 from .pages import PROGRAM_DIR, status_text
 from .render import Renderer
 from .site import Site, from_mkdocs_file
@@ -250,12 +252,16 @@ def jobs(site: Site, content: Content, strings: dict[str, Strings]) -> list[_Job
 # --- PDF --------------------------------------------------------------------------------
 
 def render_all(documents: list[str], css: str, base_url: Path) -> list[tuple[bytes, int]]:
-    """:func:`render_pdf` of each document, in order, on every core (WeasyPrint uses one)."""
+    """:func:`render_pdf` of each document, in order, on every core (WeasyPrint uses one).
+
+    An interrupted build (Ctrl-C, SIGTERM: see :mod:`.interrupt`) leaves the ``with`` block,
+    which terminates the workers."""
     workers = min(len(documents), os.cpu_count() or 1)
     if workers < 2:
         return [render_pdf(html, css, base_url) for html in documents]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(render_pdf, documents, [css] * len(documents), [base_url] * len(documents)))
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=worker_init, initargs=(os.getpid(),)) as pool:
+        return pool.starmap(render_pdf, [(html, css, base_url) for html in documents], chunksize=1)
 
 
 def allowed_file(url: str, template_dir: Path, fonts: Iterable[Path]) -> Path | None:
@@ -303,6 +309,32 @@ def render_pdf(html: str, css: str, base_url: Path) -> tuple[bytes, int]:
     return document.write_pdf(), len(document.pages)
 
 
+CACHE_FILE = re.compile(r"^[0-9a-f]{64}\.(pdf|sha256)(\.tmp)?$")  # names of the files make_all writes
+
+
+def checksum_file(pdf: Path) -> Path:
+    """Where the SHA-256 of a cached PDF is kept: beside it."""
+    return pdf.with_suffix(".sha256")
+
+
+def store(path: Path, pdf: bytes) -> None:
+    """Write ``pdf`` into the cache, then its checksum, each whole or not at all."""
+    for target, data in ((path, pdf), (checksum_file(path), hashlib.sha256(pdf).hexdigest().encode())):
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+
+
+def is_intact(path: Path) -> bool:
+    """Whether the cached PDF at ``path`` is the one its checksum was written for (a truncated or
+    otherwise damaged one, or one without a checksum, is rendered again)."""
+    try:
+        expected = checksum_file(path).read_text(encoding="ascii").strip()
+        return hashlib.sha256(path.read_bytes()).hexdigest() == expected
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def _too_long(job: _Job, pages: int) -> ContentError:
     return ContentError(job.file, 1, "", "E-BROCHURE-PAGES",
                         f"brosur program '{job.slug}' ({job.lang}) {pages} halaman; paling banyak {MAX_PAGES}. "
@@ -319,8 +351,7 @@ def make_all(site: Site, content: Content, strings: dict[str, Strings]) -> Made:
     fonts = font_files()
     css = stylesheet(site, fonts)
     # one folder per site_url, so a preview build does not evict the deploy build's PDFs
-    cache = site.root / CACHE_DIR / hashlib.sha256(site.site_url.encode()).hexdigest()[:12]
-    cache.mkdir(parents=True, exist_ok=True)
+    cache = own_folder(site.root, CACHE_DIR / hashlib.sha256(site.site_url.encode()).hexdigest()[:12])
     made: list[Brochure] = []
     errors: list[ContentError] = []
     rendered = 0
@@ -330,23 +361,21 @@ def make_all(site: Site, content: Content, strings: dict[str, Strings]) -> Made:
         if errors:
             break
         paths = [cache / f"{cache_key(job.html, css, fonts, site.site_url)}.pdf" for job in batch]
-        todo = [(job, path) for job, path in zip(batch, paths) if not path.exists()]
+        todo = [(job, path) for job, path in zip(batch, paths) if not is_intact(path)]
         for (job, path), (pdf, pages) in zip(todo, render_all([job.html for job, _ in todo], css,
                                                                site.root / TEMPLATE_DIR)):
             rendered += 1
             if job.slug is not None and pages > MAX_PAGES:
                 errors.append(_too_long(job, pages))
                 continue
-            tmp = path.with_suffix(".tmp")
-            tmp.write_bytes(pdf)
-            tmp.replace(path)
+            store(path, pdf)
         made += [Brochure(job.lang, job.name, job.title, job.reviewed, site_path(site, job.lang, job.name),
                           path, path.stat().st_size, job.slug) for job, path in zip(batch, paths) if path.exists()]
     if errors:
         raise ContentInvalid(errors)
-    used = {b.cache_file for b in made}
-    for stale in cache.glob("*.pdf"):
-        if stale not in used:
+    used = {b.cache_file.name for b in made} | {checksum_file(b.cache_file).name for b in made}
+    for stale in cache.iterdir():
+        if CACHE_FILE.match(stale.name) and stale.name not in used:  # only what the build wrote
             stale.unlink()
     log.info("Portal PMI: brochures: %d rendered, %d from cache", rendered, len(made) - rendered)
     return Made(tuple(made), rendered, len(made) - rendered)

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from .brochure_pages import brochure_pages, download_links
 from .brochures import BROCHURE_DIR, TEMPLATE_DIR, Made, make_all
 from .content import content_files, load_content
+from .docs_guard import markdown_on_disk, problems as docs_problems
+from .errors import ContentInvalid
 from .footer import stale_items
-from .handwritten import fallback_pages, markdown_files, remove_stale
+from .handwritten import fallback_pages
 from .model import Content
-from .pages import GENERATED_DIRS, build_pages
+from .pages import GENERATED_DIRS, ORGANIZATION_DIR, PROCEDURE_DIR, PROGRAM_DIR, build_pages
 from .site import Site
 from .strings import Strings, load_strings
-from .sync import remove_generated
 
 log = logging.getLogger("mkdocs.hooks.portal")
 
@@ -29,19 +30,30 @@ class Prepared:
 
 
 _cache: dict[str, Prepared] = {}
-OWNED_DIRS = (*GENERATED_DIRS, BROCHURE_DIR)  # folders of docs/ that only the build writes
+OWNED_DIRS = (*GENERATED_DIRS, BROCHURE_DIR)  # folders of docs/ the build generates pages into (in memory)
 
 
 def fingerprint(site: Site) -> str:
-    """Changes whenever a content file, a UI strings file or the language list changes."""
+    """Changes whenever a content file, a UI strings file, a page of docs/ or the language list changes."""
     digest = hashlib.sha256(repr((site, site.today)).encode())
     files = content_files(site.data_dir) + sorted((site.data_dir / "ui").glob("*.yaml"))
     files += sorted((site.root / TEMPLATE_DIR).glob("*"))
-    files += [site.docs_dir / rel for rel in markdown_files(site.docs_dir, OWNED_DIRS)]
+    files += [site.docs_dir / rel for rel in markdown_on_disk(site.docs_dir, site.root)]
     for path in files:
-        stat = path.stat()
-        digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+        try:
+            stat = path.stat()
+        except OSError:  # a dangling or looping link: the loader reports it
+            stat = path.lstat()
+        digest.update(f"{path}:{stat.st_mode}:{stat.st_mtime_ns}:{stat.st_size}".encode())
     return digest.hexdigest()
+
+
+def _made_from(content: Content) -> dict[str, str]:
+    """{generated page: its content file} for the pages of programs, procedures and organisations."""
+    folders = ((PROGRAM_DIR, content.programs), (PROCEDURE_DIR, content.procedures),
+               (ORGANIZATION_DIR, content.organizations))
+    return {f"{folder}/{item.slug}.{lang}.md": item.file
+            for folder, items in folders for item in items for lang in content.languages}
 
 
 def prepare(site: Site) -> Prepared:
@@ -61,11 +73,14 @@ def prepare(site: Site) -> Prepared:
         # INFO, not WARNING: a warning would fail the strict build a year after each review.
         log.info("Portal PMI: %s last reviewed %s, more than %d months ago: please review",
                  item.file, item.last_reviewed.isoformat(), months)
-    # pages written into docs/ by earlier versions would clash with the ones kept in memory
-    removed = remove_generated(site.docs_dir, OWNED_DIRS) + remove_stale(site.docs_dir, OWNED_DIRS, ())
     copies = fallback_pages(site.docs_dir, OWNED_DIRS, site.languages, strings)
-    log.info("Portal PMI: %d pages generated, %d copies of untranslated pages (%d old files removed from docs/)",
-             len(pages), len(copies), removed)
+    # nothing in docs/ is deleted: a hand-written page in the way is an error naming it
+    made_from = _made_from(content)
+    generated = {path: made_from.get(path, "") for path in [*pages, *copies]}
+    clashes = docs_problems(site.docs_dir, site.root, generated, OWNED_DIRS, site.languages)
+    if clashes:
+        raise ContentInvalid(clashes)
+    log.info("Portal PMI: %d pages generated, %d copies of untranslated pages", len(pages), len(copies))
     _cache.clear()
     _cache[key] = Prepared(site, content, strings, {**pages, **copies}, made)
     return _cache[key]

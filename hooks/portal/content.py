@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -238,10 +239,50 @@ BUILDERS: dict[str, Callable] = {"program": _program, "procedure": _procedure,
                                  "cases": _cases}
 
 
+def _visible(folder: Path) -> list[Path]:
+    """Entries of ``folder`` not hidden (``.gitkeep``, editor swap files), sorted; none if it is no folder."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def looks_like_yaml(name: str) -> bool:
+    """``x.YAML``, ``x.yml``, ``x.yaml.txt``: a name meant for a YAML file."""
+    return re.search(r"\.ya?ml", name, re.I) is not None
+
+
 def content_files(data_dir: Path) -> list[Path]:
-    """Every content file the loader reads (for change detection)."""
-    files = [p for d in (*COLLECTIONS, case_rules.CASES_DIR) for p in sorted((data_dir / d).glob("*.y*ml"))]
-    return files + [data_dir / f"{name}.yaml" for name in SINGLE_FILES if (data_dir / f"{name}.yaml").exists()]
+    """Every entry the loader reads or reports (for change detection)."""
+    files = [p for d in (*COLLECTIONS, case_rules.CASES_DIR) for p in _visible(data_dir / d)]
+    return files + [p for p in _visible(data_dir) if not p.is_dir() and looks_like_yaml(p.name)]
+
+
+def _misnamed(path: Path, root: Path) -> ContentError:
+    """A file in a collection folder whose name is not ``<slug>.yaml``."""
+    stem = re.split(r"\.ya?ml", path.name, maxsplit=1, flags=re.I)[0].lower()
+    hint_id, hint_en = _hint(f"{stem}.yaml" if looks_like_yaml(path.name) else None, path.name)
+    return ContentError(
+        path.relative_to(root).as_posix(), 1, "", "E-SLUG",
+        f"nama berkas '{path.name}' harus huruf kecil, angka, tanda hubung, berakhiran .yaml "
+        f"(huruf kecil); berkas lain tidak boleh di folder ini{hint_id}",
+        f"file name '{path.name}' must be lower-case letters, digits, hyphens, ending in .yaml "
+        f"(lower case); no other files belong in this folder{hint_en}")
+
+
+def _unknown(path: Path, root: Path) -> ContentError:
+    """A YAML-looking file in ``data/`` that is none of :data:`SINGLE_FILES`."""
+    stem = path.name.split(".")[0].lower()
+    hint_id, hint_en = _hint(f"{stem}.yaml" if stem in SINGLE_FILES else None, path.name)
+    known = ", ".join(f"{name}.yaml" for name in SINGLE_FILES)
+    return ContentError(path.relative_to(root).as_posix(), 1, "", "E-SLUG",
+                        f"berkas '{path.name}' tidak dikenal; di data/ hanya {known}{hint_id}",
+                        f"unknown file '{path.name}'; data/ holds only {known}{hint_en}")
+
+
+def _hint(suggestion: str | None, name: str) -> tuple[str, str]:
+    if not suggestion or suggestion == name:
+        return "", ""
+    return f"; maksudnya '{suggestion}'?", f"; did you mean '{suggestion}'?"
 
 
 def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | None = None,
@@ -258,7 +299,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
 
     def read(path: Path, kind: str, slug: str | None) -> None:
         try:
-            doc = load_file(path, root)
+            doc = load_file(path, root, inside=data_dir)
         except LoadFailed as exc:
             errors.append(exc.error)
             return
@@ -280,20 +321,23 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
             checkers[id(item)] = ck
 
     for folder, kind in COLLECTIONS.items():
-        for path in sorted((data_dir / folder).glob("*.y*ml")):
-            slug = path.stem
-            if not SLUG.match(slug) or path.suffix != ".yaml":
-                errors.append(ContentError(
-                    path.relative_to(root).as_posix(), 1, "", "E-SLUG",
-                    f"nama berkas '{path.name}' harus huruf kecil, angka, tanda hubung, berakhiran .yaml",
-                    f"file name '{path.name}' must be lower-case letters, digits, hyphens, ending in .yaml"))
-                continue
-            read(path, kind, slug)
-    for path in sorted((data_dir / case_rules.CASES_DIR).glob("*.y*ml")):
-        read(path, "cases", None)
+        for path in _visible(data_dir / folder):
+            if path.suffix != ".yaml" or not SLUG.match(path.stem):
+                errors.append(_misnamed(path, root))
+            else:
+                read(path, kind, path.stem)
+    for path in _visible(data_dir / case_rules.CASES_DIR):
+        if path.suffix != ".yaml" or not SLUG.match(path.stem):
+            errors.append(_misnamed(path, root))
+        else:
+            read(path, "cases", None)
+    singles = {f"{name}.yaml" for name in SINGLE_FILES}
+    for path in _visible(data_dir):
+        if path.name not in singles and not path.is_dir() and looks_like_yaml(path.name):
+            errors.append(_unknown(path, root))
     for name, kind in SINGLE_FILES.items():
         path = data_dir / f"{name}.yaml"
-        if path.exists():
+        if os.path.lexists(path):
             read(path, kind, None)
         elif name == "sources":
             errors.append(ContentError(f"{data_dir.name}/{name}.yaml", 1, "", "E-MISSING",

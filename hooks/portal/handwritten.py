@@ -1,7 +1,8 @@
-"""Hand-written pages (``docs/*.<lang>.md``) missing in a language: generated from the
-default language's page, marked as not yet translated, removed once no longer needed."""
+"""Hand-written pages (``docs/*.<lang>.md``) missing in a language: generated (in memory) from the
+default language's page, marked as not yet translated."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Iterable
@@ -67,18 +68,6 @@ def fallback_pages(docs_dir: Path, generated_dirs: Iterable[str], languages: tup
         stem = rel.name[: -len(f".{default}.md")]
         for lang in languages[1:]:
             target = rel.with_name(f"{stem}.{lang}.md")
-            if not (docs_dir / target).exists() or MARK in front_matter(docs_dir / target):
+            if not os.path.lexists(docs_dir / target):  # one on disk is kept (see docs_guard)
                 pages[target.as_posix()] = fallback_page(docs_dir / rel, rel, lang, default, strings[lang])
     return pages
-
-
-def remove_stale(docs_dir: Path, generated_dirs: Iterable[str], wanted: Iterable[str]) -> int:
-    """Delete generated copies that are no longer wanted (their language got its own page or went)."""
-    wanted_paths = {docs_dir / rel for rel in wanted}
-    removed = 0
-    for rel in markdown_files(docs_dir, generated_dirs):
-        path = docs_dir / rel
-        if path not in wanted_paths and not path.is_symlink() and MARK in front_matter(path):
-            path.unlink()
-            removed += 1
-    return removed

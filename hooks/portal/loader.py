@@ -1,12 +1,16 @@
 """Read YAML safely, keeping the line of every value.
 
 Anchors, aliases and tags are refused before anything is built (no "YAML bombs", no
-custom objects), as are oversized files and deep nesting (no recursion blow-ups); dates stay strings (the schema checks
-their format), duplicate keys are errors.
+custom objects), as are oversized files, deep nesting (no recursion blow-ups) and anything but
+a regular file (:func:`read_bounded`); dates stay strings (the schema checks their format),
+duplicate keys are errors.
 """
 from __future__ import annotations
 
 import unicodedata
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -158,13 +162,18 @@ def load_text(text: str, file: str) -> Document:
     return doc
 
 
-def load_file(path: Path, root: Path) -> Document:
-    """Load ``path``; error locations use its path relative to ``root``."""
+def load_file(path: Path, root: Path, inside: Path | None = None) -> Document:
+    """Load ``path``; error locations use its path relative to ``root``.
+
+    Only a regular file that really lies in ``inside`` (default: ``root``), after following
+    links, is read, and at most :data:`MAX_FILE_BYTES` + 1 bytes of it (see :func:`read_bounded`).
+    """
     name = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    if path.stat().st_size > MAX_FILE_BYTES:
-        return load_text("x" * (MAX_FILE_BYTES + 1), name)  # raises E-SIZE without reading
+    data = read_bounded(path, name, inside or root)
+    if len(data) > MAX_FILE_BYTES:
+        return load_text("x" * (MAX_FILE_BYTES + 1), name)  # raises E-SIZE
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise LoadFailed(ContentError(
             name, 1, "", "E-ENCODING", "berkas harus UTF-8; simpan ulang dengan pengodean UTF-8",
@@ -208,6 +217,65 @@ def character_errors(doc: Document) -> list[ContentError]:
 
     walk(doc.data, ())
     return errors
+
+
+_NOT_REGULAR = ((stat.S_ISDIR, "folder", "a folder"), (stat.S_ISFIFO, "pipa (FIFO)", "a pipe (FIFO)"),
+                (stat.S_ISSOCK, "soket", "a socket"), (stat.S_ISCHR, "perangkat", "a device"),
+                (stat.S_ISBLK, "perangkat", "a device"))
+
+
+def _file_error(name: str, msg_id: str, msg_en: str) -> LoadFailed:
+    return LoadFailed(ContentError(name, 1, "", "E-FILE", msg_id, msg_en))
+
+
+def _check_regular(mode: int, name: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kind_id, kind_en = next(((i, e) for test, i, e in _NOT_REGULAR if test(mode)), ("bukan berkas", "not a file"))
+    raise _file_error(name, f"ini {kind_id}, bukan berkas biasa; hapus, atau ganti dengan berkas YAML",
+                      f"this is {kind_en}, not a regular file; delete it or replace it with a YAML file")
+
+
+def read_bounded(path: Path, name: str, inside: Path) -> bytes:
+    """The bytes of ``path`` (named ``name`` in errors), at most ``MAX_FILE_BYTES + 1`` of them.
+
+    Refused with an E-FILE error, before anything is read: a dangling or looping link, a
+    file whose real location is outside ``inside``, and anything but a regular file (a folder,
+    device, FIFO or socket: ``stat`` says 0 bytes for those, and reading one may never end).
+    The file is opened without blocking and checked again once open, in case it was swapped.
+    """
+    try:
+        real = Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise _file_error(name, "tautan (symlink) ini menunjuk ke berkas yang tidak ada; hapus tautannya",
+                              "this symbolic link points to a file that does not exist; delete the link") from None
+        raise _file_error(name, "berkas tidak ada", "file does not exist") from None
+    except OSError as exc:  # ELOOP, EACCES, ...
+        if exc.errno == errno.ELOOP:
+            raise _file_error(name, "tautan (symlink) ini berputar tanpa ujung; hapus tautannya",
+                              "this symbolic link loops; delete the link") from None
+        raise _file_error(name, f"berkas tidak bisa dibaca ({exc.strerror})",
+                          f"file cannot be read ({exc.strerror})") from None
+    if not real.is_relative_to(Path(os.path.realpath(inside))):
+        raise _file_error(name, f"tautan (symlink) ini menunjuk ke luar {inside.name}/; salin isinya ke sini",
+                          f"this symbolic link points outside {inside.name}/; copy the content here instead")
+    _check_regular(real.stat().st_mode, name)
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise _file_error(name, f"berkas tidak bisa dibaca ({exc.strerror})",
+                          f"file cannot be read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        _check_regular(os.fstat(fd).st_mode, name)
+        chunks, left = [], MAX_FILE_BYTES + 1
+        while left > 0:
+            chunk = handle.read(left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
 
 
 def _convert(node: yaml.Node, path: Path_, doc: Document, loader: _Loader) -> Any:

@@ -1,0 +1,39 @@
+"""An interrupted build takes its helper processes with it.
+
+Ctrl-C raises KeyboardInterrupt in the build; :func:`exit_on_sigterm` makes SIGTERM raise
+SystemExit the same way (Python's default would end the process on the spot, leaving the
+brochure workers running). Either unwinds the build, and the brochure pool, leaving its ``with``
+block, terminates its workers. :func:`worker_init` runs in each worker: Ctrl-C is left to the
+build, and the worker ends with the build process however that ends (Linux ``PR_SET_PDEATHSIG``),
+even killed with SIGKILL. The Pagefind service ends on its own when the build process ends: it
+stops at the end of its input, which the build holds.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+import threading
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def exit_on_sigterm() -> None:
+    """SIGTERM raises SystemExit(143) in the build; installed once, from the main thread only."""
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _exit)
+
+
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def worker_init(build_pid: int) -> None:
+    """In a worker process of the build ``build_pid``: ignore Ctrl-C, end on SIGTERM, die with the build."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != build_pid:  # the build ended before the line above took effect
+        os._exit(1)

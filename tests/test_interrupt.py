@@ -1,0 +1,131 @@
+"""Safe to run twice and to interrupt: a second build in the same checkout stops with a message
+while the first completes, and a build killed mid-way leaves no helper process running."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from portal.buildlock import LOCK_DIR, LOCK_NAME
+
+from conftest import MKDOCS, make_project, run_build
+
+
+def _stat(pid: int) -> list[str] | None:
+    """Fields of /proc/<pid>/stat after the command name (state first); None once the process is gone."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return raw.rsplit(")", 1)[1].split()
+
+
+def _alive(pid: int, started: str) -> bool:
+    fields = _stat(pid)  # a zombie has ended; a new process with the same id started at another time
+    return fields is not None and fields[0] != "Z" and fields[19] == started
+
+
+def _descendants(pid: int) -> dict[int, str]:
+    """{pid: start time} of every living descendant of ``pid``."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (fields := _stat(int(entry.name))) and fields[0] != "Z":
+            parents[int(entry.name)] = (int(fields[1]), fields[19])
+    found, todo = {}, [pid]
+    while todo:
+        parent = todo.pop()
+        for child, (ppid, started) in parents.items():
+            if ppid == parent and child not in found:
+                found[child] = started
+                todo.append(child)
+    return found
+
+
+def _cmdline(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+    except OSError:
+        return []
+
+
+def _start_build(project: Path, log: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env.pop("SITE_URL", None)
+    with log.open("w") as err:
+        return subprocess.Popen([*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml")], cwd=project,
+                                stdout=subprocess.DEVNULL, stderr=err, env=full_env)
+
+
+def _wait_until(condition, build: subprocess.Popen, what: str, log: Path) -> None:
+    """Poll ``condition`` until it holds (pytest-timeout bounds the wait); fail if the build ends first."""
+    while not condition():
+        assert build.poll() is None, f"the build ended before {what}:\n{log.read_text()}"
+        time.sleep(0.01)
+
+
+@pytest.mark.timeout(400)
+def test_second_build_in_the_same_checkout_stops_while_the_first_completes(tmp_path):
+    project = make_project(tmp_path / "p")
+    lock = project / LOCK_DIR / LOCK_NAME
+    first = _start_build(project, tmp_path / "first.log")
+
+    def first_holds_lock() -> bool:
+        return lock.exists() and lock.read_text() == str(first.pid)
+
+    try:
+        _wait_until(first_holds_lock, first, "taking the lock", tmp_path / "first.log")
+        first.send_signal(signal.SIGSTOP)  # paused while holding the lock: the two builds overlap for sure
+        assert first_holds_lock()
+        second = run_build(project)
+    finally:
+        first.send_signal(signal.SIGCONT)
+        first.wait(timeout=300)
+    assert second.returncode != 0
+    assert f"Another build is running in this checkout (process {first.pid})" in second.stderr
+    assert "Build lain sedang berjalan" in second.stderr and "Traceback" not in second.stderr
+    assert first.returncode == 0, (tmp_path / "first.log").read_text()
+    site = project / "site"
+    for rel in ("index.html", "en/index.html", "program/melati/index.html", "en/program/melati/index.html",
+                "brosur/melati-id.pdf", "en/brosur/melati-en.pdf", "assets/portal/eligibility.json",
+                "pagefind/pagefind-entry.json", "en/pagefind/pagefind-entry.json"):
+        assert (site / rel).is_file(), f"site/{rel} missing"
+    assert run_build(project).returncode == 0, "the lock is given back when the build ends"
+
+
+def _is_brochure_worker(build: subprocess.Popen):
+    own = _cmdline(build.pid)
+    return lambda pid: _cmdline(pid) == own  # forked: the same command line as the build
+
+
+def _is_pagefind(build: subprocess.Popen):
+    return lambda pid: Path(_cmdline(pid)[0]).name == "pagefind"
+
+
+@pytest.mark.timeout(400)
+@pytest.mark.parametrize("sig, helper, env", [
+    (signal.SIGTERM, _is_brochure_worker, {}),
+    (signal.SIGINT, _is_brochure_worker, {}),
+    (signal.SIGTERM, _is_pagefind, {"PORTAL_BROCHURES": "0"}),
+], ids=["SIGTERM during brochures", "SIGINT during brochures", "SIGTERM during search indexing"])
+def test_killed_build_leaves_no_process_behind(tmp_path, sig, helper, env):
+    project = make_project(tmp_path / "p")
+    build = _start_build(project, tmp_path / "build.log", env)
+    is_helper = helper(build)
+    try:
+        _wait_until(lambda: any(is_helper(pid) for pid in _descendants(build.pid)), build, "starting its helpers",
+                    tmp_path / "build.log")
+        helpers = _descendants(build.pid)
+        build.send_signal(sig)
+        assert build.wait(timeout=120) != 0
+    finally:
+        if build.poll() is None:
+            build.kill()
+    assert helpers
+    while any(_alive(pid, started) for pid, started in helpers.items()):  # pytest-timeout bounds this
+        time.sleep(0.05)
+    if sig == signal.SIGTERM:  # an orderly exit, not a crash
+        assert "Traceback" not in (tmp_path / "build.log").read_text()
