@@ -113,6 +113,9 @@ def _is_pagefind(build: subprocess.Popen):
 ], ids=["SIGTERM during brochures", "SIGINT during brochures", "SIGTERM during search indexing"])
 def test_killed_build_leaves_no_process_behind(tmp_path, sig, helper, env):
     project = make_project(tmp_path / "p")
+    melati = (project / "data" / "programs" / "melati.yaml").read_text(encoding="utf-8")
+    for i in range(24):  # more brochures: the helpers run long enough to be seen, even on a fast machine
+        (project / "data" / "programs" / f"melati-{i}.yaml").write_text(melati, encoding="utf-8")
     build = _start_build(project, tmp_path / "build.log", env)
     is_helper = helper(build)
     try:
