@@ -12,7 +12,7 @@ LOCK_ARGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build fonts test serve validate bench clean lock
+.PHONY: build fonts test test-calendar serve validate bench clean lock
 
 # Every package, dependencies included, pinned with its hashes in requirements-dev.lock (made by `make lock`)
 $(STAMP): requirements.lock requirements-dev.lock
@@ -49,6 +49,10 @@ fonts:
 ## test: run the whole test suite
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+## test-calendar: the whole suite two years from now (Debian's faketime): no test depends on the date
+test-calendar: $(STAMP) $(NODE_STAMP)
+	faketime -f '+2y' $(BIN)/python -m pytest
 
 ## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/)
 serve: $(STAMP)
