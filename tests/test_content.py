@@ -15,12 +15,13 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from portal.content import load_content
-from portal.model import GlossaryTerm
-from portal.policy import canonical_phone, phone_numbers, sourced_phones
-from portal.pages import build_pages, relative_root
-from portal.render import TermLinker
-from portal.strings import load_strings
+from portal.content.model import GlossaryTerm
+from portal.content.policy import canonical_phone, phone_numbers, sourced_phones
+from portal.content.validator import load_content
+from portal.site.pages import build_pages
+from portal.site.render import TermLinker
+from portal.site.strings import load_strings
+from portal.site.urls import relative_root
 
 from conftest import FIXTURE_DATA, ROOT, build_site, make_project
 

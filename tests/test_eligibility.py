@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from portal import eligibility
-from portal.content import load_content
-from portal.strings import load_strings
+from portal.content.validator import load_content
+from portal.outputs import eligibility
+from portal.site.strings import load_strings
 
 from conftest import FIXTURE_DATA, ROOT, load_yaml
 

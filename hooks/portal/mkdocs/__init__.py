@@ -1,0 +1,1 @@
+"""Step 3 of the pipeline: the one package that imports MkDocs or touches mkdocs-static-i18n."""
