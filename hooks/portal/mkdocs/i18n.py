@@ -1,5 +1,5 @@
-"""What the hooks read from mkdocs-static-i18n. Most of it is not the plugin's documented API,
-so it is read here only."""
+"""What the hooks read from mkdocs-static-i18n. Most of it is not the plugin's documented API
+(see :mod:`portal.mkdocs.borrowed`), so it is read here only."""
 from __future__ import annotations
 
 

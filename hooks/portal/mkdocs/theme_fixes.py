@@ -5,10 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from portal.mkdocs.borrowed import THEME_SCRIPTS
 from portal.site.config import Site
-
-UNUSED_THEME_SCRIPTS = ("assets/javascripts/bundle.*", "assets/javascripts/workers",
-                        "assets/javascripts/lunr")
 
 
 
@@ -28,9 +26,9 @@ def not_found_page(site: Site, lang: str, output: str) -> str:
 
 
 def remove_theme_javascript(site_dir: Path) -> None:
-    """Delete Material's JavaScript (:data:`UNUSED_THEME_SCRIPTS`) from ``site_dir``:
+    """Delete Material's JavaScript (:data:`portal.mkdocs.borrowed.THEME_SCRIPTS`) from ``site_dir``:
     no page loads it (overrides/main.html leaves it out for page weight), and on old browsers it
     would fetch a polyfill from unpkg.com. The link check catches a page that would still load one."""
-    for pattern in UNUSED_THEME_SCRIPTS:
+    for pattern in THEME_SCRIPTS:
         for path in site_dir.glob(pattern):
             shutil.rmtree(path) if path.is_dir() else path.unlink()
