@@ -153,11 +153,20 @@ BROWSER_FIXTURES = {"browser", "page", "served_site"}
 BUILD_CALLS = re.compile(r"\b(build_site|run_build|fixture_site|MKDOCS)\b")
 
 
-def _builds(function) -> bool:
+def _builds(function, seen: set | None = None) -> bool:
+    """True when ``function``, or a test helper it calls (at any depth), builds a site."""
+    seen = set() if seen is None else seen
+    if function in seen or not inspect.isfunction(function):
+        return False
+    seen.add(function)
     try:
-        return bool(BUILD_CALLS.search(inspect.getsource(function)))
+        if BUILD_CALLS.search(inspect.getsource(function)):
+            return True
     except (OSError, TypeError):
         return False
+    helpers = (function.__globals__.get(name) for name in function.__code__.co_names)
+    return any(_builds(h, seen) for h in helpers
+               if inspect.isfunction(h) and Path(h.__code__.co_filename).parent == ROOT / "tests")
 
 
 def tier(item) -> str:
