@@ -12,7 +12,7 @@ LOCK_ARGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build fonts test test-calendar serve validate bench clean lock
+.PHONY: build fonts check test test-calendar serve validate bench clean lock
 
 # Every package, dependencies included, pinned with its hashes in requirements-dev.lock (made by `make lock`)
 $(STAMP): requirements.lock requirements-dev.lock
@@ -46,7 +46,11 @@ fonts:
 	@fc-list 2>/dev/null | grep -qi "DejaVuSans" || ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 || \
 	  { echo "DejaVu Sans is missing (brochures need it): sudo apt-get install fonts-dejavu-core"; exit 1; }
 
-## test: run the whole test suite
+## check: the unit tier only (no site build, no browser), the quick loop while editing code
+check: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest -m unit
+
+## test: run the whole test suite (tiers unit, build and browser: see tests/conftest.py)
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 

@@ -4,11 +4,16 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from portal import build, buildlock, interrupt, memory_pages, meta, postbuild, prerendered, privacy, search, sitefixes
-from portal.brochures import BrochureError
-from portal.errors import ContentInvalid
-from portal.paths import OutsideProject
-from portal.site import from_mkdocs_config
+from portal.build import interrupt, lock as buildlock, postbuild, prepare as build
+from portal.build.paths import OutsideProject
+from portal.checks import privacy
+from portal.content.errors import ContentInvalid
+from portal.mkdocs import i18n, memory_pages, prerendered, theme_fixes
+from portal.mkdocs.config import from_mkdocs_config
+from portal.outputs import search
+from portal.outputs.brochures import BrochureError
+from portal.site import hreflang
+from portal.site.urls import SEARCH_DIR
 
 
 _this_build: dict[str, build.Prepared] = {}  # by config file; set in on_config, read per page
@@ -43,7 +48,7 @@ def on_page_read_source(page, config):
 
 def on_pre_build(config):
     site = _prepared(config).site
-    if config.plugins["i18n"].building:  # the default language is built: index it while the others build
+    if i18n.other_languages_building(config):  # the default language is built: index it while the others build
         search.start_index(site.site_dir, site.languages[1:])
     else:
         search.discard_index(site.site_dir)
@@ -51,7 +56,7 @@ def on_pre_build(config):
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(config):
-    if config.plugins["i18n"].building:
+    if i18n.other_languages_building(config):
         return
     try:
         postbuild.run(build.prepare(from_mkdocs_config(config)))
@@ -71,12 +76,11 @@ def on_shutdown():
 def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
-    return sitefixes.not_found_page(from_mkdocs_config(config), config.plugins["i18n"].current_language, output)
+    return theme_fixes.not_found_page(from_mkdocs_config(config), i18n.current_language(config), output)
 
 
 def on_page_context(context, page, config, nav):
-    urls = {lang: f.url for lang, f in (getattr(page.file, "alternates", None) or {}).items()}
-    context["portal_alternates"] = meta.alternates(_prepared(config).site, urls)
+    context["portal_alternates"] = hreflang.alternates(_prepared(config).site, i18n.alternate_urls(page))
     return context
 
 
@@ -85,11 +89,10 @@ def on_env(env, config, files):
     ``portal_search_fallback``, the page the search button leads to without JavaScript,
     ``portal_search_bundle``, the language's Pagefind bundle (paths relative to the site root), and
     ``portal_nav_cache``, the nav of pages outside it, by folder (``overrides/main.html``)."""
-    i18n = config.plugins["i18n"]
-    env.globals["portal_t"] = _prepared(config).strings[i18n.current_language]
-    lang_root = i18n.current_language_config.link.lstrip("/")
+    env.globals["portal_t"] = _prepared(config).strings[i18n.current_language(config)]
+    lang_root = i18n.language_root(config)
     env.globals["portal_search_fallback"] = search.fallback_page(lang_root, (f.dest_uri for f in files))
-    env.globals["portal_search_bundle"] = lang_root + search.SEARCH_DIR + "/"
+    env.globals["portal_search_bundle"] = lang_root + SEARCH_DIR + "/"
     env.globals["portal_nav_cache"] = {}  # {folder: nav HTML} for pages outside the nav (main.html)
     env.auto_reload = False  # a fresh environment each build: no need to stat every template per page
     return env
@@ -103,8 +106,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     prepared = _prepared(config)
-    lang = config.plugins["i18n"].current_language
-    return html + search.index_extras(html, page.meta, prepared.strings[lang], prepared.content.glossary)
+    strings = prepared.strings[i18n.current_language(config)]
+    return html + search.index_extras(html, page.meta, strings, prepared.content.glossary)
 
 
 def _prepared(config):

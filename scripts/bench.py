@@ -35,14 +35,16 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from portal import postbuild, search  # noqa: E402
-from portal.build import OWNED_DIRS, prepare  # noqa: E402
-from portal.site import from_mkdocs_file  # noqa: E402
+from portal.build import postbuild  # noqa: E402
+from portal.build.prepare import prepare  # noqa: E402
+from portal.outputs import search  # noqa: E402
+from portal.site.config import from_mkdocs_file  # noqa: E402
+from portal.site.urls import OWNED_DIRS  # noqa: E402
 try:  # issue 7's brochures; absent on older trees
-    from portal.brochures import benchmark as brochure_benchmark  # noqa: E402
+    from portal.outputs.brochures import benchmark as brochure_benchmark  # noqa: E402
 except ImportError:
     brochure_benchmark = None
-from portal.weight import FIRST_VIEW_BUDGET, REPEAT_VIEW_BUDGET, gzipped_size, page_weight  # noqa: E402
+from portal.checks.page_weight import FIRST_VIEW_BUDGET, REPEAT_VIEW_BUDGET, gzipped_size, page_weight  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"

@@ -16,8 +16,8 @@ import click
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from portal import linkcheck  # noqa: E402
-from portal.site import from_mkdocs_file  # noqa: E402
+from portal.checks import linkcheck  # noqa: E402
+from portal.site.config import from_mkdocs_file  # noqa: E402
 
 
 @click.command(help=__doc__)

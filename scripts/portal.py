@@ -12,12 +12,12 @@ import click
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from portal import annotations, scaffold, status as status_report  # noqa: E402
-from portal.content import SLUG, load_content  # noqa: E402
-from portal.errors import ContentInvalid  # noqa: E402
-from portal.loader import LoadFailed, load_file  # noqa: E402
-from portal.site import Site, from_mkdocs_file  # noqa: E402
-from portal.strings import load_strings  # noqa: E402
+from portal.checks import annotations, editors_report, scaffold  # noqa: E402
+from portal.content.errors import ContentInvalid  # noqa: E402
+from portal.content.loader import LoadFailed, load_file  # noqa: E402
+from portal.content.validator import SLUG, load_content  # noqa: E402
+from portal.site.config import Site, from_mkdocs_file  # noqa: E402
+from portal.site.strings import load_strings  # noqa: E402
 
 DATA_OPTION = click.option(
     "--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -69,7 +69,7 @@ def validate(data_dir: Path | None, output: str) -> None:
                f"{len(content.organizations)} organisasi, {len(content.glossary)} istilah / terms, "
                f"{len(content.cases)} kasus kelayakan / eligibility cases.")
     if output == "github":  # warnings never fail the check
-        findings = status_report.collect(content, data_dir, data_dir.parent, site.today,
+        findings = editors_report.collect(content, data_dir, data_dir.parent, site.today,
                                          site.options.stale_after_months)
         click.echo("\n".join(annotations.warning(f) for f in findings if f.fails))
 
@@ -132,10 +132,10 @@ def new_program(slug: str, source_id: str | None, data_dir: Path | None) -> None
 def status(strict: bool, data_dir: Path | None) -> None:
     site = from_mkdocs_file()
     data_dir, content = _load(site, data_dir)
-    findings = status_report.collect(content, data_dir, data_dir.parent, site.today,
+    findings = editors_report.collect(content, data_dir, data_dir.parent, site.today,
                                      site.options.stale_after_months)
-    click.echo(status_report.report(findings))
-    if strict and status_report.fails(findings):
+    click.echo(editors_report.report(findings))
+    if strict and editors_report.fails(findings):
         sys.exit(1)
 
 

@@ -15,8 +15,8 @@ import click
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from portal.search import FIRST_SEARCH_BUDGET, measure  # noqa: E402
-from portal.site import from_mkdocs_file  # noqa: E402
+from portal.outputs.search import FIRST_SEARCH_BUDGET, measure  # noqa: E402
+from portal.site.config import from_mkdocs_file  # noqa: E402
 
 
 @click.command(help=__doc__)

@@ -1,11 +1,14 @@
 """Shared test helpers: a fixture site built with the real hooks, templates and UI strings."""
 from __future__ import annotations
 
+import inspect
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 import yaml
@@ -71,6 +74,14 @@ def data(tmp_path) -> Path:
     return dest
 
 
+def missing_tool(message: str) -> NoReturn:
+    """A test's tool (browser, node, an npm package) is missing: with CI=true that is a failure,
+    never a skip (CI installs everything); elsewhere the test is skipped with ``message``."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def load_yaml(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
@@ -112,9 +123,7 @@ def browser():
     """Headless Debian chromium. Missing: a failure with CI=true, a skip otherwise."""
     if not Path(CHROMIUM).exists():
         message = f"{CHROMIUM} not found: apt-get install chromium (.ci/run does this)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_tool(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -135,3 +144,41 @@ def page(browser):
     pg.on("pageerror", lambda exc: pg.console_errors.append(str(exc)))
     yield pg
     context.close()
+
+
+# --- Tiers: `unit` (no site build, no browser: `make check`), `build` (builds a site with MkDocs),
+# `browser` (drives chromium). Each test gets one, from what it and the fixtures it uses call.
+
+BROWSER_FIXTURES = {"browser", "page", "served_site"}
+BUILD_CALLS = re.compile(r"\b(build_site|run_build|fixture_site|MKDOCS)\b")
+
+
+def _builds(function, seen: set | None = None) -> bool:
+    """True when ``function``, or a test helper it calls (at any depth), builds a site."""
+    seen = set() if seen is None else seen
+    if function in seen or not inspect.isfunction(function):
+        return False
+    seen.add(function)
+    try:
+        if BUILD_CALLS.search(inspect.getsource(function)):
+            return True
+    except (OSError, TypeError):
+        return False
+    helpers = (function.__globals__.get(name) for name in function.__code__.co_names)
+    return any(_builds(h, seen) for h in helpers
+               if inspect.isfunction(h) and Path(h.__code__.co_filename).parent == ROOT / "tests")
+
+
+def tier(item) -> str:
+    """'browser', 'build' or 'unit' for a collected test."""
+    names = set(getattr(item, "fixturenames", ()))
+    if names & BROWSER_FIXTURES:
+        return "browser"
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    functions = [item.function] + [d.func for name in names for d in definitions.get(name, ())]
+    return "build" if "fixture_site" in names or any(_builds(f) for f in functions) else "unit"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        item.add_marker(tier(item))

@@ -15,13 +15,13 @@ from pypdf import PdfReader
 
 from conftest import FIXTURE_DATA, ROOT, make_project, run_build
 from content_edits import drop_cases_about
-from portal import brochures
-from portal.brochure_pages import human_size
-from portal.content import load_content
-from portal.paths import OutsideProject
-from portal.rules import criteria
-from portal.site import LOCAL_SITE_URL, Site
-from portal.strings import load_strings
+from portal.build.paths import OutsideProject
+from portal.content.rules import criteria
+from portal.content.validator import load_content
+from portal.outputs import brochures
+from portal.outputs.brochure_pages import human_size
+from portal.site.config import LOCAL_SITE_URL, Site
+from portal.site.strings import load_strings
 
 SITE_URL = "https://portal-pmi.example.org/"
 LANGS = {"id": "", "en": "en/"}

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from portal import search
+from portal.outputs import search
 from test_search import fallback
 
 CHUNKS = ("/pagefind/index/", "/pagefind/fragment/", "/pagefind/filter/")

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 import re
 
-from portal.content import load_content
-from portal.render import Renderer
-from portal.strings import load_strings
+from portal.content.validator import load_content
+from portal.site.render import Renderer
+from portal.site.strings import load_strings
 
 from conftest import FIXTURE_DATA, ROOT
 

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from portal.content import load_content
-from portal.errors import ContentInvalid
-from portal.scaffold import is_left_to_fill, program_yaml
+from portal.checks.scaffold import is_left_to_fill, program_yaml
+from portal.content.errors import ContentInvalid
+from portal.content.validator import load_content
 
 from conftest import FIXTURE_TODAY, ROOT, make_project, run_build
 from content_edits import drop_cases_about
@@ -224,7 +224,7 @@ def test_validate_for_github_warns_without_failing(data):
 
 
 def test_annotation_messages_cannot_forge_a_command():
-    from portal.annotations import error
-    from portal.errors import ContentError
+    from portal.checks.annotations import error
+    from portal.content.errors import ContentError
     line = error(ContentError("data/x.yaml", 3, "a", "E-X", "50%\n::error::palsu", "b"))
     assert "\n" not in line and "50%25%0A::error::palsu" in line

@@ -2,7 +2,7 @@
 the warnings the validator requires are on the pages, phone numbers come only from sourced
 contacts, and glossary terms link to the glossary.
 
-Rules about content live in the validator (``portal.content``, ``portal.policy``); these tests
+Rules about content live in the validator (``portal.content.validator``, ``portal.content.policy``); these tests
 check that the site shows what the validated content holds, whatever the content is."""
 from __future__ import annotations
 
@@ -15,12 +15,13 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from portal.content import load_content
-from portal.model import GlossaryTerm
-from portal.policy import canonical_phone, phone_numbers, sourced_phones
-from portal.pages import build_pages, relative_root
-from portal.render import TermLinker
-from portal.strings import load_strings
+from portal.content.model import GlossaryTerm
+from portal.content.policy import canonical_phone, phone_numbers, sourced_phones
+from portal.content.validator import load_content
+from portal.site.pages import build_pages
+from portal.site.render import TermLinker
+from portal.site.strings import load_strings
+from portal.site.urls import relative_root
 
 from conftest import FIXTURE_DATA, ROOT, build_site, make_project
 

@@ -11,12 +11,12 @@ import json
 
 import pytest
 
-from portal import markup
-from portal.content import load_content
-from portal.eligibility import compile_data
-from portal.errors import ContentInvalid
-from portal.render import Renderer, markdown_to_html
-from portal.strings import load_strings
+from portal.content import markup
+from portal.content.errors import ContentInvalid
+from portal.content.validator import load_content
+from portal.outputs.eligibility import compile_data
+from portal.site.render import Renderer, markdown_to_html
+from portal.site.strings import load_strings
 
 from conftest import FIXTURE_DATA, ROOT
 from content_edits import KOREA, LANGS, MELATI, TODAY, line_of

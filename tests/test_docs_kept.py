@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from portal.build import OWNED_DIRS
-from portal.docs_guard import markdown_on_disk, page_address, problems
+from portal.checks.docs_guard import markdown_on_disk, page_address, problems
+from portal.site.urls import OWNED_DIRS
 
 from conftest import make_project, run_build
 

@@ -16,10 +16,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from portal import schema
-from portal.content import BUILDERS, load_content
-from portal.errors import ContentError, ContentInvalid
-from portal.loader import LoadFailed, load_text
+from portal.content import schema
+from portal.content.errors import ContentError, ContentInvalid
+from portal.content.loader import LoadFailed, load_text
+from portal.content.validator import BUILDERS, load_content
 
 from conftest import FIXTURE_DATA
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.buildlock import LOCK_DIR, LOCK_NAME
+from portal.build.lock import LOCK_DIR, LOCK_NAME
 
 from conftest import MKDOCS, make_project, run_build
 

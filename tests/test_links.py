@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 from conftest import ROOT
-from portal import linkcheck
-from portal.site import LOCAL_SITE_URL
+from portal.checks import linkcheck
+from portal.site.config import LOCAL_SITE_URL
 
 
 def test_every_internal_link_and_anchor_resolves_in_both_languages(fixture_site):

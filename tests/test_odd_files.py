@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from portal.content import load_content
-from portal.errors import ContentInvalid
-from portal.loader import MAX_FILE_BYTES, LoadFailed, load_file
+from portal.content.errors import ContentInvalid
+from portal.content.loader import MAX_FILE_BYTES, LoadFailed, load_file
+from portal.content.validator import load_content
 
 from conftest import ROOT
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from portal.weight import FIRST_VIEW_BUDGET, REPEAT_VIEW_BUDGET, page_weight
+from portal.checks.page_weight import FIRST_VIEW_BUDGET, REPEAT_VIEW_BUDGET, page_weight
 
 PROGRAM = "program/melati/index.html"
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from portal import prerendered
-from portal.pages import front_matter
+from portal.mkdocs import prerendered
+from portal.site.front_matter import front_matter
 
 BODY = """<h1>Judul halaman</h1>
 <h2 id="about">Apa ini?</h2>

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from portal import privacy
+from portal.checks import privacy
 
 from conftest import make_project, run_build
 

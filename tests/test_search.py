@@ -11,9 +11,9 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import FIXTURE_DATA, ROOT, build_site, make_project
-from portal import search
-from portal.model import GlossaryTerm
-from portal.strings import load_strings
+from portal.content.model import GlossaryTerm
+from portal.outputs import search
+from portal.site.strings import load_strings
 
 GLOSSARY = (GlossaryTerm("PMI", {"id": "-", "en": "-"}, aliases=("TKI", "BNP2TKI")),
             GlossaryTerm("Desbumi", {"id": "-", "en": "-"}),

@@ -11,8 +11,8 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import FIXTURE_DATA, build_site, load_yaml, make_project
-from portal import privacy
-from portal.site import LOCAL_SITE_URL
+from portal.checks import privacy
+from portal.site.config import LOCAL_SITE_URL
 
 PROGRAMS = {path.stem: load_yaml(path)["audience"]
             for path in (FIXTURE_DATA / "programs").glob("*.yaml")}  # slug -> audiences

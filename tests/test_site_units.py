@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from portal.handwritten import MARK, fallback_pages
-from portal.meta import alternates
-from portal.render import esc
-from portal.site import Site
-from portal.strings import Fallback, Strings
+from portal.site.config import Site
+from portal.site.front_matter import FALLBACK_OF as MARK
+from portal.site.handwritten import fallback_pages
+from portal.site.hreflang import alternates
+from portal.site.render import esc
+from portal.site.strings import Fallback, Strings
 
 SITE = Site(root=Path("."), data_dir=Path("data"), docs_dir=Path("docs"), site_dir=Path("site"),
             languages=("id", "en"), site_url="https://example.org/pmi/")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from portal.content import load_content
-from portal.errors import ContentInvalid
+from portal.content.errors import ContentInvalid
+from portal.content.validator import load_content
 
 from conftest import FIXTURE_DATA
 from content_edits import KOREA, LANGS, MELATI, TODAY, append, line_of, replace

@@ -10,12 +10,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from portal.content import load_content
-from portal.footer import add_months, edit_url, is_stale, report_url
-from portal.pages import build_pages, program_page
-from portal.render import Renderer, markdown_to_html
-from portal.site import Options, from_mkdocs_file
-from portal.strings import load_strings
+from portal.content.validator import load_content
+from portal.site.config import Options, from_mkdocs_file
+from portal.site.pages import build_pages, program_page
+from portal.site.render import Renderer, markdown_to_html
+from portal.site.review import add_months, edit_url, is_stale, report_url
+from portal.site.strings import load_strings
 
 from conftest import FIXTURE_DATA, ROOT, make_project, run_build
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from portal.errors import ContentInvalid
-from portal.schema import ui_schema
-from portal.strings import load_strings
+from portal.content.errors import ContentInvalid
+from portal.content.schema import ui_schema
+from portal.site.strings import load_strings
 
 from conftest import ROOT, build_site, make_project
 

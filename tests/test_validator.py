@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from portal.content import load_content
-from portal.errors import ContentInvalid
+from portal.content.errors import ContentInvalid
+from portal.content.validator import load_content
 
 from conftest import FIXTURE_DATA
 from content_edits import KOREA, LANGS, MELATI, TODAY, line_of, replace, write
@@ -93,7 +93,7 @@ CASES = [
                                          "ask_if: {question: punya_usaha, equals: true}", QUESTIONS),
      QUESTIONS, line_of("ask_if: {question: kabupaten, in: [banyuwangi, jember]}", QUESTIONS),
      "[3].ask_if.question", "E-ORDER"),
-    # editorial rules (portal.policy)
+    # editorial rules (portal.content.policy)
     ("placeholder text left from portal.py new", replace(
         SUMMARY + " untuk anak PMI yang diumumkan Pemkab Banyuwangi pada 2021.", '  id: "GANTI: ringkasan satu kalimat"'),
      MELATI, line_of(SUMMARY), "summary.id", "E-PLACEHOLDER"),
@@ -113,7 +113,7 @@ CASES = [
      MELATI, line_of(SUMMARY), "summary.id", "E-PHONE"),
     ("WhatsApp link", replace("Banyuwangi pada 2021.", "Banyuwangi pada 2021. [Tanya](https://wa.me/6281234567890)."),
      MELATI, line_of(SUMMARY), "summary.id", "E-WHATSAPP"),
-    # eligibility cases (portal.cases)
+    # eligibility cases (portal.content.cases)
     ("case: unknown question", replace("umur: 25, kabupaten: banyuwangi", "umr: 25, kabupaten: banyuwangi", CASES_FILE),
      CASES_FILE, line_of("umur: 25, kabupaten: banyuwangi", CASES_FILE), "[0].answers.umr", "E-REF"),
     ("case: not an option of the question", replace("negara_tujuan: korea,", "negara_tujuan: korae,", CASES_FILE),

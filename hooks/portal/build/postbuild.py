@@ -1,0 +1,53 @@
+"""The post-build pipeline: runs once, after every language is built, in a fixed order."""
+from __future__ import annotations
+
+import logging
+from typing import Callable
+from urllib.parse import urlsplit
+
+from portal.build.prepare import Prepared
+from portal.checks import privacy
+from portal.mkdocs.theme_fixes import remove_theme_javascript
+from portal.outputs import eligibility
+from portal.outputs import redirects
+from portal.outputs import search
+from portal.outputs.brochures import copy_to_site
+
+log = logging.getLogger("mkdocs.hooks.portal")
+
+Step = Callable[[Prepared], None]
+
+
+def brochures(prepared: Prepared) -> None:
+    """Copy this build's brochures from the cache into ``site/``."""
+    copy_to_site(prepared.site, prepared.brochures.brochures)
+
+
+def rules_json(prepared: Prepared) -> None:
+    """The eligibility checker's questions and rules, for the browser."""
+    data = eligibility.compile_data(prepared.content, prepared.strings)
+    eligibility.write(data, prepared.site.site_dir)
+
+
+def privacy_check(prepared: Prepared) -> None:
+    """Fail the build when a page, stylesheet or script of site/ would load from another host."""
+    site = prepared.site
+    privacy.check(site.site_dir, [urlsplit(site.site_url).netloc])
+
+
+# Fixed order: site fixes and redirects, brochures, then rules JSON, then the search index;
+# last, the privacy scan of everything written.
+STEPS: list[tuple[str, Step]] = [
+    ("site fixes", lambda prepared: remove_theme_javascript(prepared.site.site_dir)),
+    ("redirects", lambda prepared: redirects.write_redirects(prepared.content, prepared.site)),
+    ("brochures", brochures),
+    ("rules JSON", rules_json),
+    ("search index", lambda prepared: search.build_index(prepared.site.site_dir, prepared.site.languages[1:])),
+    ("privacy", privacy_check),
+]
+
+
+def run(prepared: Prepared) -> None:
+    for name, step in STEPS:
+        log.info("Portal PMI post-build: %s", name)
+        step(prepared)

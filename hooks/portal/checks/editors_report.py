@@ -1,0 +1,141 @@
+"""The editors' report: what needs attention in valid content.
+
+Missing translations (per language and field), pages past their review date and items
+without sources (these fail ``status --strict``), and programs whose criteria are not
+published (listed for information only). Placeholder text never gets here: the validator
+refuses it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from portal.content.loader import Document, dotted, load_file
+from portal.content.model import Content
+from portal.content.schema import SCHEMA_FILE
+from portal.content.validator import COLLECTIONS, SINGLE_FILES
+from portal.site.review import stale_items
+
+TEXT_REF = "#/$defs/text"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One line of the report; ``fails`` says whether ``--strict`` fails on it."""
+
+    section: str
+    file: str
+    line: int
+    field: str
+    message_id: str
+    message_en: str
+    fails: bool = True
+
+    def __str__(self) -> str:
+        field = f" {self.field}" if self.field else ""
+        return f"{self.file}:{self.line}:{field} {self.message_id} / {self.message_en}"
+
+
+SECTIONS = {
+    "translation": ("Terjemahan yang belum ada", "Missing translations"),
+    "stale": ("Perlu ditinjau ulang", "Due for review"),
+    "sources": ("Tanpa sumber", "Without sources"),
+    "unpublished": ("Syarat tidak diumumkan (info)", "Criteria not published (for information)"),
+}
+
+
+def text_paths(data: Any, node: dict, defs: dict, path: tuple = ()) -> Iterator[tuple]:
+    """Paths of every bilingual text in ``data``, found by walking the schema alongside it."""
+    ref = node.get("$ref")
+    if ref == TEXT_REF:
+        yield path
+        return
+    if ref:
+        yield from text_paths(data, defs[ref.rsplit("/", 1)[1]], defs, path)
+        return
+    if isinstance(data, dict):
+        props = node.get("properties", {})
+        for key, value in data.items():
+            if key in props:
+                yield from text_paths(value, props[key], defs, path + (key,))
+    elif isinstance(data, list) and "items" in node:
+        for i, value in enumerate(data):
+            yield from text_paths(value, node["items"], defs, path + (i,))
+
+
+def _documents(data_dir: Path, root: Path) -> Iterator[tuple[Document, str]]:
+    for folder, kind in COLLECTIONS.items():
+        for path in sorted((data_dir / folder).glob("*.yaml")):
+            yield load_file(path, root), kind
+    for name, kind in SINGLE_FILES.items():
+        if (data_dir / f"{name}.yaml").exists():
+            yield load_file(data_dir / f"{name}.yaml", root), kind
+
+
+def _value(data: Any, path: tuple) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_after_months: int) -> list[Finding]:
+    """Every finding for ``content`` (already validated) read from ``data_dir``."""
+    defs = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))["$defs"]
+    findings: list[Finding] = []
+    docs = {}
+    for doc, kind in _documents(data_dir, root):
+        docs[doc.file] = doc
+        for path in text_paths(doc.data, {"$ref": f"#/$defs/{kind}"}, defs):
+            text = _value(doc.data, path)
+            for lang in content.languages:
+                if lang not in text:
+                    findings.append(Finding(
+                        "translation", doc.file, doc.line(path), dotted(path),
+                        f"belum ada teks '{lang}'", f"no '{lang}' text yet"))
+        if kind == "glossary":
+            for i, term in enumerate(doc.data):
+                if not term.get("sources"):
+                    findings.append(Finding(
+                        "sources", doc.file, doc.line((i,)), dotted((i, "sources")),
+                        f"istilah '{term['term']}' belum punya sumber", f"term '{term['term']}' has no source yet"))
+    pages = [*content.programs, *content.procedures, *content.organizations, *content.proposals]
+    for item in stale_items(pages, today, stale_after_months):
+        findings.append(Finding(
+            "stale", item.file, docs[item.file].line(("last_reviewed",)), "last_reviewed",
+            f"terakhir ditinjau {item.last_reviewed.isoformat()}, lebih dari {stale_after_months} bulan lalu",
+            f"last reviewed {item.last_reviewed.isoformat()}, more than {stale_after_months} months ago"))
+    for program in content.programs:
+        if not program.eligibility.criteria_published:
+            findings.append(Finding(
+                "unpublished", program.file, docs[program.file].line(("eligibility", "criteria_published")),
+                "eligibility.criteria_published",
+                "syarat tidak diumumkan; pemeriksa kelayakan paling jauh menjawab 'mungkin: tanyakan dulu'",
+                "criteria not published; the eligibility checker can at most answer 'maybe: ask first'", fails=False))
+    return sorted(findings, key=lambda f: (list(SECTIONS).index(f.section), f.file, f.line, f.field))
+
+
+def report(findings: list[Finding]) -> str:
+    """The findings grouped by section, with a count per section (and per language for translations)."""
+    if not findings:
+        return "Semua beres. / All good."
+    lines = []
+    for section, (title_id, title_en) in SECTIONS.items():
+        items = [f for f in findings if f.section == section]
+        if not items:
+            continue
+        lines.append(f"{title_id} / {title_en}: {len(items)}")
+        if section == "translation":
+            per_lang: dict[str, int] = {}
+            for f in items:
+                lang = f.message_en.split("'")[1]
+                per_lang[lang] = per_lang.get(lang, 0) + 1
+            lines.append("  " + ", ".join(f"{lang}: {n}" for lang, n in sorted(per_lang.items())))
+        lines += [f"  {f}" for f in items]
+    return "\n".join(lines)
+
+
+def fails(findings: list[Finding]) -> bool:
+    return any(f.fails for f in findings)

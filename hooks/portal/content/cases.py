@@ -1,0 +1,111 @@
+"""Eligibility cases are content: ``data/cases/*.yaml``, checked against the questions and run.
+
+Each case is what one reader answers and the verdict expected for some programs (as
+OpenFisca keeps YAML tests beside its rules). A rule change that breaks a case is a content
+error naming the case; a program with published criteria needs a case where the reader is
+likely eligible and one where they are not.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping
+
+from portal.content import schema
+from portal.content.model import Case, Content, Question
+from portal.outputs import eligibility
+
+CASES_DIR = "cases"
+"""Folder of ``data/`` holding the case files."""
+
+Report = Callable[[tuple, str, str, str], None]
+
+
+def case(item: Mapping[str, Any]) -> Case:
+    return Case(name=item["name"], answers=dict(item["answers"]), expect=dict(item["expect"]),
+                asks=tuple(item["asks"]) if "asks" in item else None)
+
+
+def check_answers(answers: Mapping[str, Any], path: tuple, questions: Mapping[str, Question],
+                  report: Report) -> None:
+    """Each answer names a question and is an answer that question can get (null: "I don't know")."""
+    for qid, value in answers.items():
+        q = questions.get(qid)
+        if q is None:
+            hint_id, hint_en = schema.did_you_mean(qid, questions)
+            report(path + (qid,), "E-REF", f"pertanyaan '{qid}' tidak dikenal{hint_id}",
+                   f"unknown question '{qid}'{hint_en}")
+            continue
+        if value is None:
+            continue
+        if q.type == "yes_no" and not isinstance(value, bool):
+            report(path + (qid,), "E-ANSWER", f"jawaban '{qid}' harus true atau false (atau null: tidak tahu)",
+                   f"the answer to '{qid}' must be true or false (or null: don't know)")
+        elif q.type == "choice" and value not in q.option_values():
+            hint_id, hint_en = schema.did_you_mean(value, q.option_values())
+            report(path + (qid,), "E-ANSWER",
+                   f"'{value}' bukan pilihan '{qid}'{hint_id}; pilihan: {', '.join(q.option_values())}",
+                   f"'{value}' is not an option of '{qid}'{hint_en}; options: {', '.join(q.option_values())}")
+        elif q.type == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                     or (q.min is not None and value < q.min) or (q.max is not None and value > q.max)):
+            low, high = "" if q.min is None else q.min, "" if q.max is None else q.max
+            report(path + (qid,), "E-ANSWER", f"jawaban '{qid}' harus angka ({low}–{high})",
+                   f"the answer to '{qid}' must be a number ({low}–{high})")
+
+
+def check_refs(c: Case, path: tuple, content: Content, programs: set[str], report: Report) -> None:
+    """Programs in ``expect`` (``programs``: every program file's slug) and questions in ``asks`` exist."""
+    for slug in c.expect:
+        if slug not in programs:
+            hint_id, hint_en = schema.did_you_mean(slug, programs)
+            report(path + ("expect", slug), "E-REF", f"program '{slug}' tidak dikenal{hint_id}",
+                   f"unknown programme '{slug}'{hint_en}")
+    questions = {q.id for q in content.questions}
+    for i, qid in enumerate(c.asks or ()):
+        if qid not in questions:
+            hint_id, hint_en = schema.did_you_mean(qid, questions)
+            report(path + ("asks", i), "E-REF", f"pertanyaan '{qid}' tidak dikenal{hint_id}",
+                   f"unknown question '{qid}'{hint_en}")
+
+
+def decision_data(content: Content) -> dict[str, Any]:
+    """The language-neutral part of the checker document: enough to decide verdicts."""
+    return {"questions": [{"id": q.id, "ask_if": q.ask_if} for q in content.questions],
+            "programs": [{"slug": p.slug, "offered": eligibility.offered(p),
+                          "published": p.eligibility.criteria_published, "rule": p.eligibility.rule}
+                         for p in content.programs],
+            "ui": {content.default_language: {"unpublished": "", "ended": ""}}}
+
+
+def run(c: Case, path: tuple, data: Mapping[str, Any], lang: str, report: Report) -> None:
+    """Report each expected verdict the rules do not give, and a different list of questions asked."""
+    programs = {p["slug"]: p for p in data["programs"]}
+    for slug, expected in c.expect.items():
+        if slug not in programs:
+            continue
+        got = eligibility.verdict(data, programs[slug], c.answers, lang)["verdict"]
+        if got != expected:
+            report(path + ("expect", slug), "E-CASE",
+                   f"kasus '{c.name}': '{slug}' seharusnya '{expected}', tetapi aturannya sekarang memberi "
+                   f"'{got}'; periksa aturan program itu atau perbarui kasusnya sesuai sumber",
+                   f"case '{c.name}': '{slug}' should be '{expected}', but the rules now give '{got}'; "
+                   "check that programme's rule, or update the case as its sources say")
+    if c.asks is not None:
+        asked, _ = eligibility.interview(data, c.answers)
+        if asked != list(c.asks):
+            report(path + ("asks",), "E-CASE",
+                   f"kasus '{c.name}': pertanyaan yang diajukan sekarang {asked}",
+                   f"case '{c.name}': the questions asked are now {asked}")
+
+
+def check_coverage(content: Content, cases: list[Case], report_for: Callable[[Any], Report]) -> None:
+    """Each current program with published criteria has a 'likely' case and a 'not' case."""
+    for p in content.programs:
+        if not (p.eligibility.criteria_published and eligibility.offered(p)):
+            continue
+        seen = {c.expect.get(p.slug) for c in cases}
+        missing = [v for v in (eligibility.LIKELY, eligibility.NOT) if v not in seen]
+        if missing:
+            report_for(p)(("eligibility", "criteria_published"), "E-CASE-MISSING",
+                          f"syarat diumumkan: tambahkan kasus di data/{CASES_DIR}/ dengan hasil "
+                          f"{' dan '.join(repr(m) for m in missing)} untuk '{p.slug}' (lihat CONTRIBUTING.md)",
+                          f"criteria published: add cases in data/{CASES_DIR}/ expecting "
+                          f"{' and '.join(repr(m) for m in missing)} for '{p.slug}' (see CONTRIBUTING.md)")

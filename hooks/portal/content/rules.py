@@ -1,0 +1,135 @@
+"""Eligibility rules: structural checks against the questions, and evaluation.
+
+A rule is ``{all: [...]}``, ``{any: [...]}``, ``{not: rule}`` or a criterion
+``{question: id, equals|in|at_least|at_most: value, reason: text, sources: [...]}``.
+A combinator may carry the ``reason`` (and ``sources``) for its whole group, e.g. one line
+"You are 18–39 years old" for ``{all: [umur >= 18, umur <= 39]}``; its criteria then need none.
+Evaluation is three-valued: True, False, or None when an answer is missing. A question that
+does not apply to the reader (its ``ask_if`` is false) makes its criteria false.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Collection, Mapping
+
+from portal.content.model import Question
+from portal.content.schema import did_you_mean
+
+COMBINATORS = ("all", "any", "not")
+OPERATORS = ("equals", "in", "at_least", "at_most")
+
+ErrorSink = Callable[[tuple, str, str, str], None]
+"""Called as sink(path, code, message_id, message_en)."""
+
+
+def check_rule(rule: Mapping[str, Any], path: tuple, questions: Mapping[str, Question],
+               report: ErrorSink, need_reason: bool = True) -> None:
+    """Report every structural or type problem of ``rule`` (already schema-valid)."""
+    combinators = [k for k in COMBINATORS if k in rule]
+    operators = [k for k in OPERATORS if k in rule]
+    if combinators:
+        if len(combinators) > 1 or operators or "question" in rule:
+            report(path, "E-RULE", "satu aturan hanya boleh memakai satu dari all/any/not/question",
+                   "a rule may use only one of all/any/not/question")
+            return
+        if need_reason and "reason" in rule:
+            if "sources" not in rule:
+                report(path + ("sources",), "E-MISSING", "kolom wajib 'sources' belum diisi",
+                       "required field 'sources' is missing")
+            need_reason = False
+        key = combinators[0]
+        children = [rule[key]] if key == "not" else rule[key]
+        for i, child in enumerate(children):
+            child_path = path + ((key,) if key == "not" else (key, i))
+            check_rule(child, child_path, questions, report, need_reason)
+        return
+    if "question" not in rule:
+        report(path, "E-RULE", "aturan harus punya all, any, not atau question",
+               "a rule needs all, any, not or question")
+        return
+    qid = rule["question"]
+    if qid not in questions:
+        hint_id, hint_en = did_you_mean(qid, questions)
+        report(path + ("question",), "E-REF", f"pertanyaan '{qid}' tidak dikenal{hint_id}",
+               f"unknown question '{qid}'{hint_en}")
+        return
+    if len(operators) != 1:
+        report(path, "E-RULE", "syarat harus punya tepat satu dari equals, in, at_least, at_most",
+               "a criterion needs exactly one of equals, in, at_least, at_most")
+        return
+    if need_reason:
+        for key in ("reason", "sources"):
+            if key not in rule:
+                report(path + (key,), "E-MISSING", f"kolom wajib '{key}' belum diisi",
+                       f"required field '{key}' is missing")
+    _check_operand(questions[qid], operators[0], rule[operators[0]], path + (operators[0],), report)
+
+
+def _check_operand(question: Question, op: str, operand: Any, path: tuple, report: ErrorSink) -> None:
+    values = operand if op == "in" else [operand]
+    if question.type == "number":
+        for i, v in enumerate(values):
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                at = path + (i,) if op == "in" else path
+                report(at, "E-RULE-TYPE", f"pertanyaan '{question.id}' berupa angka; '{v}' bukan angka",
+                       f"question '{question.id}' is a number; '{v}' is not a number")
+        return
+    if op in ("at_least", "at_most"):
+        report(path, "E-RULE-TYPE", f"{op} hanya untuk pertanyaan angka; '{question.id}' bukan angka",
+               f"{op} is only for number questions; '{question.id}' is not a number")
+        return
+    if question.type == "yes_no":
+        if op != "equals" or not isinstance(operand, bool):
+            report(path, "E-RULE-TYPE", f"pertanyaan ya/tidak '{question.id}': pakai equals: true atau false",
+                   f"yes/no question '{question.id}': use equals: true or false")
+        return
+    options = question.option_values()
+    for i, v in enumerate(values):
+        if v not in options:
+            at = path + (i,) if op == "in" else path
+            hint_id, hint_en = did_you_mean(v, options)
+            report(at, "E-OPTION", f"pilihan '{v}' tidak ada di pertanyaan '{question.id}'{hint_id}; "
+                   f"pilihan: {', '.join(options)}",
+                   f"question '{question.id}' has no option '{v}'{hint_en}; options: {', '.join(options)}")
+
+
+def evaluate(rule: Mapping[str, Any], answers: Mapping[str, Any],
+             not_applicable: Collection[str] = ()) -> bool | None:
+    """True, False, or None when the answers given cannot decide.
+
+    Criteria on a question in ``not_applicable`` are false.
+    """
+    if "all" in rule:
+        results = [evaluate(r, answers, not_applicable) for r in rule["all"]]
+        return False if False in results else (None if None in results else True)
+    if "any" in rule:
+        results = [evaluate(r, answers, not_applicable) for r in rule["any"]]
+        return True if True in results else (None if None in results else False)
+    if "not" in rule:
+        result = evaluate(rule["not"], answers, not_applicable)
+        return None if result is None else not result
+    if rule["question"] in not_applicable:
+        return False
+    answer = answers.get(rule["question"])
+    if answer is None:
+        return None
+    if "equals" in rule:
+        return answer == rule["equals"]
+    if "in" in rule:
+        return answer in rule["in"]
+    if "at_least" in rule:
+        return answer >= rule["at_least"]
+    return answer <= rule["at_most"]
+
+
+def criteria(rule: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The criteria (leaves) of ``rule``, in reading order."""
+    for key in ("all", "any"):
+        if key in rule:
+            return [leaf for child in rule[key] for leaf in criteria(child)]
+    if "not" in rule:
+        return criteria(rule["not"])
+    return [rule]
+
+
+def questions_used(rule: Mapping[str, Any]) -> set[str]:
+    return {leaf["question"] for leaf in criteria(rule)}

@@ -1,0 +1,172 @@
+"""JSON Schema validation of one document, errors mapped to the project format.
+
+A document is first checked by a compiled validator (fastjsonschema: a fraction of the
+time); only one that fails it goes through jsonschema, whose errors say what is wrong
+where. The schema only uses keywords both read the same way (tested).
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import fastjsonschema
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from portal.content.errors import ContentError
+from portal.content.loader import Document, dotted
+
+SCHEMA_FILE = Path(__file__).resolve().parents[3] / "schema" / "portal.schema.json"
+UI_SCHEMA_FILE = SCHEMA_FILE.with_name("ui.schema.json")
+"""Interface strings (``data/ui/<lang>.yaml``): kind ``ui``, a schema of its own."""
+
+_TYPE_NAMES = {
+    "string": ("teks", "text"), "object": ("kumpulan kolom (mapping)", "a mapping of fields"),
+    "array": ("daftar (list)", "a list"), "number": ("angka", "a number"),
+    "integer": ("bilangan bulat", "an integer"), "boolean": ("true/false", "true/false"),
+    "null": ("kosong (null)", "null"),
+}
+
+
+@lru_cache(maxsize=None)
+def ui_schema() -> dict:
+    """The schema of ``data/ui/<lang>.yaml``."""
+    return json.loads(UI_SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _validator(kind: str) -> Draft202012Validator:
+    if kind == "ui":
+        return Draft202012Validator(ui_schema())
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
+    return Draft202012Validator({"$ref": f"{schema['$id']}#/$defs/{kind}"}, registry=registry)
+
+
+@lru_cache(maxsize=None)
+def _fast_check(kind: str):
+    """A compiled check of ``$defs/<kind>`` that raises on any invalid document."""
+    if kind == "ui":
+        return fastjsonschema.compile({**ui_schema(), "$schema": "http://json-schema.org/draft-07/schema#"})
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    # fastjsonschema reads draft-07; $ref here has only annotations beside it, so both drafts agree
+    return fastjsonschema.compile({"$schema": "http://json-schema.org/draft-07/schema#",
+                                   "$defs": defs, "$ref": f"#/$defs/{kind}"})
+
+
+def is_valid(data, kind: str) -> bool:
+    try:
+        _fast_check(kind)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def did_you_mean(word: str, choices) -> tuple[str, str]:
+    """Return (' (maksud Anda 'x'?)', " (did you mean 'x'?)") or empty strings."""
+    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    if not match:
+        return "", ""
+    return f" (maksud Anda '{match[0]}'?)", f" (did you mean '{match[0]}'?)"
+
+
+def validate(doc: Document, kind: str) -> list[ContentError]:
+    """Validate ``doc`` against ``$defs/<kind>`` (``ui``: :data:`UI_SCHEMA_FILE`); one error per problem."""
+    if is_valid(doc.data, kind):
+        return []
+    raw = list(_validator(kind).iter_errors(doc.data))
+    # A misspelt field is one problem, not two: drop "missing 'x'" where "unknown 'y' (did you mean 'x'?)".
+    misspelt = {(tuple(e.absolute_path), match[0])
+                for e in raw if e.validator == "additionalProperties"
+                for name in e.instance if name not in e.schema.get("properties", {})
+                for match in [difflib.get_close_matches(str(name), list(e.schema.get("properties", {})), 1, 0.6)]
+                if match}
+    errors = []
+    for error in raw:
+        errors.extend(e for e in _convert(error, doc)
+                      if not (e.code == "E-MISSING" and (tuple(error.absolute_path), e.field.rsplit(".", 1)[-1]) in misspelt))
+    return errors
+
+
+def _type_name(types) -> tuple[str, str]:
+    types = [types] if isinstance(types, str) else list(types)
+    ids = " atau ".join(_TYPE_NAMES.get(t, (t, t))[0] for t in types)
+    ens = " or ".join(_TYPE_NAMES.get(t, (t, t))[1] for t in types)
+    return ids, ens
+
+
+def _convert(error: ValidationError, doc: Document) -> list[ContentError]:
+    path = tuple(error.absolute_path)
+    field = dotted(path)
+    line = doc.line(path)
+    kind, value, instance = error.validator, error.validator_value, error.instance
+
+    def err(code, msg_id, msg_en, at_path=path):
+        return ContentError(doc.file, doc.line(at_path), dotted(at_path), code, msg_id, msg_en)
+
+    if kind == "required":
+        missing = [name for name in value if name not in instance]
+        out = []
+        for name in missing:
+            what_id, what_en = field_title(error.schema.get("properties", {}).get(name, {}))
+            out.append(err("E-MISSING", f"kolom wajib '{name}'{what_id} belum diisi",
+                           f"required field '{name}'{what_en} is missing", path + (name,)))
+        return out
+    if kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        out = []
+        for name in instance:
+            if name in known:
+                continue
+            hint_id, hint_en = did_you_mean(name, known)
+            out.append(err("E-UNKNOWN-FIELD", f"kolom '{name}' tidak dikenal{hint_id}; yang boleh: {', '.join(known)}",
+                           f"unknown field '{name}'{hint_en}; allowed: {', '.join(known)}", path + (name,)))
+        return out
+    if kind == "type":
+        want_id, want_en = _type_name(value)
+        return [err("E-TYPE", f"harus berupa {want_id}", f"must be {want_en}")]
+    if kind == "pattern":
+        if "[0-9]{4}" in value:
+            return [err("E-DATE", f"tanggal '{instance}' salah; tulis YYYY-MM-DD (mis. 2024-12-13)",
+                        f"bad date '{instance}'; write YYYY-MM-DD (e.g. 2024-12-13)")]
+        if value.startswith("^https?"):
+            return [err("E-LINK", f"alamat '{instance}' harus diawali http:// atau https://",
+                        f"address '{instance}' must start with http:// or https://")]
+        if "_" in value:  # question ids and option values
+            return [err("E-FORMAT", f"'{instance}' tidak sesuai format: huruf kecil, angka dan garis bawah (_), "
+                        "diawali huruf, mis. negara_tujuan",
+                        f"'{instance}' has the wrong format: lower-case letters, digits and underscores (_), "
+                        "starting with a letter, e.g. negara_tujuan")]
+        return [err("E-FORMAT", f"'{instance}' tidak sesuai format: huruf kecil, angka dan tanda hubung, "
+                    "mis. warung-naik-kelas",
+                    f"'{instance}' has the wrong format: lower-case letters, digits and hyphens, "
+                    "e.g. warung-naik-kelas")]
+    if kind == "enum":
+        hint_id, hint_en = did_you_mean(instance, value)
+        allowed = ", ".join(map(str, value))
+        return [err("E-ENUM", f"nilai '{instance}' tidak dikenal{hint_id}; pilihan: {allowed}",
+                    f"unknown value '{instance}'{hint_en}; choices: {allowed}")]
+    if kind in ("minItems", "minLength", "minProperties"):
+        return [err("E-EMPTY", "tidak boleh kosong", "must not be empty")]
+    if kind == "uniqueItems":
+        return [err("E-DUPLICATE", "ada nilai yang ditulis dua kali", "a value is listed twice")]
+    if kind == "propertyNames":
+        bad = error.instance
+        return [err("E-LANG", f"kode bahasa '{bad}' tidak sah", f"invalid language code '{bad}'", path + (bad,))]
+    if kind == "$ref" or error.context:
+        return [c for sub in error.context for c in _convert(sub, doc)]
+    return [ContentError(doc.file, line, field, "E-SCHEMA", f"nilai tidak sesuai aturan: {error.message}",
+                         f"value breaks a rule: {error.message}")]
+
+
+def field_title(prop: dict) -> tuple[str, str]:
+    """(' (Judul)', ' (title)') from a schema title 'Judul / title', or empty strings."""
+    title = prop.get("title", "") if isinstance(prop, dict) else ""
+    if " / " not in title:
+        return "", ""
+    title_id, title_en = title.split(" / ", 1)
+    return f" ({title_id})", f" ({title_en})"

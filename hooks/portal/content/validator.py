@@ -1,0 +1,503 @@
+"""Load everything under ``data/`` into a validated :class:`Content`, or fail with all errors."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+from portal.content import cases as case_rules
+from portal.content import markup
+from portal.content import policy
+from portal.content import rules
+from portal.content import schema
+from portal.content.errors import ContentError, ContentInvalid
+from portal.content.loader import Document, LoadFailed, character_errors, dotted, load_file
+from portal.content.model import (Case, Contact, Content, Eligibility, GlossaryTerm, Option, Organization,
+                    Procedure, ProcedureStep, Program, Proposal, Question, Source, Status,
+                    Village)
+
+COLLECTIONS = {"programs": "program", "procedures": "procedure",
+               "organizations": "organization", "proposals": "proposal"}
+SINGLE_FILES = {"sources": "sources", "glossary": "glossary", "questions": "questions"}
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
+EMAIL = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']+$")
+PAGES = {"program": "program/{slug}/", "procedure": "prosedur/{slug}/", "organization": "organisasi/{slug}/",
+         "proposal": "usulan/", "glossary": "glosarium/", "questions": "cek/", "sources": "program/sumber/",
+         "cases": "cek/"}
+"""The page (site path) that shows a kind's texts: relative links in them are resolved against it
+(sources are cited on program, procedure and organisation pages, all two folders deep)."""
+
+
+class _Checker:
+    """Builds model objects from one document, reporting every problem it sees."""
+
+    def __init__(self, doc: Document, languages: tuple[str, ...], errors: list[ContentError], page: str = ""):
+        self.doc, self.languages, self.errors = doc, languages, errors
+        self.texts_read: list[tuple[tuple, str]] = []  # (path, text) of every text field, for the policy checks
+        self.page = page  # where the texts are shown, e.g. 'program/melati/'
+        self.links: list[tuple[tuple, str]] = []  # (path, site path) of every relative link, for the cross-check
+
+    def report(self, path: tuple, code: str, msg_id: str, msg_en: str) -> None:
+        self.errors.append(ContentError(self.doc.file, self.doc.line(path), dotted(path), code, msg_id, msg_en))
+
+    def get(self, path: tuple) -> Any:
+        """The value at ``path``, or None when an optional field is absent."""
+        value = self.doc.data
+        for part in path:
+            if isinstance(value, dict) and part not in value:
+                return None
+            value = value[part]
+        return value
+
+    def text(self, path: tuple, value: Any = None) -> dict[str, str] | None:
+        value = self.get(path) if value is None else value
+        if value is None:
+            return None
+        default = self.languages[0]
+        if default not in value:
+            self.report(path, "E-MISSING-LANG", f"teks bahasa '{default}' wajib diisi",
+                        f"the '{default}' text is required")
+        for lang, text in value.items():
+            self.texts_read.append((path + (lang,), text))
+            if lang not in self.languages:
+                hint_id, hint_en = schema.did_you_mean(lang, self.languages)
+                self.report(path + (lang,), "E-LANG", f"bahasa '{lang}' tidak dipakai situs ini{hint_id}",
+                            f"language '{lang}' is not configured for this site{hint_en}")
+            for problem in markup.problems(text, self.page):
+                self.report(path + (lang,), problem.code, problem.message_id, problem.message_en)
+            self.links += [(path + (lang,), target) for target in markup.internal_links(text, self.page)]
+        return dict(value)
+
+    def texts(self, path: tuple) -> tuple[dict[str, str], ...]:
+        return tuple(self.text(path + (i,)) for i in range(len(self.get(path) or ())))
+
+    def opt_text(self, mapping: dict, path: tuple, key: str):
+        return self.text(path + (key,)) if key in mapping else None
+
+    def date(self, path: tuple, today: dt.date) -> dt.date:
+        raw = self.get(path)
+        try:
+            value = dt.date.fromisoformat(raw)
+        except ValueError:
+            self.report(path, "E-DATE", f"tanggal '{raw}' tidak ada di kalender",
+                        f"date '{raw}' does not exist")
+            return today
+        if value > today:
+            self.report(path, "E-FUTURE", f"tanggal '{raw}' ada di masa depan",
+                        f"date '{raw}' is in the future")
+        return value
+
+    def partial_date(self, path: tuple, today: dt.date) -> str | None:
+        raw = self.get(path)
+        if raw is None:
+            return None
+        full = raw + "-01" * (2 - raw.count("-"))
+        try:
+            if dt.date.fromisoformat(full) > today:
+                self.report(path, "E-FUTURE", f"tanggal '{raw}' ada di masa depan",
+                            f"date '{raw}' is in the future")
+        except ValueError:
+            self.report(path, "E-DATE", f"tanggal '{raw}' tidak ada di kalender",
+                        f"date '{raw}' does not exist")
+        return raw
+
+    def contacts(self, path: tuple) -> tuple[Contact, ...]:
+        out = []
+        for i, c in enumerate(self.get(path) or ()):
+            p = path + (i,)
+            if c["kind"] == "web" and not WEB_URL.match(c["value"]):
+                self.report(p + ("value",), "E-LINK", f"alamat web '{c['value']}' harus diawali http:// atau https://",
+                            f"web address '{c['value']}' must start with http:// or https://")
+            if c["kind"] == "email" and not EMAIL.match(c["value"]):
+                self.report(p + ("value",), "E-EMAIL", f"'{c['value']}' bukan alamat email; tulis mis. nama@contoh.go.id",
+                            f"'{c['value']}' is not an email address; write e.g. name@example.go.id")
+            out.append(Contact(kind=c["kind"], value=c["value"], sources=tuple(c["sources"]),
+                               label=self.opt_text(c, p, "label"), note=self.opt_text(c, p, "note")))
+        return tuple(out)
+
+
+def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
+    d = ck.doc.data
+    el = d["eligibility"]
+    if el["criteria_published"] and "rule" not in el:
+        ck.report(("eligibility", "rule"), "E-MISSING", "syarat diumumkan: kolom 'rule' wajib",
+                  "criteria published: field 'rule' is required")
+    if not el["criteria_published"] and "decided_by" not in el:
+        ck.report(("eligibility", "decided_by"), "E-MISSING",
+                  "syarat tidak diumumkan: tulis siapa yang memutuskan di 'decided_by'",
+                  "criteria not published: say who decides in 'decided_by'")
+    for leaf_path, leaf in _rule_nodes(el.get("rule"), ("eligibility", "rule")):
+        if "reason" in leaf:
+            ck.text(leaf_path + ("reason",))
+    status = d["status"]
+    if status["as_of"] is None:
+        ck.report(("status", "as_of"), "E-MISSING",
+                  "tulis tanggal sumber terbaru yang menyatakan status ini (YYYY, YYYY-MM atau YYYY-MM-DD), "
+                  "agar pembaca tahu seberapa baru informasinya",
+                  "write the date of the latest source that states this status (YYYY, YYYY-MM or YYYY-MM-DD), "
+                  "so readers know how recent it is")
+    return Program(
+        slug=slug, file=ck.doc.file, title=ck.text(("title",)), summary=ck.text(("summary",)),
+        audience=tuple(d["audience"]), region=tuple(d["region"]),
+        status=Status(status["value"], ck.partial_date(("status", "as_of"), today), tuple(status["sources"])),
+        description=ck.text(("description",)),
+        eligibility=Eligibility(el["criteria_published"], el.get("rule"),
+                                ck.opt_text(el, ("eligibility",), "decided_by"),
+                                ck.opt_text(el, ("eligibility",), "note")),
+        sources=tuple(d["sources"]), last_reviewed=ck.date(("last_reviewed",), today),
+        benefits=ck.texts(("benefits",)), steps=ck.texts(("steps",)),
+        documents=ck.texts(("documents",)), where=tuple(d.get("where", ())),
+        contacts=ck.contacts(("contacts",)), warnings=ck.texts(("warnings",)),
+        old_slugs=tuple(d.get("old_slugs", ())))
+
+
+def _rule_nodes(rule, path):
+    """Every node of ``rule`` (criteria and combinators) with its path."""
+    if rule is None:
+        return
+    yield path, rule
+    for key in ("all", "any"):
+        for i, child in enumerate(rule.get(key, ())):
+            yield from _rule_nodes(child, path + (key, i))
+    if "not" in rule:
+        yield from _rule_nodes(rule["not"], path + ("not",))
+
+
+def _procedure(ck: _Checker, slug: str, today: dt.date) -> Procedure:
+    d = ck.doc.data
+    steps = tuple(
+        ProcedureStep(title=ck.text(("steps", i, "title")), body=ck.opt_text(s, ("steps", i), "body"),
+                      documents=ck.texts(("steps", i, "documents")), where=tuple(s.get("where", ())),
+                      sources=tuple(s.get("sources", ())))
+        for i, s in enumerate(d["steps"]))
+    return Procedure(
+        slug=slug, file=ck.doc.file, title=ck.text(("title",)), summary=ck.text(("summary",)),
+        audience=tuple(d["audience"]), steps=steps, sources=tuple(d["sources"]),
+        last_reviewed=ck.date(("last_reviewed",), today),
+        introduction=ck.opt_text(d, (), "introduction"), warnings=ck.texts(("warnings",)),
+        contacts=ck.contacts(("contacts",)), old_slugs=tuple(d.get("old_slugs", ())))
+
+
+def _organization(ck: _Checker, slug: str, today: dt.date) -> Organization:
+    d = ck.doc.data
+    villages = tuple(
+        Village(name=v["name"], sources=tuple(v["sources"]), kecamatan=v.get("kecamatan"),
+                note=ck.opt_text(v, ("villages", i), "note"))
+        for i, v in enumerate(d.get("villages", ())))
+    return Organization(
+        slug=slug, file=ck.doc.file, name=ck.text(("name",)), kind=d["kind"], region=tuple(d["region"]),
+        description=ck.text(("description",)), sources=tuple(d["sources"]),
+        last_reviewed=ck.date(("last_reviewed",), today), short_name=d.get("short_name"),
+        services=ck.texts(("services",)), villages=villages, contacts=ck.contacts(("contacts",)),
+        old_slugs=tuple(d.get("old_slugs", ())))
+
+
+def _proposal(ck: _Checker, slug: str, today: dt.date) -> Proposal:
+    d = ck.doc.data
+    return Proposal(
+        slug=slug, file=ck.doc.file, title=ck.text(("title",)), summary=ck.text(("summary",)),
+        raised_by=ck.text(("raised_by",)), raised_at=ck.text(("raised_at",)),
+        sources=tuple(d["sources"]), last_reviewed=ck.date(("last_reviewed",), today),
+        date=ck.partial_date(("date",), today) if "date" in d else None)
+
+
+def _sources(ck: _Checker, today: dt.date) -> list[Source]:
+    return [Source(id=s["id"], title=s["title"], publisher=s["publisher"],
+                   date=ck.partial_date((i, "date"), today), url=s.get("url"),
+                   note=ck.opt_text(s, (i,), "note"))
+            for i, s in enumerate(ck.doc.data)]
+
+
+def _glossary(ck: _Checker, today: dt.date) -> list[GlossaryTerm]:
+    return [GlossaryTerm(term=g["term"], definition=ck.text((i, "definition")),
+                         aliases=tuple(g.get("aliases", ())), expansion=ck.opt_text(g, (i,), "expansion"),
+                         sources=tuple(g.get("sources", ())))
+            for i, g in enumerate(ck.doc.data)]
+
+
+def _questions(ck: _Checker, today: dt.date) -> list[Question]:
+    out = []
+    for i, q in enumerate(ck.doc.data):
+        if q["type"] == "choice" and "options" not in q:
+            ck.report((i, "options"), "E-MISSING", "pertanyaan pilihan wajib punya 'options'",
+                      "a choice question needs 'options'")
+        out.append(Question(
+            id=q["id"], type=q["type"], text=ck.text((i, "text")), help=ck.opt_text(q, (i,), "help"),
+            options=tuple(Option(o["value"], ck.text((i, "options", j, "label")))
+                          for j, o in enumerate(q.get("options", ()))),
+            min=q.get("min"), max=q.get("max"), unit=ck.opt_text(q, (i,), "unit"), ask_if=q.get("ask_if"),
+            villages_from=q.get("villages_from")))
+    return out
+
+
+def _cases(ck: _Checker, today: dt.date) -> list[Case]:
+    return [case_rules.case(c) for c in ck.doc.data]
+
+
+BUILDERS: dict[str, Callable] = {"program": _program, "procedure": _procedure,
+                                 "organization": _organization, "proposal": _proposal,
+                                 "sources": _sources, "glossary": _glossary, "questions": _questions,
+                                 "cases": _cases}
+
+
+def _visible(folder: Path) -> list[Path]:
+    """Entries of ``folder`` not hidden (``.gitkeep``, editor swap files), sorted; none if it is no folder."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def looks_like_yaml(name: str) -> bool:
+    """``x.YAML``, ``x.yml``, ``x.yaml.txt``: a name meant for a YAML file."""
+    return re.search(r"\.ya?ml", name, re.I) is not None
+
+
+def content_files(data_dir: Path) -> list[Path]:
+    """Every entry the loader reads or reports (for change detection)."""
+    files = [p for d in (*COLLECTIONS, case_rules.CASES_DIR) for p in _visible(data_dir / d)]
+    return files + [p for p in _visible(data_dir) if not p.is_dir() and looks_like_yaml(p.name)]
+
+
+def _misnamed(path: Path, root: Path) -> ContentError:
+    """A file in a collection folder whose name is not ``<slug>.yaml``."""
+    stem = re.split(r"\.ya?ml", path.name, maxsplit=1, flags=re.I)[0].lower()
+    hint_id, hint_en = _hint(f"{stem}.yaml" if looks_like_yaml(path.name) else None, path.name)
+    return ContentError(
+        path.relative_to(root).as_posix(), 1, "", "E-SLUG",
+        f"nama berkas '{path.name}' harus huruf kecil, angka, tanda hubung, berakhiran .yaml "
+        f"(huruf kecil); berkas lain tidak boleh di folder ini{hint_id}",
+        f"file name '{path.name}' must be lower-case letters, digits, hyphens, ending in .yaml "
+        f"(lower case); no other files belong in this folder{hint_en}")
+
+
+def _unknown(path: Path, root: Path) -> ContentError:
+    """A YAML-looking file in ``data/`` that is none of :data:`SINGLE_FILES`."""
+    stem = path.name.split(".")[0].lower()
+    hint_id, hint_en = _hint(f"{stem}.yaml" if stem in SINGLE_FILES else None, path.name)
+    known = ", ".join(f"{name}.yaml" for name in SINGLE_FILES)
+    return ContentError(path.relative_to(root).as_posix(), 1, "", "E-SLUG",
+                        f"berkas '{path.name}' tidak dikenal; di data/ hanya {known}{hint_id}",
+                        f"unknown file '{path.name}'; data/ holds only {known}{hint_en}")
+
+
+def _hint(suggestion: str | None, name: str) -> tuple[str, str]:
+    if not suggestion or suggestion == name:
+        return "", ""
+    return f"; maksudnya '{suggestion}'?", f"; did you mean '{suggestion}'?"
+
+
+def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | None = None,
+                 root: Path | None = None) -> Content:
+    """Read, validate and cross-check ``data_dir``; raise :class:`ContentInvalid` on any error.
+
+    ``languages`` are the configured languages, the default first.
+    """
+    today = today or dt.date.today()
+    root = root or data_dir.parent
+    errors: list[ContentError] = []
+    built: dict[str, list] = {kind: [] for kind in (*COLLECTIONS.values(), *SINGLE_FILES.values(), "cases")}
+    checkers: dict[int, _Checker] = {}
+
+    def read(path: Path, kind: str, slug: str | None) -> None:
+        try:
+            doc = load_file(path, root, inside=data_dir)
+        except LoadFailed as exc:
+            errors.append(exc.error)
+            return
+        ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""))
+        errors.extend(character_errors(doc))
+        errors.extend(policy.placeholders(doc, doc.text))
+        problems = schema.validate(doc, kind)
+        if problems:
+            errors.extend(problems)
+            return
+        args = (ck, slug, today) if slug is not None else (ck, today)
+        item = BUILDERS[kind](*args)
+        if slug is None:
+            built[kind].extend(item)
+            for obj in item:
+                checkers[id(obj)] = ck
+        else:
+            built[kind].append(item)
+            checkers[id(item)] = ck
+
+    for folder, kind in COLLECTIONS.items():
+        for path in _visible(data_dir / folder):
+            if path.suffix != ".yaml" or not SLUG.match(path.stem):
+                errors.append(_misnamed(path, root))
+            else:
+                read(path, kind, path.stem)
+    for path in _visible(data_dir / case_rules.CASES_DIR):
+        if path.suffix != ".yaml" or not SLUG.match(path.stem):
+            errors.append(_misnamed(path, root))
+        else:
+            read(path, "cases", None)
+    singles = {f"{name}.yaml" for name in SINGLE_FILES}
+    for path in _visible(data_dir):
+        if path.name not in singles and not path.is_dir() and looks_like_yaml(path.name):
+            errors.append(_unknown(path, root))
+    for name, kind in SINGLE_FILES.items():
+        path = data_dir / f"{name}.yaml"
+        if os.path.lexists(path):
+            read(path, kind, None)
+        elif name == "sources":
+            errors.append(ContentError(f"{data_dir.name}/{name}.yaml", 1, "", "E-MISSING",
+                                       "berkas tidak ada", "file is missing"))
+
+    content = Content(
+        languages=languages, default_language=languages[0],
+        programs=tuple(built["program"]), procedures=tuple(built["procedure"]),
+        organizations=tuple(built["organization"]), proposals=tuple(built["proposal"]),
+        glossary=tuple(built["glossary"]), sources=tuple(built["sources"]),
+        questions=tuple(built["questions"]), cases=tuple(built["cases"]),
+        source_index={s.id: s for s in built["sources"]},
+        organization_index={o.slug: o for o in built["organization"]})
+    _cross_check(content, checkers, errors)
+    _check_cases(content, checkers, errors, {p.stem for p in (data_dir / "programs").glob("*.y*ml")})
+    if errors:
+        raise ContentInvalid(errors)
+    return content
+
+
+def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[ContentError]) -> None:
+    sources, orgs = content.source_index, content.organization_index
+    questions = {q.id: q for q in content.questions}
+
+    def refs(ck: _Checker, path: tuple, ids, index, what_id: str, what_en: str) -> None:
+        for i, ref in enumerate(ids):
+            if ref not in index:
+                hint_id, hint_en = schema.did_you_mean(ref, index)
+                ck.report(path + (i,), "E-REF", f"{what_id} '{ref}' tidak dikenal{hint_id}",
+                          f"unknown {what_en} '{ref}'{hint_en}")
+
+    def contact_refs(ck, path, contacts):
+        for i, c in enumerate(contacts):
+            refs(ck, path + (i, "sources"), c.sources, sources, "sumber", "source")
+
+    _unique(checkers, errors, content.sources, lambda s: s.id, lambda i: (i, "id"), "id")
+    _unique(checkers, errors, content.questions, lambda q: q.id, lambda i: (i, "id"), "id")
+    _unique(checkers, errors, content.glossary, lambda g: g.term.lower(), lambda i: (i, "term"), "term")
+
+    pages = [*content.programs, *content.procedures, *content.organizations]
+    owners: dict[str, str] = {p.slug: p.file for p in pages}
+    for item in pages:
+        ck = checkers[id(item)]
+        for i, old in enumerate(item.old_slugs):
+            if old in owners and owners[old] != item.file:
+                ck.report(("old_slugs", i), "E-DUPLICATE-SLUG",
+                          f"slug lama '{old}' sudah dipakai oleh {owners[old]}",
+                          f"old slug '{old}' is already used by {owners[old]}")
+            owners.setdefault(old, item.file)
+
+    for program in content.programs:
+        ck = checkers[id(program)]
+        refs(ck, ("sources",), program.sources, sources, "sumber", "source")
+        refs(ck, ("status", "sources"), program.status.sources, sources, "sumber", "source")
+        refs(ck, ("where",), program.where, orgs, "organisasi", "organisation")
+        contact_refs(ck, ("contacts",), program.contacts)
+        rule = program.eligibility.rule
+        if rule is not None:
+            rules.check_rule(rule, ("eligibility", "rule"), questions, ck.report)
+            for leaf_path, leaf in _rule_nodes(rule, ("eligibility", "rule")):
+                refs(ck, leaf_path + ("sources",), leaf.get("sources", ()), sources, "sumber", "source")
+        policy.check_calo_warning(program, ck.report)
+    for proc in content.procedures:
+        ck = checkers[id(proc)]
+        refs(ck, ("sources",), proc.sources, sources, "sumber", "source")
+        contact_refs(ck, ("contacts",), proc.contacts)
+        for i, step in enumerate(proc.steps):
+            refs(ck, ("steps", i, "where"), step.where, orgs, "organisasi", "organisation")
+            refs(ck, ("steps", i, "sources"), step.sources, sources, "sumber", "source")
+    for org in content.organizations:
+        ck = checkers[id(org)]
+        refs(ck, ("sources",), org.sources, sources, "sumber", "source")
+        contact_refs(ck, ("contacts",), org.contacts)
+        for i, v in enumerate(org.villages):
+            refs(ck, ("villages", i, "sources"), v.sources, sources, "sumber", "source")
+    for prop in content.proposals:
+        refs(checkers[id(prop)], ("sources",), prop.sources, sources, "sumber", "source")
+    for i, term in enumerate(content.glossary):
+        refs(checkers[id(term)], (i, "sources"), term.sources, sources, "sumber", "source")
+    _link_targets(content, checkers)
+    for i, q in enumerate(content.questions):
+        if q.villages_from is not None and q.villages_from not in orgs:
+            hint_id, hint_en = schema.did_you_mean(q.villages_from, orgs)
+            checkers[id(q)].report((i, "villages_from"), "E-REF",
+                                   f"organisasi '{q.villages_from}' tidak dikenal{hint_id}",
+                                   f"unknown organisation '{q.villages_from}'{hint_en}")
+        if q.ask_if is not None:
+            ck = checkers[id(q)]
+            rules.check_rule(q.ask_if, (i, "ask_if"), questions, ck.report, need_reason=False)
+            earlier = {e.id for e in content.questions[:i]}
+            for leaf_path, leaf in _rule_nodes(q.ask_if, (i, "ask_if")):
+                if leaf.get("question") in questions and leaf["question"] not in earlier:
+                    ck.report(leaf_path + ("question",), "E-ORDER",
+                              f"ask_if hanya boleh memakai pertanyaan sebelumnya; '{leaf['question']}' "
+                              f"ada sesudah '{q.id}'",
+                              f"ask_if may only use earlier questions; '{leaf['question']}' comes after '{q.id}'")
+    _check_phones(content, checkers)
+
+
+def _check_phones(content: Content, checkers: dict[int, _Checker]) -> None:
+    """Numbers in texts are sourced phone contacts; phone contacts have notes; no WhatsApp links."""
+    items = (*content.programs, *content.procedures, *content.organizations)
+    sourced = policy.sourced_phones(c for item in items for c in item.contacts)
+    for item in items:
+        policy.check_contacts(item.contacts, ("contacts",), checkers[id(item)].report)
+    for ck in {id(ck): ck for ck in checkers.values()}.values():
+        for path, text in ck.texts_read:
+            policy.check_text_phones(text, path, sourced, ck.report)
+
+
+def _check_cases(content: Content, checkers: dict[int, _Checker], errors: list[ContentError],
+                 program_files: set[str]) -> None:
+    """Cases name real questions, answers and programs; each gives the verdicts it expects.
+
+    ``program_files`` are the slugs of every program file, loaded or not: a program with
+    errors of its own is not also reported as unknown.
+    """
+    questions = {q.id: q for q in content.questions}
+    data = case_rules.decision_data(content)
+    located, counts = [], {}  # (case, its checker, its path in the file)
+    for c in content.cases:
+        ck = checkers[id(c)]
+        counts[id(ck)] = counts.get(id(ck), -1) + 1
+        located.append((c, ck, (counts[id(ck)],)))
+    questions_broken = any(e.file.endswith("/questions.yaml") for e in errors)
+    for c, ck, path in located:
+        if not questions_broken:
+            case_rules.check_answers(c.answers, path + ("answers",), questions, ck.report)
+        case_rules.check_refs(c, path, content, program_files, ck.report)
+    if errors:  # run the cases only on otherwise valid content (a broken rule cannot be evaluated)
+        return
+    for c, ck, path in located:
+        case_rules.run(c, path, data, content.default_language, ck.report)
+    case_rules.check_coverage(content, list(content.cases), lambda p: checkers[id(p)].report)
+
+
+def _link_targets(content: Content, checkers: dict[int, _Checker]) -> None:
+    """A relative link into the folder of programs, procedures or organisations must name one."""
+    folders = {PAGES[kind].split("/")[0]: items for kind, items in (
+        ("program", content.programs), ("procedure", content.procedures), ("organization", content.organizations))}
+    known = {folder: {s for item in items for s in (item.slug, *item.old_slugs)} for folder, items in folders.items()}
+    for ck in {id(ck): ck for ck in checkers.values()}.values():
+        for path, target in ck.links:
+            folder, _, rest = target.partition("/")
+            slug = rest.split("/")[0]
+            if folder in known and slug and slug not in known[folder]:
+                hint_id, hint_en = schema.did_you_mean(slug, known[folder])
+                ck.report(path, "E-LINK", f"tautan ke '{target}': halaman itu tidak ada{hint_id}",
+                          f"link to '{target}': there is no such page{hint_en}")
+
+
+def _unique(checkers, errors, items, key, path, label) -> None:
+    seen: set = set()
+    for i, item in enumerate(items):
+        k = key(item)
+        if k in seen:
+            checkers[id(item)].report(path(i), "E-DUPLICATE", f"{label} '{k}' ditulis dua kali",
+                                      f"{label} '{k}' appears twice")
+        seen.add(k)

@@ -1,0 +1,225 @@
+"""Site search with Pagefind: what each page adds to its index entry, the index itself, its size.
+
+Each language has its own Pagefind bundle at its root (``site/pagefind/``, ``site/en/pagefind/``),
+with stemming for Indonesian and English; a reader downloads only their language's. Pages
+mark their searchable part with ``data-pagefind-body`` (``overrides/partials/content.html``);
+:func:`index_extras` appends to that part a hidden block with the glossary's other names for
+terms on the page (so "TKI" finds pages about PMI) and, on program pages, the audience and status
+filters. :func:`start_index` has the Pagefind service make the default language's bundle, on one
+core, while MkDocs builds the others on the other; :func:`build_index` makes the others once they
+are built. :func:`measure` reports what a reader downloads (``python scripts/search_size.py``).
+"""
+from __future__ import annotations
+
+import asyncio
+import gzip
+import html
+import json
+import logging
+import os
+import re
+import threading
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from portal.content.model import GlossaryTerm
+from portal.site.render import esc
+from portal.site.strings import Strings
+from portal.site.urls import SEARCH_DIR
+
+log = logging.getLogger("mkdocs.hooks.portal")
+
+FIRST_SEARCH_BUDGET = 150_000  # bytes, gzipped, before index chunks
+ALIAS_WEIGHT = "0.5"  # other names count, but less than words actually on the page
+# The default UI's files; the worker is optional (Pagefind falls back to the main thread).
+UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+# Parts of every page that say nothing about its subject: edit/report links, the stale-page
+# notice, the brochure download link. Left out of the index so they do not match every page.
+NOT_INDEXED = (".pmi-page-links", ".pmi-stale", ".pmi-download")
+DIALOG_STYLE = "assets/stylesheets/portal-search.css"  # overrides/assets/, loaded with the UI
+# The other UIs Pagefind writes; the site uses none of them.
+UNUSED_FILES = ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",
+                "pagefind-modular-ui.css", "pagefind-highlight.js")
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def page_text(page_html: str) -> str:
+    """The visible words of an HTML fragment."""
+    return html.unescape(_TAG.sub(" ", page_html))
+
+
+def _mentions(text: str, lowered: str, word: str) -> bool:
+    """Whether ``text`` has ``word`` as a whole word; ``lowered`` (the text in lower case) lets the
+    common case, a word not there at all, skip the regular expression (this runs for every page)."""
+    if word.lower() not in lowered:
+        return False
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def other_names(text: str, glossary: Iterable[GlossaryTerm]) -> list[str]:
+    """Names of glossary terms mentioned in ``text`` (term or alias) that ``text`` does not use."""
+    lowered = text.lower()
+    names: list[str] = []
+    for term in glossary:
+        group = [term.term, *term.aliases]
+        if len(group) > 1:
+            used = [name for name in group if _mentions(text, lowered, name)]
+            if used:
+                names += [name for name in group if name not in used and name not in names]
+    return names
+
+
+def filters(meta: Mapping[str, Any], t: Strings) -> list[tuple[str, str]]:
+    """(filter name, value) pairs of a program page, in the page's language."""
+    if meta.get("kind") != "program":
+        return []
+    pairs = [(t("search.filter.audience"), t(f"audience.{a}")) for a in meta.get("audience") or ()]
+    if meta.get("status"):
+        pairs.append((t("search.filter.status"), t(f"search.status.{meta['status']}")))
+    return pairs
+
+
+def index_extras(page_html: str, meta: Mapping[str, Any], t: Strings, glossary: Iterable[GlossaryTerm]) -> str:
+    """Hidden HTML for the index only: other names of terms on the page, and program filters."""
+    out = []
+    names = other_names(page_text(page_html), glossary)
+    if names:
+        out.append(f'<div class="pmi-search-aliases" hidden data-pagefind-weight="{ALIAS_WEIGHT}">'
+                   f"{esc(' '.join(names))}</div>")
+    pairs = filters(meta, t)
+    if pairs:
+        spans = "".join(f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>' for name, value in pairs)
+        out.append(f'<div class="pmi-search-filters" hidden data-pagefind-ignore>{spans}</div>')
+    return "\n".join(out)
+
+
+def fallback_page(lang_root: str, dest_uris: Iterable[str]) -> str:
+    """Where the search button leads without JavaScript: the language's A–Z page (``az/``),
+    or its home page while there is none. Paths are relative to the site root."""
+    return f"{lang_root}az/" if f"{lang_root}az/index.html" in set(dest_uris) else lang_root
+
+
+ONE_THREAD = {"RAYON_NUM_THREADS": "1", "TOKIO_WORKER_THREADS": "1"}
+"""Environment of a Pagefind service that works beside the build: one core for Pagefind, one for MkDocs."""
+
+
+class BackgroundIndex:
+    """The Pagefind bundle of one language, made by the Pagefind service in its own process while
+    this one goes on (MkDocs building the next language); its asyncio loop runs in a thread.
+
+    ``root`` is the language's root folder (result URLs are relative to it, as is the bundle);
+    ``glob`` picks its pages there (the default language shares the site root with the others).
+    """
+
+    def __init__(self, root: Path, glob: str = "**/*.html", env: dict[str, str] | None = None):
+        from pagefind.index import PagefindIndex  # the service needs the pagefind[bin] binary
+
+        self.root = root
+        self._loop = asyncio.new_event_loop()
+        threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True).start()
+        self._index = PagefindIndex(config={"exclude_selectors": list(NOT_INDEXED),
+                                            "output_path": str(root / SEARCH_DIR)})
+        self._done = asyncio.run_coroutine_threadsafe(self._make(glob, env or {}), self._loop)
+
+    async def _make(self, glob: str, env: dict[str, str]) -> int:
+        saved = {name: os.environ.get(name) for name in env}
+        os.environ.update(env)  # the service process inherits it
+        try:
+            await self._index.__aenter__()
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    del os.environ[name]
+                else:
+                    os.environ[name] = value
+        try:
+            read = (await self._index.add_directory(str(self.root), glob=glob))["page_count"]
+        except BaseException as exc:
+            await self._index.__aexit__(type(exc), exc, None)  # stops the service, writes nothing
+            raise
+        await self._index.__aexit__(None, None, None)  # writes the bundle
+        return read
+
+    def finish(self) -> int:
+        """Wait for the bundle; return the HTML files read. Pagefind's unused UIs are left out."""
+        try:
+            read = self._done.result(timeout=300)
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+        for name in UNUSED_FILES:
+            (self.root / SEARCH_DIR / name).unlink(missing_ok=True)
+        return read
+
+
+_background: dict[Path, BackgroundIndex] = {}
+
+
+def default_language_glob(site_dir: Path, other_languages: Iterable[str]) -> str:
+    """The default language's pages: the site root's, not those under the other languages' folders."""
+    skip = {*other_languages, SEARCH_DIR}
+    patterns = [f"{p.name}/**/*.html" if p.is_dir() else p.name for p in sorted(site_dir.iterdir())
+                if p.name not in skip and (p.is_dir() or p.suffix == ".html")]
+    return "{" + ",".join(patterns) + "}" if len(patterns) > 1 else (patterns or ["*.html"])[0]
+
+
+def discard_index(site_dir: Path) -> None:
+    """Wait for, then forget, a bundle a failed build left unfinished (``mkdocs serve`` goes on
+    after one): the next build makes its own."""
+    index = _background.pop(site_dir, None)
+    if index is not None:
+        try:
+            index.finish()
+        except Exception:  # the build that started it failed; this one starts afresh
+            pass
+
+
+def start_index(site_dir: Path, other_languages: Iterable[str]) -> None:
+    """Make the default language's bundle (on one core) while the other languages are built."""
+    if site_dir not in _background:
+        _background[site_dir] = BackgroundIndex(site_dir, default_language_glob(site_dir, other_languages),
+                                                env=ONE_THREAD)
+
+
+def build_index(site_dir: Path, other_languages: Iterable[str]) -> None:
+    """Every built language's bundle (the default language's as :func:`start_index` began it)."""
+    other_languages = list(other_languages)
+    default = _background.pop(site_dir, None) or BackgroundIndex(
+        site_dir, default_language_glob(site_dir, other_languages))
+    others = [BackgroundIndex(site_dir / lang) for lang in other_languages if (site_dir / lang).is_dir()]
+    read = sum(index.finish() for index in [default, *others])
+    log.info("Pagefind: %d HTML files read, %d bundles", read, 1 + len(others))
+
+
+def gzipped_size(path: Path) -> int:
+    """Bytes on the wire: Pagefind's own files (.pagefind, .pf_*) are gzip already."""
+    data = path.read_bytes()
+    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 9))
+
+
+def bundles(site_dir: Path) -> list[Path]:
+    """Every language's Pagefind bundle in ``site_dir``."""
+    return sorted(entry.parent for entry in site_dir.glob(f"**/{SEARCH_DIR}/pagefind-entry.json"))
+
+
+def measure(site_dir: Path) -> dict[str, dict[str, int]]:
+    """Per language: bytes (gzipped) of the first search before index chunks, and of the whole index.
+
+    ``first_search``: the dialog's and Pagefind UI's style, the UI script, Pagefind's script and
+    worker, the entry file, the language's WebAssembly and metadata. ``index``: everything
+    Pagefind wrote for the language (metadata, index chunks, fragments, filters). ``pages``:
+    pages indexed.
+    """
+    report = {}
+    for bundle in bundles(site_dir):
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        files = [bundle / name for name in UI_FILES] + [site_dir / DIALOG_STYLE]
+        shared = sum(gzipped_size(path) for path in files if path.exists())
+        for lang, info in entry["languages"].items():
+            wasm = bundle / f"wasm.{info['wasm']}.pagefind"
+            meta = bundle / f"pagefind.{info['hash']}.pf_meta"
+            chunks = [p for folder in ("index", "fragment", "filter") for p in (bundle / folder).glob(f"{lang}_*")]
+            report[lang] = {"pages": info["page_count"],
+                            "first_search": shared + gzipped_size(wasm) + gzipped_size(meta),
+                            "index": gzipped_size(meta) + sum(gzipped_size(p) for p in chunks)}
+    return report

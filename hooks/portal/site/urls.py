@@ -1,0 +1,39 @@
+"""The URL layout of the site: every folder the build generates, and the paths of its pages.
+
+Paths are relative to a language's root (``program/melati`` is ``/program/melati/`` in the
+default language and ``/en/program/melati/`` in English); generated pages are ``<path>.md``.
+"""
+from __future__ import annotations
+
+PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR = "program", "prosedur", "organisasi"
+GLOSSARY_DIR, PROPOSAL_DIR = "glosarium", "usulan"
+CHECKER_DIR = "cek"  # the eligibility checker
+AZ_DIR = "az"  # the A–Z index
+BROCHURE_DIR = "brosur"  # the brochures (PDF) and the page listing them
+SEARCH_DIR = "pagefind"  # Pagefind's bundle, at the root of each language
+ELIGIBILITY_DATA = "assets/portal/eligibility.json"  # the checker's data, at the site root
+BY_ORGANIZATION = "menurut-organisasi"  # program/menurut-organisasi.md
+GENERATED_DIRS = (PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR, CHECKER_DIR, AZ_DIR)
+OWNED_DIRS = (*GENERATED_DIRS, BROCHURE_DIR)  # folders of docs/ the build generates pages into (in memory)
+
+
+def audience_slug(audience: str) -> str:
+    """'calon_pmi' -> 'untuk-calon-pmi' (program/untuk-calon-pmi.md)."""
+    return "untuk-" + audience.replace("_", "-")
+
+
+def program_path(slug: str) -> str:
+    """A program page's URL path under its language's root: 'program/melati/'."""
+    return f"{PROGRAM_DIR}/{slug}/"
+
+
+def relative_root(path: str) -> str:
+    """'../' per directory level of a generated page's URL (``program/x`` -> ``../../``)."""
+    parts = path.split("/")
+    return "../" * (len(parts) - (parts[-1] == "index"))
+
+
+def url(root: str, path: str, anchor: str = "") -> str:
+    """The URL of page ``path`` ('program/melati', 'cek/index') from a page whose relative root is ``root``."""
+    folder = path[: -len("index")] if path == "index" or path.endswith("/index") else path + "/"
+    return root + folder + (f"#{anchor}" if anchor else "")
