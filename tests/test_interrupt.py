@@ -118,10 +118,15 @@ def test_killed_build_leaves_no_process_behind(tmp_path, sig, helper, env):
         (project / "data" / "programs" / f"melati-{i}.yaml").write_text(melati, encoding="utf-8")
     build = _start_build(project, tmp_path / "build.log", env)
     is_helper = helper(build)
+    helpers: dict[int, str] = {}
+
+    def helpers_running() -> bool:  # the snapshot that saw a helper is the one checked below
+        helpers.clear()
+        helpers.update(_descendants(build.pid))
+        return any(is_helper(pid) for pid in helpers)
+
     try:
-        _wait_until(lambda: any(is_helper(pid) for pid in _descendants(build.pid)), build, "starting its helpers",
-                    tmp_path / "build.log")
-        helpers = _descendants(build.pid)
+        _wait_until(helpers_running, build, "starting its helpers", tmp_path / "build.log")
         build.send_signal(sig)
         assert build.wait(timeout=120) != 0
     finally:
