@@ -26,8 +26,8 @@ Report = Callable[[tuple, str, str, str], None]
 """Called as report(path, code, message_id, message_en)."""
 
 
-def placeholders(doc: Document, text: str) -> list[ContentError]:
-    """Every placeholder text and ``# GANTI`` mark left in ``doc`` (whose source is ``text``)."""
+def placeholders(doc: Document) -> list[ContentError]:
+    """Every placeholder text and ``# GANTI`` mark left in ``doc`` (its comments are in ``doc.text``)."""
     errors = [ContentError(doc.file, doc.line(path), dotted(path), "E-PLACEHOLDER",
                            "masih berisi teks contoh dari `portal.py new`; tulis isi yang sebenarnya",
                            "still holds the example text from `portal.py new`; write the real content")
@@ -36,7 +36,7 @@ def placeholders(doc: Document, text: str) -> list[ContentError]:
     for path, number in doc.lines.items():
         if path and isinstance(path[-1], str) and len(path) >= len(field_at.get(number, ())):
             field_at[number] = path
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(doc.text.splitlines(), 1):
         if PLACEHOLDER_MARK.search(line) and not line.lstrip().startswith("#"):
             errors.append(ContentError(
                 doc.file, number, dotted(field_at.get(number, ())), "E-PLACEHOLDER",

@@ -130,6 +130,3 @@ def criteria(rule: Mapping[str, Any]) -> list[Mapping[str, Any]]:
         return criteria(rule["not"])
     return [rule]
 
-
-def questions_used(rule: Mapping[str, Any]) -> set[str]:
-    return {leaf["question"] for leaf in criteria(rule)}

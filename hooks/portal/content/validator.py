@@ -309,7 +309,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
             return
         ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""))
         errors.extend(character_errors(doc))
-        errors.extend(policy.placeholders(doc, doc.text))
+        errors.extend(policy.placeholders(doc))
         problems = schema.validate(doc, kind)
         if problems:
             errors.extend(problems)
