@@ -19,7 +19,7 @@ HEADER = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
 SCHEMA_DIR = ROOT / "schema"
 EXPECTED = {"programs": "program", "procedures": "procedure", "organizations": "organization",
             "proposals": "proposal", "ui": "ui", "glossary.yaml": "glossary", "sources.yaml": "sources",
-            "questions.yaml": "questions", "cases": "cases"}
+            "questions.yaml": "questions", "cases": "cases", "policy.yaml": "policy"}
 DATA_FILES = sorted([*ROOT.joinpath("data").rglob("*.y*ml"), *FIXTURE_DATA.rglob("*.y*ml")])
 
 

@@ -36,6 +36,11 @@ audience: [purna_pmi]  # GANTI: pilih / REPLACE: choose
 
 # Wilayah / region: banyuwangi, jember, jawa_timur, nasional, luar_negeri
 region: [banyuwangi]  # GANTI: pilih / REPLACE: choose
+# Jenis / kind: placement jika program ini menempatkan pekerja ke luar negeri (aturan di data/policy.yaml
+# berlaku, mis. umur paling sedikit 18 tahun); null untuk program lain.
+# placement if this programme places workers abroad (the rules in data/policy.yaml apply, e.g. age 18 or
+# over); null for other programmes.
+kind: null  # GANTI: pilih / REPLACE: choose
 
 status:
   # active (berjalan), announced (diumumkan), planned (direncanakan), ended (berakhir)

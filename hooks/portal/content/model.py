@@ -66,6 +66,8 @@ class Program:
     contacts: tuple[Contact, ...] = ()
     warnings: tuple[Text, ...] = ()
     old_slugs: tuple[str, ...] = ()
+    kind: str | None = None
+    """``placement`` for a route to work abroad: ``data/policy.yaml`` rules of that kind apply."""
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,26 @@ class Case:
 
 
 @dataclass(frozen=True)
+class PolicyRule:
+    """What every program of a kind must require (``data/policy.yaml``), with its sources."""
+
+    id: str
+    applies_to: str
+    require: Mapping[str, Any]
+    text: Text
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Policy:
+    """``data/policy.yaml``: readers per audience (their answers to one question), and the rules."""
+
+    audience_question: str
+    audience_answers: Mapping[str, tuple[str, ...]]
+    rules: tuple[PolicyRule, ...] = ()
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything under ``data/``, validated and cross-checked."""
 
@@ -191,5 +213,6 @@ class Content:
     sources: tuple[Source, ...] = ()
     questions: tuple[Question, ...] = ()
     cases: tuple[Case, ...] = ()
+    policy: Policy | None = None
     source_index: Mapping[str, Source] = field(default_factory=dict)
     organization_index: Mapping[str, Organization] = field(default_factory=dict)

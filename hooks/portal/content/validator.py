@@ -10,23 +10,24 @@ from typing import Any, Callable
 from portal.content import cases as case_rules
 from portal.content import markup
 from portal.content import policy
+from portal.content import policy_rules
 from portal.content import rules
 from portal.content import schema
 from portal.content.errors import ContentError, ContentInvalid
 from portal.content.loader import Document, LoadFailed, character_errors, dotted, load_file
 from portal.content.model import (Case, Contact, Content, Eligibility, GlossaryTerm, Option, Organization,
-                    Procedure, ProcedureStep, Program, Proposal, Question, Source, Status,
-                    Village)
+                    Policy, PolicyRule, Procedure, ProcedureStep, Program, Proposal, Question, Source,
+                    Status, Village)
 
 COLLECTIONS = {"programs": "program", "procedures": "procedure",
                "organizations": "organization", "proposals": "proposal"}
-SINGLE_FILES = {"sources": "sources", "glossary": "glossary", "questions": "questions"}
+SINGLE_FILES = {"sources": "sources", "glossary": "glossary", "questions": "questions", "policy": "policy"}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 EMAIL = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']+$")
 PAGES = {"program": "program/{slug}/", "procedure": "prosedur/{slug}/", "organization": "organisasi/{slug}/",
          "proposal": "usulan/", "glossary": "glosarium/", "questions": "cek/", "sources": "program/sumber/",
-         "cases": "cek/"}
+         "cases": "cek/", "policy": "cek/"}
 """The page (site path) that shows a kind's texts: relative links in them are resolved against it
 (sources are cited on program, procedure and organisation pages, all two folders deep)."""
 
@@ -151,7 +152,7 @@ def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
         benefits=ck.texts(("benefits",)), steps=ck.texts(("steps",)),
         documents=ck.texts(("documents",)), where=tuple(d.get("where", ())),
         contacts=ck.contacts(("contacts",)), warnings=ck.texts(("warnings",)),
-        old_slugs=tuple(d.get("old_slugs", ())))
+        old_slugs=tuple(d.get("old_slugs", ())), kind=d.get("kind"))
 
 
 def _rule_nodes(rule, path):
@@ -233,6 +234,15 @@ def _questions(ck: _Checker, today: dt.date) -> list[Question]:
     return out
 
 
+def _policy(ck: _Checker, today: dt.date) -> list[Policy]:
+    d = ck.doc.data
+    return [Policy(audience_question=d["audience"]["question"],
+                   audience_answers={k: tuple(v) for k, v in d["audience"]["answers"].items()},
+                   rules=tuple(PolicyRule(id=r["id"], applies_to=r["applies_to"], require=r["require"],
+                                          text=ck.text(("rules", i, "text")), sources=tuple(r["sources"]))
+                               for i, r in enumerate(d["rules"])))]
+
+
 def _cases(ck: _Checker, today: dt.date) -> list[Case]:
     return [case_rules.case(c) for c in ck.doc.data]
 
@@ -240,7 +250,7 @@ def _cases(ck: _Checker, today: dt.date) -> list[Case]:
 BUILDERS: dict[str, Callable] = {"program": _program, "procedure": _procedure,
                                  "organization": _organization, "proposal": _proposal,
                                  "sources": _sources, "glossary": _glossary, "questions": _questions,
-                                 "cases": _cases}
+                                 "cases": _cases, "policy": _policy}
 
 
 def _visible(folder: Path) -> list[Path]:
@@ -353,10 +363,14 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         organizations=tuple(built["organization"]), proposals=tuple(built["proposal"]),
         glossary=tuple(built["glossary"]), sources=tuple(built["sources"]),
         questions=tuple(built["questions"]), cases=tuple(built["cases"]),
+        policy=built["policy"][0] if built["policy"] else None,
         source_index={s.id: s for s in built["sources"]},
         organization_index={o.slug: o for o in built["organization"]})
     _cross_check(content, checkers, errors)
+    evaluable = not errors  # the rules can be run only on otherwise valid content
     _check_cases(content, checkers, errors, {p.stem for p in (data_dir / "programs").glob("*.y*ml")})
+    if evaluable:
+        _check_policy(content, checkers)
     if errors:
         raise ContentInvalid(errors)
     return content
@@ -422,6 +436,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
     for i, term in enumerate(content.glossary):
         refs(checkers[id(term)], (i, "sources"), term.sources, sources, "sumber", "source")
     _link_targets(content, checkers)
+    _policy_refs(content, checkers, refs)
     for i, q in enumerate(content.questions):
         if q.villages_from is not None and q.villages_from not in orgs:
             hint_id, hint_en = schema.did_you_mean(q.villages_from, orgs)
@@ -476,6 +491,38 @@ def _check_cases(content: Content, checkers: dict[int, _Checker], errors: list[C
     for c, ck, path in located:
         case_rules.run(c, path, data, content.default_language, ck.report)
     case_rules.check_coverage(content, list(content.cases), lambda p: checkers[id(p)].report)
+
+
+def _check_policy(content: Content, checkers: dict[int, _Checker]) -> None:
+    """Programs of a kind imply the policy's rules; questions are used and asked of every reader."""
+    policy_rules.check_programs(content, lambda p: checkers[id(p)].report)
+    policy_rules.check_questions_used(content, lambda i: checkers[id(content.questions[i])].report)
+    policy_rules.check_askable(content, lambda p: checkers[id(p)].report)
+
+
+def _policy_refs(content: Content, checkers: dict[int, _Checker], refs) -> None:
+    """The policy's question, its answers, its criteria and their sources exist."""
+    pol = content.policy
+    if pol is None:
+        return
+    ck = checkers[id(pol)]
+    questions = {q.id: q for q in content.questions}
+    aq = questions.get(pol.audience_question)
+    if aq is None:
+        hint_id, hint_en = schema.did_you_mean(pol.audience_question, questions)
+        ck.report(("audience", "question"), "E-REF", f"pertanyaan '{pol.audience_question}' tidak dikenal{hint_id}",
+                  f"unknown question '{pol.audience_question}'{hint_en}")
+    else:
+        for audience, answers in pol.audience_answers.items():
+            for i, value in enumerate(answers):
+                if value not in aq.option_values():
+                    hint_id, hint_en = schema.did_you_mean(value, aq.option_values())
+                    ck.report(("audience", "answers", audience, i), "E-OPTION",
+                              f"pertanyaan '{aq.id}' tidak punya pilihan '{value}'{hint_id}",
+                              f"question '{aq.id}' has no option '{value}'{hint_en}")
+    for i, rule in enumerate(pol.rules):
+        rules.check_rule(rule.require, ("rules", i, "require"), questions, ck.report, need_reason=False)
+        refs(ck, ("rules", i, "sources"), rule.sources, content.source_index, "sumber", "source")
 
 
 def _link_targets(content: Content, checkers: dict[int, _Checker]) -> None:
