@@ -71,7 +71,8 @@ def validate(data_dir: Path | None, output: str) -> None:
     if output == "github":  # warnings never fail the check
         findings = editors_report.collect(content, data_dir, data_dir.parent, site.today,
                                          site.options.stale_after_months)
-        click.echo("\n".join(annotations.warning(f) for f in findings if f.fails))
+        click.echo("\n".join(annotations.warning(f) for f in findings
+                              if f.section not in editors_report.INFORMATION))
 
 
 @cli.group(short_help="Buat berkas baru / create a new file.", help="Buat berkas isi baru yang sudah lengkap dan sah. / Create a new, complete and valid content file.")

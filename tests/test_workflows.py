@@ -68,7 +68,7 @@ def test_pull_request_workflow_validates_builds_tests_and_uploads_the_site():
     assert "pull_request" in flow[True]  # PyYAML reads the key `on` as True
     text = steps(flow, "check")
     for needed in ("make validate FORMAT=github", "bash .ci/run", "make build", "actions/upload-artifact@",
-                   "path: site/"):
+                   "path: site/", "portal.py status --strict", "set -o pipefail"):
         assert needed in text, needed
     assert flow["jobs"]["check"]["env"]["CI"] == "true"
 

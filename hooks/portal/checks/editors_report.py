@@ -1,9 +1,9 @@
 """The editors' report: what needs attention in valid content.
 
-Missing translations (per language and field), pages past their review date and items
-without sources (these fail ``status --strict``), and programs whose criteria are not
-published (listed for information only). Placeholder text never gets here: the validator
-refuses it.
+Missing translations (per language and field) and pages past their review date (warnings),
+items without sources (these fail ``status --strict``: a gate for what is certain), and
+programs whose criteria are not published (listed for information only). Placeholder text
+never gets here: the validator refuses it, so ``status --strict`` fails on it too.
 """
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
                 if lang not in text:
                     findings.append(Finding(
                         "translation", doc.file, doc.line(path), dotted(path),
-                        f"belum ada teks '{lang}'", f"no '{lang}' text yet"))
+                        f"belum ada teks '{lang}'", f"no '{lang}' text yet", fails=False))
         if kind == "glossary":
             for i, term in enumerate(doc.data):
                 if not term.get("sources"):
@@ -106,7 +106,8 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
         findings.append(Finding(
             "stale", item.file, docs[item.file].line(("last_reviewed",)), "last_reviewed",
             f"terakhir ditinjau {item.last_reviewed.isoformat()}, lebih dari {stale_after_months} bulan lalu",
-            f"last reviewed {item.last_reviewed.isoformat()}, more than {stale_after_months} months ago"))
+            f"last reviewed {item.last_reviewed.isoformat()}, more than {stale_after_months} months ago",
+            fails=False))
     for program in content.programs:
         if not program.eligibility.criteria_published:
             findings.append(Finding(
@@ -135,6 +136,10 @@ def report(findings: list[Finding]) -> str:
             lines.append("  " + ", ".join(f"{lang}: {n}" for lang, n in sorted(per_lang.items())))
         lines += [f"  {f}" for f in items]
     return "\n".join(lines)
+
+
+INFORMATION = frozenset({"unpublished"})
+"""Sections listed for information only: no warning annotation, never a failure."""
 
 
 def fails(findings: list[Finding]) -> bool:
