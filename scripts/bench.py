@@ -98,14 +98,25 @@ def generated_pages(project: Path) -> dict[str, str]:
 
 
 def add_synthetic_programs(folder: Path, count: int) -> None:
-    """``count`` programs cloned round-robin from the real ones, each with its own slug and title."""
+    """``count`` programs cloned round-robin from the real ones, each with its own slug and title,
+    and the model's eligibility cases (data/cases/) cloned for it, so the clones pass the validator."""
     models = sorted(folder.glob("*.yaml"))
+    cases_dir = folder.parent / "cases"
+    real_cases = [case for path in sorted(cases_dir.glob("*.yaml"))
+                  for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    cloned_cases = []
     for i in range(count):
-        data = yaml.safe_load(models[i % len(models)].read_text(encoding="utf-8"))
+        model = models[i % len(models)]
+        slug = f"sintetis-{i + 1:04d}"
+        data = yaml.safe_load(model.read_text(encoding="utf-8"))
         data.pop("old_slugs", None)
         data["title"] = {lang: f"{text} #{i + 1}" for lang, text in data["title"].items()}
-        (folder / f"sintetis-{i + 1:04d}.yaml").write_text(
-            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (folder / f"{slug}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        cloned_cases += [{"name": f"{case['name']} ({slug})", "answers": dict(case["answers"]),
+                          "expect": {slug: case["expect"][model.stem]}}
+                         for case in real_cases if model.stem in case["expect"]]
+    if cloned_cases:
+        (cases_dir / "sintetis.yaml").write_text(yaml.safe_dump(cloned_cases, allow_unicode=True), encoding="utf-8")
 
 
 def build(project: Path, env: dict[str, str]) -> tuple[float, float]:
