@@ -104,7 +104,7 @@ def add_synthetic_programs(folder: Path, count: int) -> None:
     cases_dir = folder.parent / "cases"
     real_cases = [case for path in sorted(cases_dir.glob("*.yaml"))
                   for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
-    cloned_cases = []
+    cloned: dict[int, list] = {}  # cases per batch of 50 programs: each file stays under the size limit
     for i in range(count):
         model = models[i % len(models)]
         slug = f"sintetis-{i + 1:04d}"
@@ -112,11 +112,13 @@ def add_synthetic_programs(folder: Path, count: int) -> None:
         data.pop("old_slugs", None)
         data["title"] = {lang: f"{text} #{i + 1}" for lang, text in data["title"].items()}
         (folder / f"{slug}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        cloned_cases += [{"name": f"{case['name']} ({slug})", "answers": dict(case["answers"]),
-                          "expect": {slug: case["expect"][model.stem]}}
-                         for case in real_cases if model.stem in case["expect"]]
-    if cloned_cases:
-        (cases_dir / "sintetis.yaml").write_text(yaml.safe_dump(cloned_cases, allow_unicode=True), encoding="utf-8")
+        cloned.setdefault(i // 50, []).extend(
+            {"name": f"{case['name']} ({slug})", "answers": dict(case["answers"]), "expect": {slug: case["expect"][model.stem]}}
+            for case in real_cases if model.stem in case["expect"])
+    for batch, cases in cloned.items():
+        if cases:
+            (cases_dir / f"sintetis-{batch + 1:03d}.yaml").write_text(yaml.safe_dump(cases, allow_unicode=True),
+                                                                     encoding="utf-8")
 
 
 def build(project: Path, env: dict[str, str]) -> tuple[float, float]:
