@@ -164,3 +164,13 @@ def test_bidi_and_control_characters_are_refused_in_plain_strings_too(data, file
         load_content(data, LANGS, today=TODAY, root=data.parent)
     assert any(e.code == "E-CHAR" and e.field == field and e.line == line_of(needle, file)
                for e in info.value.errors), info.value.report()
+
+
+def test_bad_characters_are_exactly_the_controls_and_bidi_overrides():
+    import unicodedata
+
+    from portal.content.loader import ALLOWED_CONTROLS, BIDI_CONTROLS, bad_character
+    for code in range(0x10000):
+        char = chr(code)
+        refused = (char in BIDI_CONTROLS or unicodedata.category(char) == "Cc") and char not in ALLOWED_CONTROLS
+        assert (bad_character(f"a{char}b") is not None) is refused, hex(code)

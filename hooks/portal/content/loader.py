@@ -7,9 +7,9 @@ duplicate keys are errors.
 """
 from __future__ import annotations
 
-import unicodedata
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,12 +181,15 @@ def load_file(path: Path, root: Path, inside: Path | None = None) -> Document:
     return load_text(text, name)
 
 
+_BAD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (Unicode category Cc: U+0000–U+001F, U+007F–U+009F) but tab and newline,
+and the bidirectional overrides (:data:`BIDI_CONTROLS`)."""
+
+
 def bad_character(text: str) -> str | None:
     """The first control character or bidirectional override in ``text`` as 'U+202E', or None."""
-    for char in text:
-        if char in BIDI_CONTROLS or (unicodedata.category(char) == "Cc" and char not in ALLOWED_CONTROLS):
-            return f"U+{ord(char):04X}"
-    return None
+    found = _BAD_CHARACTER.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
 
 
 def character_errors(doc: Document) -> list[ContentError]:

@@ -17,6 +17,8 @@ text, a heading as a paragraph, a link that is not allowed loses its ``href``.
 """
 from __future__ import annotations
 
+import functools
+
 import html
 import posixpath
 import re
@@ -67,10 +69,16 @@ def _walk(tokens: list[Token]) -> Iterator[Token]:
             yield from _walk(token.children)
 
 
+@functools.lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """Every token of ``text``, nested ones included (parsed once for both checks; read only)."""
+    return tuple(_walk(_MD.parse(text)))
+
+
 def problems(text: str, page: str) -> list[Problem]:
     """What is not allowed in ``text``, a text field shown on the page at ``page`` ('program/x/')."""
     out: list[Problem] = []
-    for token in _walk(_MD.parse(text)):
+    for token in _tokens(text):
         if token.type == "image":
             out.append(Problem("E-IMAGE", f"gambar tidak boleh di dalam teks ('{_short(token.attrGet('src'))}'); "
                                "situs tidak menampilkan gambar isi. Hapus ![…](…) atau tulis tautan biasa [teks](alamat)",
@@ -134,7 +142,7 @@ def resolve(href: str, page: str) -> str | None:
 
 def internal_links(text: str, page: str) -> Iterator[str]:
     """The site paths of the relative links in ``text`` (shown on ``page``) that stay in the site."""
-    for token in _walk(_MD.parse(text)):
+    for token in _tokens(text):
         href = str(token.attrGet("href") or "") if token.type == "link_open" else ""
         if href and not _SCHEME.match(href) and not href.startswith("/") and not href.startswith("#"):
             target = resolve(href, page)
