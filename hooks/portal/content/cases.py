@@ -51,14 +51,13 @@ def check_answers(answers: Mapping[str, Any], path: tuple, questions: Mapping[st
                    f"the answer to '{qid}' must be a number ({low}–{high})")
 
 
-def check_refs(c: Case, path: tuple, content: Content, programs: set[str], report: Report) -> None:
-    """Programs in ``expect`` (``programs``: every program file's slug) and questions in ``asks`` exist."""
+def check_refs(c: Case, path: tuple, questions: set[str], programs: set[str], report: Report) -> None:
+    """Programs in ``expect`` (``programs``: every program file's slug) and ``questions`` in ``asks`` exist."""
     for slug in c.expect:
         if slug not in programs:
             hint_id, hint_en = schema.did_you_mean(slug, programs)
             report(path + ("expect", slug), "E-REF", f"program '{slug}' tidak dikenal{hint_id}",
                    f"unknown programme '{slug}'{hint_en}")
-    questions = {q.id for q in content.questions}
     for i, qid in enumerate(c.asks or ()):
         if qid not in questions:
             hint_id, hint_en = schema.did_you_mean(qid, questions)
@@ -75,9 +74,17 @@ def decision_data(content: Content) -> dict[str, Any]:
             "ui": {content.default_language: {"unpublished": "", "ended": ""}}}
 
 
-def run(c: Case, path: tuple, data: Mapping[str, Any], lang: str, report: Report) -> None:
-    """Report each expected verdict the rules do not give, and a different list of questions asked."""
+def run_all(located: list[tuple[Case, tuple, Report]], data: Mapping[str, Any], lang: str) -> None:
+    """:func:`run` for every (case, its path, its report), with the programs indexed once."""
     programs = {p["slug"]: p for p in data["programs"]}
+    for c, path, report in located:
+        run(c, path, data, programs, lang, report)
+
+
+def run(c: Case, path: tuple, data: Mapping[str, Any], programs: Mapping[str, Any], lang: str,
+        report: Report) -> None:
+    """Report each expected verdict the rules do not give, and a different list of questions asked
+    (``programs``: the programs of ``data`` by slug)."""
     for slug, expected in c.expect.items():
         if slug not in programs:
             continue
@@ -98,10 +105,14 @@ def run(c: Case, path: tuple, data: Mapping[str, Any], lang: str, report: Report
 
 def check_coverage(content: Content, cases: list[Case], report_for: Callable[[Any], Report]) -> None:
     """Each current program with published criteria has a 'likely' case and a 'not' case."""
+    expected: dict[str, set[str]] = {}
+    for c in cases:
+        for slug, verdict in c.expect.items():
+            expected.setdefault(slug, set()).add(verdict)
     for p in content.programs:
         if not (p.eligibility.criteria_published and eligibility.offered(p)):
             continue
-        seen = {c.expect.get(p.slug) for c in cases}
+        seen = expected.get(p.slug, set())
         missing = [v for v in (eligibility.LIKELY, eligibility.NOT) if v not in seen]
         if missing:
             report_for(p)(("eligibility", "criteria_published"), "E-CASE-MISSING",

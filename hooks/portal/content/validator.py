@@ -482,14 +482,14 @@ def _check_cases(content: Content, checkers: dict[int, _Checker], errors: list[C
         counts[id(ck)] = counts.get(id(ck), -1) + 1
         located.append((c, ck, (counts[id(ck)],)))
     questions_broken = any(e.file.endswith("/questions.yaml") for e in errors)
+    question_ids = set(questions)
     for c, ck, path in located:
         if not questions_broken:
             case_rules.check_answers(c.answers, path + ("answers",), questions, ck.report)
-        case_rules.check_refs(c, path, content, program_files, ck.report)
+        case_rules.check_refs(c, path, question_ids, program_files, ck.report)
     if errors:  # run the cases only on otherwise valid content (a broken rule cannot be evaluated)
         return
-    for c, ck, path in located:
-        case_rules.run(c, path, data, content.default_language, ck.report)
+    case_rules.run_all([(c, path, ck.report) for c, ck, path in located], data, content.default_language)
     case_rules.check_coverage(content, list(content.cases), lambda p: checkers[id(p)].report)
 
 
