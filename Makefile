@@ -12,7 +12,7 @@ LOCK_ARGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build fonts check test test-calendar serve validate bench clean lock
+.PHONY: build fonts check test test-calendar serve serve-full validate bench clean lock
 
 # Every package, dependencies included, pinned with its hashes in requirements-dev.lock (made by `make lock`)
 $(STAMP): requirements.lock requirements-dev.lock
@@ -58,9 +58,14 @@ test: $(STAMP) $(NODE_STAMP)
 test-calendar: $(STAMP) $(NODE_STAMP)
 	faketime -f '+2y' $(BIN)/python -m pytest
 
-## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/)
+## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/), without
+## the PDF brochures so that an edit shows quickly (PORTAL_BROCHURES=1 make serve, or serve-full, makes them)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	PORTAL_BROCHURES=$${PORTAL_BROCHURES:-0} $(BIN)/mkdocs serve
+
+## serve-full: the live preview with the brochures, as the published site has them
+serve-full: $(STAMP)
+	PORTAL_BROCHURES=1 $(BIN)/mkdocs serve
 
 ## validate: check the content in data/ only, without building the site
 ## (FORMAT=github also prints GitHub annotations: errors, and warnings that never fail)

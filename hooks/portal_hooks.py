@@ -1,6 +1,9 @@
 """MkDocs hooks: adapt MkDocs events to the :mod:`portal` package (kept thin on purpose)."""
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -12,11 +15,13 @@ from portal.mkdocs import i18n, memory_pages, prerendered, theme_fixes
 from portal.mkdocs.config import from_mkdocs_config
 from portal.outputs import search
 from portal.outputs.brochures import BrochureError
-from portal.site import hreflang
+from portal.site import error_page, hreflang
 from portal.site.urls import SEARCH_DIR
 
 
+log = logging.getLogger("mkdocs.hooks.portal")
 _this_build: dict[str, build.Prepared] = {}  # by config file; set in on_config, read per page
+_content_errors: list[ContentInvalid] = []  # the content errors of the last build, for the preview
 
 
 def on_startup(command, dirty):
@@ -25,10 +30,12 @@ def on_startup(command, dirty):
 
 def on_config(config):
     site = from_mkdocs_config(config)
+    _content_errors.clear()
     try:
         buildlock.acquire(site.root)  # before anything is written; a no-op in this build's nested builds
         _this_build[config.config_file_path] = build.prepare(site)
     except ContentInvalid as exc:
+        _content_errors.append(exc)
         raise PluginError(exc.report()) from None
     except (BrochureError, buildlock.BuildLocked, OutsideProject) as exc:
         raise PluginError(str(exc)) from None
@@ -63,6 +70,23 @@ def on_post_build(config):
     except privacy.ThirdPartyLoads as exc:
         raise PluginError(str(exc)) from None
     buildlock.release_all()  # the whole build is done (mkdocs serve takes it again per rebuild)
+
+
+def on_serve(server, config, builder):
+    """A rebuild that fails on content errors shows them on every served page (see :mod:`.error_page`)."""
+    rebuild = server.builder
+
+    def rebuild_or_show_errors():
+        try:
+            rebuild()
+        except Exception:
+            if not _content_errors:
+                raise
+            shown = error_page.show_everywhere(Path(config.site_dir), error_page.error_page(_content_errors[0].errors))
+            log.error("Portal PMI: content errors shown on the %d pages of the preview until fixed", shown)
+
+    server.builder = rebuild_or_show_errors
+    return server
 
 
 def on_build_error(error):

@@ -216,6 +216,51 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(data)
 
 
+def preview_times(project: Path, runs: int) -> tuple[float, list[float]]:
+    """``make serve`` on ``project`` (no brochures): seconds until the first page is served, and
+    for each of ``runs`` edits of a program file, seconds until its page shows the edit."""
+    import signal
+    import urllib.request
+    port = free_port()
+    slug = sorted(p.stem for p in (project / "data" / "programs").glob("*.yaml"))[0]
+    url = f"http://127.0.0.1:{port}/program/{slug}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_BROCHURES": "0"}
+    env.pop("SITE_URL", None)
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=60) as answer:
+                return answer.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def until(done, limit: float = 300) -> float:
+        start = time.monotonic()
+        while not done() and time.monotonic() - start < limit:
+            time.sleep(0.1)
+        return time.monotonic() - start
+
+    start = time.monotonic()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                               "-a", f"127.0.0.1:{port}"], cwd=project, env=env, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        until(lambda: bool(page()))
+        startup = time.monotonic() - start
+        program = project / "data" / "programs" / f"{slug}.yaml"
+        original = program.read_text(encoding="utf-8")
+        edits = []
+        for i in range(runs):
+            marker = f"benchedit{i}"
+            program.write_text(original.replace("summary:\n  id: ", f"summary:\n  id: {marker} ", 1), encoding="utf-8")
+            edits.append(until(lambda: marker in page()))
+        program.write_text(original, encoding="utf-8")
+        return startup, edits
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -276,6 +321,10 @@ def main() -> None:
         site = real / "site"
         pages = html_pages(site)
         row("Full build, real content", secs(seconds), f"{pages} HTML pages, both languages, median of {args.runs}")
+        startup, edits = preview_times(make_project(tmp / "preview"), 5)
+        row("Preview (make serve, no brochures), real content: start-up", f"{startup:.1f} s", "until the first page is served")
+        row("  edit of one program file to its page in the preview", f"{statistics.median(edits):.1f} s",
+            f"median of 5; budget 3 s: {'OK' if statistics.median(edits) <= 3 else 'OVER'}")
 
         per_page = {}
         for n in sizes:

@@ -434,3 +434,12 @@ def test_cache_linked_out_of_the_project_is_refused(tmp_path):
     with pytest.raises(OutsideProject):
         brochures.make_all(site, content, load_strings(site.data_dir / "ui", site.languages))
     assert not any((tmp_path / "elsewhere").iterdir())
+
+
+def test_make_serve_leaves_brochures_out_and_serve_full_brings_them_back():
+    def recipe(target: str, env: dict | None = None) -> str:
+        import os
+        return subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True,
+                              env={**os.environ, **(env or {})}).stdout
+    assert "PORTAL_BROCHURES=${PORTAL_BROCHURES:-0} .venv/bin/mkdocs serve" in recipe("serve")
+    assert "PORTAL_BROCHURES=1 .venv/bin/mkdocs serve" in recipe("serve-full")

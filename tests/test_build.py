@@ -77,7 +77,14 @@ def test_invalid_content_stops_the_build_with_located_error(tmp_path):
 
 def test_generated_pages_stay_out_of_docs(tmp_path):
     project = make_project(tmp_path / "p")
-    assert run_build(project, env={"PORTAL_BROCHURES": "0"}).returncode == 0
+    result = run_build(project, env={"PORTAL_BROCHURES": "0"})
+    assert result.returncode == 0, result.stderr
+    assert 'not included in the "nav"' not in result.stderr  # pages left out on purpose are not listed
     assert all(p.is_symlink() for p in (project / "docs").iterdir()), "only the hand-written pages are in docs/"
     html = (project / "site" / "program" / "melati" / "index.html").read_text(encoding="utf-8")
     assert "Melati (mengajar dan melatih dengan hati)" in html
+    # without brochures (make serve's default), the brochures page says so instead of listing none
+    for page, note in (("brosur/index.html", "Brosur tidak dibuat di pratinjau ini (make serve)"),
+                       ("en/brosur/index.html", "Brochures are not built in this preview (make serve)")):
+        assert note in (project / "site" / page).read_text(encoding="utf-8")
+    assert not list((project / "site" / "brosur").glob("*.pdf"))

@@ -151,8 +151,10 @@ def test_status_lists_translations_stale_pages_sources_and_unpublished_criteria(
     unpublished = sum("criteria_published: false" in f.read_text(encoding="utf-8")
                       for f in (data / "programs").glob("*.yaml"))
     assert f"Syarat tidak diumumkan (info) / Criteria not published (for information): {unpublished}" in out
-    criteria = text.splitlines().index("  criteria_published: false") + 1
-    assert f"data/programs/melati.yaml:{criteria}: eligibility.criteria_published syarat tidak diumumkan" in out
+    # the same note on every such program is one line with a count and the files
+    assert (f"  {unpublished}\u00d7 eligibility.criteria_published syarat tidak diumumkan" in out
+            and ": desbumi, melati, warung-naik-kelas\n" in out)
+    assert out.count("syarat tidak diumumkan") == 1
     assert portal("status", "--strict", "--data", str(data)).returncode == 1
 
 
@@ -179,6 +181,88 @@ def test_status_strict_fails_on_missing_sources_only_not_on_translations_or_revi
 def test_status_strict_passes_on_the_real_content():
     result = portal("status", "--strict", env={"PORTAL_TODAY": ""})  # the real content, on the real date
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_status_puts_what_to_review_first_at_the_top(data):
+    """Programs still claimed by the age of their newest status source (oldest first), then overdue
+    reviews (longest first), then missing translations, then the rest."""
+    melati = data / "programs" / "melati.yaml"
+    text = melati.read_text(encoding="utf-8").replace('  en: Melati ("teaching and training with heart")\n', "")
+    melati.write_text(text.replace('last_reviewed: "2026-11-24"', 'last_reviewed: "2020-01-15"'), encoding="utf-8")
+    korea = data / "programs" / "g-to-g-korea.yaml"
+    korea.write_text(korea.read_text(encoding="utf-8").replace('last_reviewed: "2026-11-24"',
+                                                               'last_reviewed: "2019-05-01"'), encoding="utf-8")
+    out = portal("status", "--data", str(data)).stdout.splitlines()
+    assert out[0].startswith("Tinjau dulu: status program menurut sumber terbarunya, yang tertua dulu (info) / "
+                             "Review first: program status by its newest source, oldest first")
+    review = [line for line in out[1:5]]
+    assert [line.split(":")[0].strip() for line in review] == [
+        "data/programs/desbumi.yaml", "data/programs/melati.yaml", "data/programs/warung-naik-kelas.yaml",
+        "data/programs/g-to-g-korea.yaml"]
+    assert review[0] == ("  data/programs/desbumi.yaml:12: status 'active', sumber terbaru 2018-11 / "
+                         "'active', newest source 2018-11")
+    headings = [line.split(" / ")[0] for line in out if not line.startswith("  ")]
+    assert headings == ["Tinjau dulu: status program menurut sumber terbarunya, yang tertua dulu (info)",
+                        "Perlu ditinjau ulang", "Terjemahan yang belum ada", "Tanpa sumber",
+                        "Syarat tidak diumumkan (info)"]
+    stale = out[out.index(next(line for line in out if line.startswith("Perlu ditinjau ulang"))) + 1:][:2]
+    assert "g-to-g-korea.yaml" in stale[0] and "melati.yaml" in stale[1]  # longest overdue first
+
+
+def test_status_json_lists_every_finding_in_the_report_order(data):
+    import json
+    result = portal("status", "--json", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    findings = report["findings"]
+    assert [f["section"] for f in findings[:4]] == ["review"] * 4
+    assert findings[0] == {"section": "review", "file": "data/programs/desbumi.yaml", "line": 12, "field": "status",
+                           "message_id": "'active', sumber terbaru 2018-11",
+                           "message_en": "'active', newest source 2018-11", "fails": False, "dated": "2018-11"}
+    assert sum(f["section"] == "unpublished" for f in findings) == 3  # not collapsed
+    assert report["fails"] is True  # the glossary terms without sources
+
+
+def test_status_on_the_real_content_fits_one_screen_and_starts_with_the_oldest_active_program():
+    from portal.content.validator import load_content as load
+    result = portal("status", env={"PORTAL_TODAY": "2026-11-28"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) <= 40, result.stdout
+    content = load(ROOT / "data", ("id", "en"), today=dt.date(2026, 11, 28), root=ROOT)
+    active = [p for p in content.programs if p.status.value == "active"]
+    oldest = min(max(content.source_index[s].date or "" for s in p.status.sources) for p in active)
+    assert lines[0].startswith("Tinjau dulu")
+    assert "'active', newest source " + oldest in lines[1], lines[1]
+
+
+def test_title_warnings_in_status_and_as_github_warnings(data):
+    """A long title, emoji in a title, a second copy of a program: warnings on their line, never errors."""
+    melati = data / "programs" / "melati.yaml"
+    long_title = "Melati " + "pendampingan pendidikan anak PMI " * 3
+    text = melati.read_text(encoding="utf-8").replace("  id: Melati (mengajar dan melatih dengan hati)",
+                                                      f"  id: {long_title.strip()}")
+    melati.write_text(text.replace('  en: Melati ("teaching', '  en: \U0001F33C Melati ("teaching'), encoding="utf-8")
+    wenak = (data / "programs" / "warung-naik-kelas.yaml").read_text(encoding="utf-8")
+    title_en = next(line for line in wenak.splitlines() if line.startswith("  en:"))
+    (data / "programs" / "warung-naik-kelas-2.yaml").write_text(
+        wenak.replace(title_en, title_en + "!"), encoding="utf-8")
+    result = portal("status", "--data", str(data))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Peringatan / Warnings: 4" in out
+    assert (f"data/programs/melati.yaml:3: title.id judul {len(long_title.strip())} karakter, lebih dari 90; "
+            "di ponsel jadi banyak baris") in out
+    assert f"title of {len(long_title.strip())} characters, more than 90; it runs over many lines on a phone" in out
+    assert ("data/programs/melati.yaml:4: title.en emoji di judul (\U0001F33C): huruf brosur PDF tidak punya emoji"
+            in out and "the PDF brochures' font has no emoji" in out)
+    assert ("data/programs/warung-naik-kelas-2.yaml:3: title.id judul (hampir) sama dengan "
+            "data/programs/warung-naik-kelas.yaml; apakah ini program yang sama?") in out
+    assert "title (nearly) the same as data/programs/warung-naik-kelas-2.yaml's" in out
+    github = portal("validate", "--format", "github", "--data", str(data))
+    assert github.returncode == 0, github.stderr
+    assert any(line.startswith("::warning file=data/programs/melati.yaml,line=4,title=title.en::emoji di judul")
+               for line in github.stdout.splitlines())
 
 
 def test_status_strict_passes_when_nothing_needs_attention(data):

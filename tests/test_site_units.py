@@ -51,3 +51,21 @@ def test_no_copy_where_a_page_is_on_disk(tmp_path):
     (tmp_path / "index.en.md").write_text("# Hello\n", encoding="utf-8")
     strings = {lang: Strings(lang, {}, {"untranslated": "Belum diterjemahkan"}, "id") for lang in ("en", "jv")}
     assert list(fallback_pages(tmp_path, (), ("id", "en", "jv"), strings)) == ["index.jv.md"]
+
+
+def test_preview_error_page_lists_errors_escaped_and_keeps_the_reload_hook(tmp_path):
+    from portal.content.errors import ContentError
+    from portal.site.error_page import error_page, show_everywhere
+    page = error_page([ContentError("data/programs/x.yaml", 4, "title.en", "E-HTML", "<b> tidak boleh", "<b> not allowed")])
+    assert "<code>data/programs/x.yaml:4</code> <code>title.en</code> [E-HTML]" in page
+    assert "&lt;b&gt; tidak boleh" in page and "&lt;b&gt; not allowed" in page and "<b>" not in page
+    assert page.rstrip().endswith("</body>\n</html>")  # MkDocs' live-reload script goes before </body>
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("old", encoding="utf-8")
+    (tmp_path / "style.css").write_text("css", encoding="utf-8")
+    outside = tmp_path.parent / "outside.html"
+    outside.write_text("mine", encoding="utf-8")
+    (tmp_path / "link.html").symlink_to(outside)
+    assert show_everywhere(tmp_path, page) == 1
+    assert (tmp_path / "a" / "index.html").read_text(encoding="utf-8") == page
+    assert (tmp_path / "style.css").read_text(encoding="utf-8") == "css" and outside.read_text(encoding="utf-8") == "mine"

@@ -67,7 +67,7 @@ def prepare(site: Site) -> Prepared:
     made = make_all(site, content, strings) if site.options.brochures else Made((), 0, 0)
     today = site.today
     pages = build_pages(content, strings, site.options, today, download_links(made, strings))
-    pages.update(brochure_pages(content, strings, made))
+    pages.update(brochure_pages(content, strings, made, built=site.options.brochures))
     months = site.options.stale_after_months
     for item in stale_items([*content.programs, *content.procedures, *content.organizations], today, months):
         # INFO, not WARNING: a warning would fail the strict build a year after each review.

@@ -1,18 +1,21 @@
-"""The editors' report: what needs attention in valid content.
+"""The editors' report: what needs attention in valid content, what to review first at the top.
 
-Missing translations (per language and field) and pages past their review date (warnings),
-items without sources (these fail ``status --strict``: a gate for what is certain), and
-programs whose criteria are not published (listed for information only). Placeholder text
-never gets here: the validator refuses it, so ``status --strict`` fails on it too.
+First the programs still said to be running, announced or planned, the one resting on the
+oldest sources first (information); then pages past their review date (longest first), missing
+translations (per language and field) and title warnings, all warnings; items without sources
+(these fail ``status --strict``: a gate for what is certain); and programs whose criteria are
+not published (information only). Identical notes on many files are printed as one line with a
+count. Placeholder text never gets here: the validator refuses it.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from portal.content import titles
 from portal.content.loader import Document, dotted, load_file
 from portal.content.model import Content
 from portal.content.schema import SCHEMA_FILE
@@ -33,6 +36,8 @@ class Finding:
     message_id: str
     message_en: str
     fails: bool = True
+    dated: str = ""
+    """The date the item's age is counted from (oldest first in its section), or empty."""
 
     def __str__(self) -> str:
         field = f" {self.field}" if self.field else ""
@@ -40,8 +45,11 @@ class Finding:
 
 
 SECTIONS = {
-    "translation": ("Terjemahan yang belum ada", "Missing translations"),
+    "review": ("Tinjau dulu: status program menurut sumber terbarunya, yang tertua dulu (info)",
+               "Review first: program status by its newest source, oldest first (for information)"),
     "stale": ("Perlu ditinjau ulang", "Due for review"),
+    "translation": ("Terjemahan yang belum ada", "Missing translations"),
+    "warning": ("Peringatan", "Warnings"),
     "sources": ("Tanpa sumber", "Without sources"),
     "unpublished": ("Syarat tidak diumumkan (info)", "Criteria not published (for information)"),
 }
@@ -101,13 +109,17 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
                     findings.append(Finding(
                         "sources", doc.file, doc.line((i,)), dotted((i, "sources")),
                         f"istilah '{term['term']}' belum punya sumber", f"term '{term['term']}' has no source yet"))
+    findings += _review_first(content, docs)
     pages = [*content.programs, *content.procedures, *content.organizations, *content.proposals]
     for item in stale_items(pages, today, stale_after_months):
         findings.append(Finding(
             "stale", item.file, docs[item.file].line(("last_reviewed",)), "last_reviewed",
             f"terakhir ditinjau {item.last_reviewed.isoformat()}, lebih dari {stale_after_months} bulan lalu",
             f"last reviewed {item.last_reviewed.isoformat()}, more than {stale_after_months} months ago",
-            fails=False))
+            fails=False, dated=item.last_reviewed.isoformat()))
+    for warning in titles.check(content):
+        findings.append(Finding("warning", warning.file, docs[warning.file].line(warning.path), dotted(warning.path),
+                                warning.message_id, warning.message_en, fails=False))
     for program in content.programs:
         if not program.eligibility.criteria_published:
             findings.append(Finding(
@@ -115,7 +127,50 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
                 "eligibility.criteria_published",
                 "syarat tidak diumumkan; pemeriksa kelayakan paling jauh menjawab 'mungkin: tanyakan dulu'",
                 "criteria not published; the eligibility checker can at most answer 'maybe: ask first'", fails=False))
-    return sorted(findings, key=lambda f: (list(SECTIONS).index(f.section), f.file, f.line, f.field))
+    return sorted(findings, key=lambda f: (list(SECTIONS).index(f.section), f.dated, f.file, f.line, f.field))
+
+
+STILL_CLAIMED = ("active", "announced", "planned")
+"""Statuses a reader takes as true today: they are only as good as the sources behind them."""
+
+
+def _review_first(content: Content, docs: dict[str, Document]) -> list[Finding]:
+    """Every program whose status is still claimed, dated by the newest source behind it."""
+    out = []
+    for program in content.programs:
+        status = program.status
+        if status.value not in STILL_CLAIMED:
+            continue
+        dates = [d for d in (content.source_index[s].date for s in status.sources) if d]
+        newest = max(dates, default=status.as_of or "")
+        out.append(Finding(
+            "review", program.file, docs[program.file].line(("status", "value")), "status",
+            f"'{status.value}', sumber terbaru {newest or '(tanpa tanggal)'}",
+            f"'{status.value}', newest source {newest or '(undated)'}",
+            fails=False, dated=newest))
+    return out
+
+
+COLLAPSE_FROM = 3
+"""This many findings with the same field and message (on different files) print as one line."""
+
+
+def _lines(items: list[Finding]) -> list[str]:
+    """One line per finding; identical notes on :data:`COLLAPSE_FROM` or more files as one line with a count."""
+    groups: dict[tuple, list[Finding]] = {}
+    for f in items:
+        groups.setdefault((f.field, f.message_id, f.message_en), []).append(f)
+    lines, done = [], set()
+    for f in items:
+        key = (f.field, f.message_id, f.message_en)
+        same = groups[key]
+        if len(same) < COLLAPSE_FROM:
+            lines.append(f"  {f}")
+        elif key not in done:
+            done.add(key)
+            names = ", ".join(Path(g.file).stem for g in same)
+            lines.append(f"  {len(same)}\u00d7 {f.field} {f.message_id} / {f.message_en}: {names}")
+    return lines
 
 
 def report(findings: list[Finding]) -> str:
@@ -134,12 +189,18 @@ def report(findings: list[Finding]) -> str:
                 lang = f.message_en.split("'")[1]
                 per_lang[lang] = per_lang.get(lang, 0) + 1
             lines.append("  " + ", ".join(f"{lang}: {n}" for lang, n in sorted(per_lang.items())))
-        lines += [f"  {f}" for f in items]
+        lines += _lines(items)
     return "\n".join(lines)
 
 
-INFORMATION = frozenset({"unpublished"})
+INFORMATION = frozenset({"review", "unpublished"})
 """Sections listed for information only: no warning annotation, never a failure."""
+
+
+def to_json(findings: list[Finding]) -> str:
+    """The findings for tools, in the report's order, one object each (nothing collapsed)."""
+    return json.dumps({"findings": [asdict(f) for f in findings], "fails": fails(findings)},
+                      ensure_ascii=False, indent=2)
 
 
 def fails(findings: list[Finding]) -> bool:

@@ -122,21 +122,7 @@ def load_text(text: str, file: str) -> Document:
             "anchor/alias YAML (& dan *) tidak diizinkan; tulis isinya langsung",
             "YAML anchors/aliases (& and *) are not allowed; write the content out"))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        tab = "\t" in text.splitlines()[line - 1] if mark and text.splitlines()[line - 1:line] else False
-        if tab:
-            hint_id, hint_en = "ada karakter tab (gunakan spasi, bukan tab)", "there is a tab (use spaces, not tabs)"
-        elif "mapping values are not allowed" in str(exc.problem):
-            hint_id = "ada ': ' di dalam teks; beri tanda kutip pada teksnya, mis. id: \"Catatan: bawa KTP\""
-            hint_en = "there is a ': ' inside a text; put the text in quotes, e.g. id: \"Note: bring your KTP\""
-        else:
-            hint_id = "periksa tanda kutip, kurung [ ] { } dan jarak menjorok di baris ini atau sebelumnya"
-            hint_en = "check quotes, brackets [ ] { } and indentation on this line or the one before"
-        raise LoadFailed(ContentError(
-            file, line, "", "E-TAB" if tab else "E-SYNTAX",
-            f"YAML tidak bisa dibaca: {hint_id} ({exc.problem})",
-            f"YAML cannot be read: {hint_en} ({exc.problem})")) from None
+        raise LoadFailed(_syntax_error(exc, text, file)) from None
     except yaml.reader.ReaderError as exc:  # control characters (position: a byte offset with libyaml)
         line = text.encode("utf-8")[:exc.position].count(b"\n") + 1
         raise LoadFailed(ContentError(
@@ -160,6 +146,66 @@ def load_text(text: str, file: str) -> Document:
             file, mark.line + 1 if mark else 1, "", "E-SYNTAX", f"YAML tidak bisa dibaca: {exc.problem}",
             f"YAML cannot be read: {exc.problem}")) from None
     return doc
+
+
+CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
+"""“ ” ‘ ’: typographic quotes, which YAML reads as ordinary characters, not as quotes."""
+LONE_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*$")
+"""A line holding a single word, as a key written without its colon (``title``)."""
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" -"))
+
+
+def _lone_key(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> tuple[int, str | None]:
+    """(line, key) of a key written without its colon that caused ``exc``, or (0, None).
+
+    Either YAML was scanning that line as a key ("could not find expected ':'"), or the line
+    before a more indented ``key: value`` holds a single word ("mapping values are not allowed").
+    """
+    if "simple key" in str(exc.context) and exc.context_mark:
+        at = exc.context_mark.line + 1
+    elif "mapping values are not allowed" in str(exc.problem):
+        earlier = [i for i in range(line - 1, 0, -1) if lines[i - 1].strip() and not lines[i - 1].lstrip().startswith("#")]
+        at = earlier[0] if earlier and line <= len(lines) and _indent(lines[line - 1]) > _indent(lines[earlier[0] - 1]) else 0
+    else:
+        at = 0
+    key = LONE_KEY.match(lines[at - 1]) if 0 < at <= len(lines) else None
+    return (at, key.group(1)) if key else (0, None)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> ContentError:
+    """E-SYNTAX (E-TAB, E-COLON, E-QUOTES) on the line the mistake is on, with advice that fixes it."""
+    lines = text.splitlines()
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    at, key = _lone_key(exc, lines, line)
+    if key:  # `title` alone on a line: YAML reports a later line, where it looked for the ':'
+        return ContentError(
+            file, at, "", "E-COLON",
+            f"YAML tidak bisa dibaca: '{key}' di baris ini tidak diikuti titik dua; tulis '{key}:'",
+            f"YAML cannot be read: '{key}' on this line has no colon after it; write '{key}:'")
+    if "\t" in here:
+        return ContentError(
+            file, line, "", "E-TAB", f"YAML tidak bisa dibaca: ada karakter tab (gunakan spasi, bukan tab) ({exc.problem})",
+            f"YAML cannot be read: there is a tab (use spaces, not tabs) ({exc.problem})")
+    if any(q in here for q in CURLY_QUOTES):
+        return ContentError(
+            file, line, "", "E-QUOTES",
+            "YAML tidak bisa dibaca: tanda kutip miring “ ” atau ‘ ’ bukan tanda kutip YAML; ganti dengan "
+            "tanda kutip lurus \", mis. id: \"Catatan: bawa KTP\"",
+            "YAML cannot be read: curly quotes “ ” or ‘ ’ are not YAML quotes; use straight quotes \" instead, "
+            "e.g. id: \"Note: bring your KTP\"")
+    if "mapping values are not allowed" in str(exc.problem):
+        hint_id = "ada ': ' di dalam teks; beri tanda kutip pada teksnya, mis. id: \"Catatan: bawa KTP\""
+        hint_en = "there is a ': ' inside a text; put the text in quotes, e.g. id: \"Note: bring your KTP\""
+    else:
+        hint_id = "periksa tanda kutip, kurung [ ] { } dan jarak menjorok di baris ini atau sebelumnya"
+        hint_en = "check quotes, brackets [ ] { } and indentation on this line or the one before"
+    return ContentError(file, line, "", "E-SYNTAX", f"YAML tidak bisa dibaca: {hint_id} ({exc.problem})",
+                        f"YAML cannot be read: {hint_en} ({exc.problem})")
 
 
 def load_file(path: Path, root: Path, inside: Path | None = None) -> Document:

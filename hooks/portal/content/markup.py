@@ -89,10 +89,12 @@ def problems(text: str, page: str) -> list[Problem]:
             if problem:
                 out.append(problem)
         elif token.type in ("html_inline", "html_block"):
-            tag = _short(token.content.strip())
-            out.append(Problem("E-HTML", f"HTML mentah tidak boleh; pakai Markdown, mis. **tebal** ('{tag}'). "
+            name = HTML_TAG.match(token.content.strip())
+            tag = f"<{name.group(1).lower()}>" if name else _short(token.content.strip())  # <b> and </b>: one error
+            use_id, use_en = MARKDOWN_FOR.get(name.group(1).lower() if name else "", ("**tebal**", "**bold**"))
+            out.append(Problem("E-HTML", f"HTML mentah tidak boleh; pakai Markdown: tulis {use_id} ('{tag}'). "
                                "Tanda < dan > biasa boleh, mis. 'usia > 18'",
-                               f"raw HTML is not allowed; use Markdown, e.g. **bold** ('{tag}'). "
+                               f"raw HTML is not allowed; use Markdown: write {use_en} ('{tag}'). "
                                "Plain < and > are fine, e.g. 'age > 18'"))
         elif token.type == "heading_open":
             out.append(Problem("E-HEADING", "judul (# atau garis --- / === di bawah teks) tidak boleh di dalam "
@@ -100,6 +102,16 @@ def problems(text: str, page: str) -> list[Problem]:
                                "headings (# or a --- / === line under text) are not allowed in a text; the page "
                                "has its own. Use **bold** for emphasis"))
     return out
+
+
+HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
+MARKDOWN_FOR = {
+    "b": ("**tebal**", "**bold**"), "strong": ("**tebal**", "**bold**"),
+    "i": ("*miring*", "*italic*"), "em": ("*miring*", "*italic*"),
+    "br": ("baris kosong di antara paragraf", "an empty line between paragraphs"),
+    "a": ("[teks](https://…)", "[text](https://…)"),
+}
+"""The Markdown to write instead of an HTML tag staff know from elsewhere."""
 
 
 def link_problem(href: str, page: str | None) -> Problem | None:

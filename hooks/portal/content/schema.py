@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,9 +67,17 @@ def is_valid(data, kind: str) -> bool:
     return True
 
 
-def did_you_mean(word: str, choices) -> tuple[str, str]:
-    """Return (' (maksud Anda 'x'?)', " (did you mean 'x'?)") or empty strings."""
-    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+ID_CUTOFF = 0.9
+"""How alike (difflib ratio) a reference must be to an existing id to be called a misspelling of it:
+a typo ('pemkab-banyuwang'), not a new organisation that shares a town ('sbmi-banyuwangi')."""
+
+
+def did_you_mean(word: str, choices, cutoff: float = 0.6) -> tuple[str, str]:
+    """Return (' (maksud Anda 'x'?)', " (did you mean 'x'?)") or empty strings.
+
+    The default ``cutoff`` suits a short fixed list (field names, choices); ids that staff
+    create themselves use :data:`ID_CUTOFF`."""
+    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=cutoff)
     if not match:
         return "", ""
     return f" (maksud Anda '{match[0]}'?)", f" (did you mean '{match[0]}'?)"
@@ -136,6 +145,12 @@ def _convert(error: ValidationError, doc: Document) -> list[ContentError]:
         if value.startswith("^https?"):
             return [err("E-LINK", f"alamat '{instance}' harus diawali http:// atau https://",
                         f"address '{instance}' must start with http:// or https://")]
+        if value == SLUG_PATTERN and ADDRESS.match(str(instance)):
+            where_id, where_en = _id_home(path)
+            return [err("E-REF", f"'{_short(instance)}' adalah alamat web; tulis ID dari {where_id}, bukan alamatnya "
+                        f"(jika belum ada, tambahkan dulu ke {where_id})",
+                        f"'{_short(instance)}' is a web address; write the id from {where_en}, not the address "
+                        f"(if it is not there yet, add it there first)")]
         if "_" in value:  # question ids and option values
             return [err("E-FORMAT", f"'{instance}' tidak sesuai format: huruf kecil, angka dan garis bawah (_), "
                         "diawali huruf, mis. negara_tujuan",
@@ -161,6 +176,22 @@ def _convert(error: ValidationError, doc: Document) -> list[ContentError]:
         return [c for sub in error.context for c in _convert(sub, doc)]
     return [ContentError(doc.file, line, field, "E-SCHEMA", f"nilai tidak sesuai aturan: {error.message}",
                          f"value breaks a rule: {error.message}")]
+
+
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+ADDRESS = re.compile(r"^\s*(https?:|www\.)", re.I)
+"""A value pasted from the browser's address bar."""
+
+
+def _id_home(path: tuple) -> tuple[str, str]:
+    """Where the ids a field refers to are defined: ``data/organizations/`` or ``data/sources.yaml``."""
+    if any(part in ("where", "villages_from") for part in path):
+        return "data/organizations/", "data/organizations/"
+    return "data/sources.yaml", "data/sources.yaml"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def field_title(prop: dict) -> tuple[str, str]:

@@ -32,6 +32,10 @@ PAGES = {"program": "program/{slug}/", "procedure": "prosedur/{slug}/", "organiz
 (sources are cited on program, procedure and organisation pages, all two folders deep)."""
 
 
+ID_HOMES = {"source": "`data/sources.yaml`", "organisation": "`data/organizations/`"}
+"""Where a new id is added before anything can refer to it."""
+
+
 class _Checker:
     """Builds model objects from one document, reporting every problem it sees."""
 
@@ -380,12 +384,17 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
     sources, orgs = content.source_index, content.organization_index
     questions = {q.id: q for q in content.questions}
 
+    def ref(ck: _Checker, path: tuple, value: str, index, what_id: str, what_en: str) -> None:
+        if value not in index:
+            home = ID_HOMES[what_en]
+            hint_id, hint_en = schema.did_you_mean(value, index, schema.ID_CUTOFF)
+            ck.report(path, "E-REF",
+                      f"{what_id} '{value}' tidak dikenal{hint_id}; jika {what_id} ini baru, tambahkan dulu ke {home}",
+                      f"unknown {what_en} '{value}'{hint_en}; if this {what_en} is new, add it first to {home}")
+
     def refs(ck: _Checker, path: tuple, ids, index, what_id: str, what_en: str) -> None:
-        for i, ref in enumerate(ids):
-            if ref not in index:
-                hint_id, hint_en = schema.did_you_mean(ref, index)
-                ck.report(path + (i,), "E-REF", f"{what_id} '{ref}' tidak dikenal{hint_id}",
-                          f"unknown {what_en} '{ref}'{hint_en}")
+        for i, value in enumerate(ids):
+            ref(ck, path + (i,), value, index, what_id, what_en)
 
     def contact_refs(ck, path, contacts):
         for i, c in enumerate(contacts):
@@ -438,11 +447,8 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
     _link_targets(content, checkers)
     _policy_refs(content, checkers, refs)
     for i, q in enumerate(content.questions):
-        if q.villages_from is not None and q.villages_from not in orgs:
-            hint_id, hint_en = schema.did_you_mean(q.villages_from, orgs)
-            checkers[id(q)].report((i, "villages_from"), "E-REF",
-                                   f"organisasi '{q.villages_from}' tidak dikenal{hint_id}",
-                                   f"unknown organisation '{q.villages_from}'{hint_en}")
+        if q.villages_from is not None:
+            ref(checkers[id(q)], (i, "villages_from"), q.villages_from, orgs, "organisasi", "organisation")
         if q.ask_if is not None:
             ck = checkers[id(q)]
             rules.check_rule(q.ask_if, (i, "ask_if"), questions, ck.report, need_reason=False)

@@ -34,6 +34,11 @@ class Template:
 
 
 ATTRIBUTES = (
+    Attribute("mkdocs.livereload", "LiveReloadServer._build_loop",
+              ("self.builder()", "self._visible_epoch = self._wanted_epoch"),
+              "hooks/portal_hooks.py",
+              "on_serve wraps server.builder: a rebuild that fails on content errors returns normally "
+              "(after writing the error page), so the live server shows it instead of holding requests"),
     Attribute("mkdocs.structure.pages", "Page.render",
               ("self.content =", "self.toc =", "self.present_anchor_ids ="),
               "portal/mkdocs/prerendered.py",

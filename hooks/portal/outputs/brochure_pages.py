@@ -29,8 +29,12 @@ def download_links(made: Made, strings: dict[str, Strings]) -> dict[tuple[str, s
     return out
 
 
-def brochures_page(lang: str, t: Strings, brochures: list[Brochure]) -> str:
-    """The brochures page of one language: every PDF with its size and review date, booklet first."""
+def brochures_page(lang: str, t: Strings, brochures: list[Brochure], built: bool = True) -> str:
+    """The brochures page of one language: every PDF with its size and review date, booklet first;
+    when brochures were not ``built`` (a quick preview), a note saying so instead of the table."""
+    if not built:
+        return (front_matter(title=t("brochure.page_title"), description=t("brochure.page_intro"), kind="index")
+                + h(1, esc(t("brochure.page_title"))) + f'<p class="pmi-not-built">{esc(t("brochure.not_built"))}</p>\n')
     rows = "".join(f"<tr><td>{_link(b, b.name, b.title)}</td><td>{human_size(b.size)}</td>"
                    f"<td>{esc(t.month_date(b.reviewed))}</td></tr>\n"
                    for b in sorted(brochures, key=lambda b: (b.slug is not None, b.title.lower())))
@@ -40,8 +44,9 @@ def brochures_page(lang: str, t: Strings, brochures: list[Brochure]) -> str:
             + f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n")
 
 
-def brochure_pages(content: Content, strings: dict[str, Strings], made: Made) -> dict[str, str]:
-    """``{relative path: page source}`` of the brochures page in every language."""
+def brochure_pages(content: Content, strings: dict[str, Strings], made: Made, built: bool = True) -> dict[str, str]:
+    """``{relative path: page source}`` of the brochures page in every language (``built``: see
+    :func:`brochures_page`)."""
     return {f"{BROCHURE_DIR}/index.{lang}.md":
-            brochures_page(lang, strings[lang], [b for b in made.brochures if b.lang == lang])
+            brochures_page(lang, strings[lang], [b for b in made.brochures if b.lang == lang], built)
             for lang in content.languages}
