@@ -115,3 +115,11 @@ def test_contributing_covers_web_editor_preview_sources_and_review():
                    "## Menambah sumber", "## Daftar periksa", "## English", "portal.py new program",
                    "portal.py status", "make serve"):
         assert needed in text, needed
+
+
+def test_the_repository_tracks_no_local_environment_or_build_output():
+    """.venv, node_modules, site/ and .cache/ are made on each machine (a link to them neither)."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    for path in tracked.splitlines():
+        top = path.split("/", 1)[0]
+        assert top not in (".venv", "node_modules", "site", ".cache"), path
