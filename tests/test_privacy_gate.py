@@ -25,6 +25,8 @@ PLANTED = [
     ("protocol-relative", "page.html", '<img src="//evil.example/a.png" alt="">'),
     ("inline style", "page.html", f'<p style="background:url({EVIL}/bg.png)">x</p>'),
     ("style element @import", "page.html", f'<style>@import "{EVIL}/i.css";</style>'),
+    ("img after a quoted '>'", "page.html", f'<p title="a > b">x</p><IMG SRC="{EVIL}/a.png" alt="">'),
+    ("img in a page sharing its other tags", "shared.html", f'<p>a</p><img src="{EVIL}/a.png" alt="">'),
     ("CSS url()", "assets/x.css", f'body {{ background: url("{EVIL}/bg.png") }}'),
     ("CSS @import", "assets/x.css", f'@import url({EVIL}/i.css);'),
     ("JS fetch", "assets/x.js", f'fetch("{EVIL}/track?x=1")'),
@@ -60,3 +62,26 @@ def test_a_real_build_with_a_foreign_load_fails_naming_the_file(tmp_path):
     assert result.returncode != 0
     assert "tentang-gambar/index.html" in result.stderr + result.stdout
     assert f"{EVIL}/pixel.png" in result.stderr + result.stdout
+
+
+def test_each_page_is_judged_on_its_own_tags_though_pages_share_most_of_them(tmp_path):
+    """The scan parses each distinct tag once: a tag seen on a clean page first still counts on the next."""
+    shared = '<html><head><link rel="stylesheet" href="a.css"></head><body><p>x</p>'
+    (tmp_path / "a.html").write_text(shared + "</body></html>", encoding="utf-8")
+    (tmp_path / "b.html").write_text(shared + f'<img src="{EVIL}/t.png" alt=""></body></html>', encoding="utf-8")
+    (tmp_path / "c.html").write_text(shared + f'<img src="{EVIL}/t.png" alt=""></body></html>', encoding="utf-8")
+    assert [f.file for f in privacy.scan(tmp_path)] == ["b.html", "c.html"]
+
+
+@pytest.mark.parametrize("html", [
+    f'<p title="a > b">x</p><img src="{EVIL}/a.png">',
+    f'<script>if (a<b) {{ x = "<img src=\'{EVIL}/s.png\'>"; }}</script><img src="{EVIL}/b.png">',
+    f'<style>p {{ background: url({EVIL}/c.png) }}</style><!-- <img src="{EVIL}/d.png"> -->',
+    f'<p title="unclosed><img src="{EVIL}/e.png"></p><img src="{EVIL}/f.png">',
+    f'<div\nstyle="background:url({EVIL}/g.png)"\n>x</div><svg><use href="{EVIL}/h.svg#i"/></svg>',
+])
+def test_the_shared_tag_scan_finds_what_a_whole_page_parse_finds(html):
+    whole = privacy._Loads()
+    whole.feed(html)
+    whole.close()
+    assert set(privacy._html_loads(html, {})) >= set(whole.loads)

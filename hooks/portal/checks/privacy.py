@@ -119,11 +119,42 @@ class ThirdPartyLoads(Exception):
                          f"privacy); remove them or host the file on this site:\n{lines}")
 
 
+_PIECE = re.compile(r"""<(script|style)\b(?:[^>"']|"[^"]*"|'[^']*')*>.*?</\1\s*>"""
+                    r"""|<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""", re.I | re.S)
+"""A ``<script>``/``<style>`` element with its content, or one start tag: all that can load."""
+_TAG_OPEN = re.compile(r"<[a-zA-Z]")
+
+
+def _parse(piece: str) -> list[tuple[str, str]]:
+    parser = _Loads()
+    parser.feed(piece)
+    parser.close()
+    return parser.loads
+
+
+def _html_loads(text: str, seen: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """What an HTML page loads. Pages share most of their tags (header, nav, footer): each
+    distinct tag or script/style element is parsed once per scan (``seen``). A page whose tags
+    the splitting does not account for in full is parsed whole."""
+    matches = list(_PIECE.finditer(text))
+    pieces = [m.group() for m in matches]
+    inside = sum(len(_TAG_OPEN.findall(m.group())) - 1 for m in matches if m.group(1))  # '<x' in scripts, styles
+    if len(_TAG_OPEN.findall(text)) != len(pieces) + inside:
+        return _parse(text)
+    loads: list[tuple[str, str]] = []
+    for piece in pieces:
+        if piece not in seen:
+            seen[piece] = _parse(piece)
+        loads += seen[piece]
+    return loads
+
+
 def scan(site_dir: Path, own_hosts: Iterable[str] = ()) -> list[Finding]:
     """Every load from another host in the HTML, CSS and JavaScript files under ``site_dir``
     (except under :data:`EXEMPT_DIRS`)."""
     own = {h.lower() for h in own_hosts}
     findings: list[Finding] = []
+    seen: dict[str, list[tuple[str, str]]] = {}
     for path in sorted(site_dir.rglob("*")):
         suffix = path.suffix.lower()
         if suffix not in (".html", ".css", ".js") or not path.is_file():
@@ -132,9 +163,7 @@ def scan(site_dir: Path, own_hosts: Iterable[str] = ()) -> list[Finding]:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if suffix == ".html":
-            parser = _Loads()
-            parser.feed(text)
-            loads = parser.loads
+            loads = _html_loads(text, seen)
         elif suffix == ".css":
             loads = [("CSS", url) for url in css_urls(text)]
         else:
