@@ -98,13 +98,16 @@ def generated_pages(project: Path) -> dict[str, str]:
 
 
 def add_synthetic_programs(folder: Path, count: int) -> None:
-    """``count`` programs cloned round-robin from the real ones, each with its own slug and title,
-    and the model's eligibility cases (data/cases/) cloned for it, so the clones pass the validator."""
+    """``count`` programs cloned round-robin from the real ones, each with its own slug and title.
+
+    A clone of a program with published criteria gets what the validator asks of it: one
+    'likely' and one 'not' case, cloned from the model's cases in data/cases/.
+    """
     models = sorted(folder.glob("*.yaml"))
     cases_dir = folder.parent / "cases"
     real_cases = [case for path in sorted(cases_dir.glob("*.yaml"))
                   for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
-    cloned: dict[int, list] = {}  # cases per batch of 50 programs: each file stays under the size limit
+    cloned: list[dict] = []
     for i in range(count):
         model = models[i % len(models)]
         slug = f"sintetis-{i + 1:04d}"
@@ -112,13 +115,14 @@ def add_synthetic_programs(folder: Path, count: int) -> None:
         data.pop("old_slugs", None)
         data["title"] = {lang: f"{text} #{i + 1}" for lang, text in data["title"].items()}
         (folder / f"{slug}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        cloned.setdefault(i // 50, []).extend(
-            {"name": f"{case['name']} ({slug})", "answers": dict(case["answers"]), "expect": {slug: case["expect"][model.stem]}}
-            for case in real_cases if model.stem in case["expect"])
-    for batch, cases in cloned.items():
-        if cases:
-            (cases_dir / f"sintetis-{batch + 1:03d}.yaml").write_text(yaml.safe_dump(cases, allow_unicode=True),
-                                                                     encoding="utf-8")
+        for verdict in ("likely", "not"):
+            case = next((c for c in real_cases if c["expect"].get(model.stem) == verdict), None)
+            if case is not None and data["eligibility"]["criteria_published"]:
+                cloned.append({"name": f"{case['name']} ({slug})", "answers": dict(case["answers"]),
+                               "expect": {slug: verdict}})
+    for start in range(0, len(cloned), 500):  # files under the loader's size limit
+        (cases_dir / f"sintetis-{start // 500 + 1:03d}.yaml").write_text(
+            yaml.safe_dump(cloned[start:start + 500], allow_unicode=True), encoding="utf-8")
 
 
 def build(project: Path, env: dict[str, str]) -> tuple[float, float]:
