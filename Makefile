@@ -55,9 +55,8 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## test-calendar: the whole suite two years from now (Debian's faketime): no test depends on the date
-## (the monotonic clock, which is no date, is left alone: faked, it stalls timed waits in `mkdocs serve`)
 test-calendar: $(STAMP) $(NODE_STAMP)
-	FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f '+2y' $(BIN)/python -m pytest
+	faketime -f '+2y' $(BIN)/python -m pytest
 
 ## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/), without
 ## the PDF brochures so that an edit shows quickly (PORTAL_BROCHURES=1 make serve, or serve-full, makes them)

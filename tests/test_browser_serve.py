@@ -36,12 +36,15 @@ def _wait_until_served(url: str, server: subprocess.Popen, seconds: int = 240) -
 @pytest.fixture
 def preview(tmp_path):
     """``mkdocs serve`` of a fixture project as ``make serve`` runs it (no brochures): (project, base URL)."""
-    project = make_project(tmp_path / "p")
+    project = make_project(tmp_path / "p")  # judged on the fixture's own day, whatever the clock says
     port = _free_port()
+    # Under `make test-calendar` the server runs without libfaketime, which stalls the timed waits
+    # of MkDocs' live server (the browser still sees the shifted clock).
+    env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
     server = subprocess.Popen(
         [*MKDOCS, "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PORTAL_BROCHURES": "0"})
+        env={**env, "NO_MKDOCS_2_WARNING": "1", "PORTAL_BROCHURES": "0"})
     base = f"http://127.0.0.1:{port}/"
     try:
         _wait_until_served(base + "program/melati/", server)
