@@ -13,23 +13,11 @@ from typing import Any, Callable, Iterator, Mapping
 
 from portal.content.cases import decision_data
 from portal.content.model import Content, Program, Question
-from portal.content.rules import evaluate
+from portal.content.rules import evaluate, nodes
 from portal.outputs import eligibility
 
 Report = Callable[[tuple, str, str, str], None]
 RULE = ("eligibility", "rule")
-
-
-def nodes(rule: Mapping[str, Any] | None, path: tuple = RULE) -> Iterator[tuple[tuple, Mapping[str, Any]]]:
-    """Every node of ``rule`` (criteria and combinators) with its path."""
-    if rule is None:
-        return
-    yield path, rule
-    for key in ("all", "any"):
-        for i, child in enumerate(rule.get(key, ())):
-            yield from nodes(child, path + (key, i))
-    if "not" in rule:
-        yield from nodes(rule["not"], path + ("not",))
 
 
 def _values(criterion: Mapping[str, Any]) -> list:

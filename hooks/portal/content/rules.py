@@ -9,7 +9,7 @@ does not apply to the reader (its ``ask_if`` is false) makes its criteria false.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Collection, Mapping
+from typing import Any, Callable, Collection, Iterator, Mapping
 
 from portal.content.model import Question
 from portal.content.schema import did_you_mean
@@ -130,3 +130,16 @@ def criteria(rule: Mapping[str, Any]) -> list[Mapping[str, Any]]:
         return criteria(rule["not"])
     return [rule]
 
+
+
+def nodes(rule: Mapping[str, Any] | None, path: tuple = ("eligibility", "rule")
+          ) -> Iterator[tuple[tuple, Mapping[str, Any]]]:
+    """Every node of ``rule`` (criteria and combinators) with its path, from ``path``."""
+    if rule is None:
+        return
+    yield path, rule
+    for key in ("all", "any"):
+        for i, child in enumerate(rule.get(key, ())):
+            yield from nodes(child, path + (key, i))
+    if "not" in rule:
+        yield from nodes(rule["not"], path + ("not",))

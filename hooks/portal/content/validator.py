@@ -134,7 +134,7 @@ def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
         ck.report(("eligibility", "decided_by"), "E-MISSING",
                   "syarat tidak diumumkan: tulis siapa yang memutuskan di 'decided_by'",
                   "criteria not published: say who decides in 'decided_by'")
-    for leaf_path, leaf in _rule_nodes(el.get("rule"), ("eligibility", "rule")):
+    for leaf_path, leaf in rules.nodes(el.get("rule"), ("eligibility", "rule")):
         if "reason" in leaf:
             ck.text(leaf_path + ("reason",))
     status = d["status"]
@@ -157,18 +157,6 @@ def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
         documents=ck.texts(("documents",)), where=tuple(d.get("where", ())),
         contacts=ck.contacts(("contacts",)), warnings=ck.texts(("warnings",)),
         old_slugs=tuple(d.get("old_slugs", ())), kind=d.get("kind"))
-
-
-def _rule_nodes(rule, path):
-    """Every node of ``rule`` (criteria and combinators) with its path."""
-    if rule is None:
-        return
-    yield path, rule
-    for key in ("all", "any"):
-        for i, child in enumerate(rule.get(key, ())):
-            yield from _rule_nodes(child, path + (key, i))
-    if "not" in rule:
-        yield from _rule_nodes(rule["not"], path + ("not",))
 
 
 def _procedure(ck: _Checker, slug: str, today: dt.date) -> Procedure:
@@ -424,7 +412,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         rule = program.eligibility.rule
         if rule is not None:
             rules.check_rule(rule, ("eligibility", "rule"), questions, ck.report)
-            for leaf_path, leaf in _rule_nodes(rule, ("eligibility", "rule")):
+            for leaf_path, leaf in rules.nodes(rule, ("eligibility", "rule")):
                 refs(ck, leaf_path + ("sources",), leaf.get("sources", ()), sources, "sumber", "source")
         policy.check_calo_warning(program, ck.report)
     for proc in content.procedures:
@@ -453,7 +441,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
             ck = checkers[id(q)]
             rules.check_rule(q.ask_if, (i, "ask_if"), questions, ck.report, need_reason=False)
             earlier = {e.id for e in content.questions[:i]}
-            for leaf_path, leaf in _rule_nodes(q.ask_if, (i, "ask_if")):
+            for leaf_path, leaf in rules.nodes(q.ask_if, (i, "ask_if")):
                 if leaf.get("question") in questions and leaf["question"] not in earlier:
                     ck.report(leaf_path + ("question",), "E-ORDER",
                               f"ask_if hanya boleh memakai pertanyaan sebelumnya; '{leaf['question']}' "
