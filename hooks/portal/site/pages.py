@@ -238,7 +238,7 @@ def glossary_page(r: Renderer) -> str:
         out += [r.block(term.definition), "\n\n"]
         if term.aliases:
             out += [f'<p class="pmi-aliases">{esc(t("index.also_known_as"))} {esc(", ".join(term.aliases))}</p>\n\n']
-    out += [page_links(r, "data/glossary.yaml", t("index.glossary_title"))]
+    out += [page_links(r, "data/glossary", t("index.glossary_title"))]
     return "".join(out)
 
 
