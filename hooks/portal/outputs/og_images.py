@@ -10,11 +10,10 @@ show, so an unchanged page is not drawn again.
 from __future__ import annotations
 
 import hashlib
-import html
 import io
 import logging
-import re
 import shutil
+from html.parser import HTMLParser
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -37,9 +36,6 @@ BRAND, INK, MUTED, PAPER = (64, 81, 181), (33, 33, 33), (97, 97, 97), (255, 255,
 MARGIN, BAND = 60, 120
 TITLE_SIZES = (68, 58, 50, 42)  # the largest that fits in MAX_LINES
 MAX_LINES = 5
-
-_META = re.compile(r'<meta property="og:(image|title|site_name)" content="([^"]*)"')
-
 
 @dataclass(frozen=True)
 class Card:
@@ -87,16 +83,48 @@ def draw(card: Card, fonts: dict[str, Path]) -> bytes:
     return out.getvalue()
 
 
+class _HeadMeta(HTMLParser):
+    """The ``<meta>`` of a page's head, by ``name`` or ``property``; stops at the body."""
+
+    class Done(Exception):
+        pass
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        key = a.get("property") or a.get("name")
+        if tag == "meta" and key and a.get("content") is not None:
+            self.meta.setdefault(key, a["content"])
+        elif tag == "body":
+            raise self.Done
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            raise self.Done
+
+
+def head_meta(page: Path) -> dict[str, str]:
+    """``{name or property: content}`` of the ``<meta>`` in the head of a built page."""
+    parser = _HeadMeta()
+    try:
+        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+    except _HeadMeta.Done:
+        pass
+    return parser.meta
+
+
 def cards_asked(site_dir: Path, site_url: str) -> Iterator[tuple[Path, Card]]:
     """(where in ``site_dir``, card) for each built page whose ``<head>`` names a card under ``site_url``."""
     base = site_url.rstrip("/") + "/"
     host = urlsplit(site_url).netloc
     for page in sorted(site_dir.rglob("*.html")):
-        head = page.read_text(encoding="utf-8", errors="replace").partition("</head>")[0]
-        meta = {name: html.unescape(value) for name, value in _META.findall(head)}
-        image = meta.get("image", "")
-        if image.startswith(base) and meta.get("title"):
-            yield site_dir / image[len(base):], Card(meta["title"], meta.get("site_name", ""), host)
+        meta = head_meta(page)
+        image = meta.get("og:image", "")
+        if image.startswith(base) and meta.get("og:title"):
+            yield site_dir / image[len(base):], Card(meta["og:title"], meta.get("og:site_name", ""), host)
 
 
 def write_cards(site: Site) -> int:
