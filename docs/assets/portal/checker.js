@@ -350,6 +350,8 @@
       var checker = new Checker(root, data, data.ui[lang] ? lang : data.languages[0]);
       var all = document.querySelector(".pmi-checker-all");
       if (all) all.hidden = true;
+      /* The date of the rules: a copy kept for offline use says how old it is. */
+      if (data.ui[lang] && data.ui[lang].rules_date) root.parentNode.insertBefore(el("p", { "class": "pmi-rules-date", text: data.ui[lang].rules_date }), root);
       checker.load(location.hash);
       root.setAttribute("data-ready", "true");
       window.addEventListener("hashchange", function () {  /* a new link with answers, not an anchor */

@@ -84,8 +84,12 @@ def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, 
         "documents": [html(d) for d in p.documents],
     } for p in content.programs]
     ui = {lang: {key: strings[lang](f"checker.{key}") for key in UI_KEYS} for lang in content.languages}
+    rules_date = max((p.last_reviewed for p in content.programs), default=None)
+    for lang in content.languages:  # shown by the checker, so that a kept copy says how old it is
+        ui[lang]["rules_date"] = (strings[lang]("checker.rules_date", date=strings[lang].long_date(rules_date))
+                                  if rules_date else "")
     return {"version": 1, "languages": list(content.languages), "questions": questions,
-            "programs": programs, "ui": ui}
+            "programs": programs, "ui": ui, "rules_date": rules_date.isoformat() if rules_date else None}
 
 
 def dumps(data: Mapping[str, Any]) -> str:

@@ -20,7 +20,7 @@ from portal.site.front_matter import front_matter
 from portal.site.html import render
 from portal.site.render import Renderer, esc
 from portal.site.strings import Strings
-from portal.site.urls import (AZ_DIR, BY_ORGANIZATION, CHECKER_DIR, GLOSSARY_DIR, ORGANIZATION_DIR,
+from portal.site.urls import (AZ_DIR, BY_ORGANIZATION, CHECKER_DIR, GLOSSARY_DIR, OFFLINE_DIR, ORGANIZATION_DIR,
                               PROCEDURE_DIR, PROGRAM_DIR, PROPOSAL_DIR, audience_slug, relative_root, url)
 
 PROPOSALS_DATA = "proposals"
@@ -141,6 +141,15 @@ def az_page(r: Renderer) -> str:
             + _page("az.html", r, letters=list(by_letter.items())))
 
 
+def offline_page(r: Renderer) -> str:
+    """What the service worker shows offline for a page not kept (``overrides/pages/offline.html``)."""
+    t, languages = r.t, r.content.languages
+    others = [f"{lang}/" for lang in languages[1:]] if r.lang == languages[0] else []
+    return (front_matter(title=t("offline.title"), description=t("offline.intro"), kind="offline",
+                         search=LIST_PAGE_SEARCH, hide=["toc"])
+            + _page("offline.html", r, others=others))
+
+
 def build_pages(content: Content, strings: dict[str, Strings], options: Options | None = None,
                 today=None, downloads: Mapping[tuple[str, str], str] | None = None) -> dict[str, str]:
     """Every generated page, for every configured language.
@@ -179,4 +188,5 @@ def build_pages(content: Content, strings: dict[str, Strings], options: Options 
         add(f"{GLOSSARY_DIR}/index", glossary_page)
         add(f"{PROPOSAL_DIR}/index", proposals_page, content.proposals)
         add(f"{CHECKER_DIR}/index", checker_page)
+        add(f"{OFFLINE_DIR}/index", offline_page)
     return pages

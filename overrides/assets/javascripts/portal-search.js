@@ -41,7 +41,8 @@
       ]).then(function () {
         new window.PagefindUI({
           element: mount, bundlePath: bundle, showImages: false, showSubResults: false,
-          excerptLength: 24
+          excerptLength: 24,
+          metaCacheTag: "__PORTAL_BUILD__"  /* the build's version (offline.py): a kept index stays usable offline */
         });
       });
       ready.catch(function () { ready = null; });  // offline: try again next time
