@@ -44,6 +44,7 @@ try:  # issue 7's brochures; absent on older trees
     from portal.outputs.brochures import benchmark as brochure_benchmark  # noqa: E402
 except ImportError:
     brochure_benchmark = None
+from portal.outputs import offline  # noqa: E402
 from portal.checks.page_weight import FIRST_VIEW_BUDGET, REPEAT_VIEW_BUDGET, gzipped_size, page_weight  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -365,6 +366,17 @@ def main() -> None:
             h = page_weight(site, lang_prefix + "index.html")
             row(f"Home page first view ({lang})", f"{kb(h.gz)} gz", f"{kb(h.raw)} raw, {h.requests} requests; repeat {kb(h.repeat_gz)} gz")
 
+        shell = offline.shell(site, ["", "en/"])
+        shell_gz = sum(r.gz for r in shell)
+        row("Offline shell (install-time cache)", f"{kb(shell_gz)} gz",
+            f"{len(shell)} files; budget {kb(offline.SHELL_BUDGET)}: {'OK' if shell_gz <= offline.SHELL_BUDGET else 'OVER'}")
+        for lang_prefix, lang in (("", "id"), ("en/", "en")):
+            saved = json.loads((site / lang_prefix / offline.SAVE_LIST).read_text(encoding="utf-8"))
+            row(f"Save for offline reading ({lang})", f"{kb(saved['bytes'])} gz", f"{len(saved['files'])} files")
+        cards = sorted(p.stat().st_size for p in site.rglob("og.png"))
+        if cards:
+            row("Link preview images", f"{kb(max(cards))} largest", f"{len(cards)} PNGs, smallest {kb(cards[0])}; budget 100 KB each: "
+                f"{'OK' if max(cards) < 100 * 1024 else 'OVER'}")
         index = search_index_sizes(site)
         for lang, size in index.items():
             row(f"Search bundle ({lang})", kb(size), f"files under {'' if lang == 'id' else lang + '/'}pagefind/")
