@@ -134,8 +134,10 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser page that records every request URL and console error."""
-    context = browser.new_context()
+    """A fresh browser page that records every request URL and console error. The site's service
+    worker is blocked here, so that ``page.route`` and the page's requests see every fetch; the
+    tests of offline reading (test_browser_offline.py) make their own context with it."""
+    context = browser.new_context(service_workers="block")
     pg = context.new_page()
     pg.requests = []  # type: ignore[attr-defined]
     pg.console_errors = []  # type: ignore[attr-defined]

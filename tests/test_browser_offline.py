@@ -24,8 +24,12 @@ def context(browser):
     ctx.close()
 
 
+SLOW = 120_000
+"""Milliseconds for what fetches many files (install, save): the machine may be busy (not a timing test)."""
+
+
 def wait_for_worker(page) -> None:
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=SLOW)
 
 
 def cache_keys(page) -> list[str]:
@@ -81,9 +85,9 @@ def test_save_for_offline_keeps_every_program_the_checker_az_and_search(context,
     wait_for_worker(page)
     box = page.locator("[data-pmi-save]")
     box.get_by_role("button", name="Save for offline reading…").click()
-    assert "KB of data" in box.locator(".pmi-save-cost").inner_text()  # says what it will use, first
+    box.locator(".pmi-save-cost").filter(has_text="KB of data").wait_for()  # says what it will use, first
     box.locator(".pmi-save-go").click()
-    page.wait_for_selector("[data-pmi-save][data-done]")
+    page.wait_for_selector("[data-pmi-save][data-done]", timeout=SLOW)
     assert box.get_attribute("data-done") == "true" and box.locator(".pmi-save-status").inner_text().startswith("Done")
 
     context.set_offline(True)
@@ -99,7 +103,7 @@ def test_save_for_offline_keeps_every_program_the_checker_az_and_search(context,
     page.goto(served_site + "en/")
     page.click("#pmi-search-open")
     page.fill(".pagefind-ui__search-input", "children")
-    page.wait_for_selector(".pagefind-ui__result-link")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=SLOW)
     assert "/en/program/melati/" in page.locator(".pagefind-ui__result-link").first.get_attribute("href")
     assert all(url.startswith(served_site) for url in context.requests), context.requests
 
