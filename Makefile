@@ -12,7 +12,7 @@ LOCK_ARGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build fonts check test test-calendar serve serve-full validate bench clean lock
+.PHONY: build fonts check test test-calendar serve serve-full validate fmt fmt-check bench clean lock
 
 # Every package, dependencies included, pinned with its hashes in requirements-dev.lock (made by `make lock`)
 $(STAMP): requirements.lock requirements-dev.lock
@@ -73,6 +73,15 @@ serve-full: $(STAMP) $(NODE_STAMP)
 FORMAT ?= text
 validate: $(STAMP)
 	$(BIN)/python scripts/portal.py validate --format $(FORMAT)
+
+## fmt: rewrite the files the web editor saves (programs, sources, glossary …) in the form it writes
+## them (scripts/fmt.mjs: Decap CMS's YAML), so that a save in the editor changes only the edited lines
+fmt: $(NODE_STAMP)
+	node scripts/fmt.mjs
+
+## fmt-check: name the files not in that form as GitHub warning annotations (never a failure)
+fmt-check: $(NODE_STAMP)
+	node scripts/fmt.mjs --check
 
 ## bench: build times, overhead of our hooks, page weight, Lighthouse; prints a Markdown table
 bench: $(STAMP) $(NODE_STAMP)
