@@ -5,7 +5,8 @@ schema becomes one widget, labelled and explained in Indonesian from the schema'
 descriptions: a bilingual text is a group with one ``text`` field per configured language
 (Decap's ``markdown`` widget would rewrite the Markdown), closed choices are selects, ids of
 sources and organisations are relation widgets fed by the data, dates use the date picker,
-eligibility rules are YAML in a code widget. Nothing here is written by hand per field.
+eligibility rules are kept exactly as written (see :data:`RULE_WIDGET`). Nothing here is written
+by hand per field.
 """
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ IDENTIFIERS = {"program": "title.id", "procedure": "title.id", "organization": "
 """The field an item's file name is made from when it is created in the editor."""
 SLUGS = {"source": "{{id}}"}
 """Kinds whose file name is a field as written (a source's file name is its id), not a slug of it."""
+RULE_WIDGET = {"widget": "hidden"}
+"""An eligibility rule is a YAML mapping; Decap's ``code`` widget edits text only (it fails on a
+mapping, and would save the rule as a string), and its forms cannot nest rules losslessly. So the
+editor keeps a rule as it is, and rules are edited in GitHub's editor, checked by the PR check."""
 DATE_FORMAT = "YYYY-MM-DD"
 PARTIAL_DATE = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
@@ -82,12 +87,14 @@ class _Fields:
         name = ref.rsplit("/", 1)[1]
         return name, {**self.defs[name], **{k: v for k, v in node.items() if k != "$ref"}}
 
-    def object_fields(self, node: dict) -> list[dict]:
-        required = set(node.get("required", ()))
+    def object_fields(self, node: dict, present: bool = True) -> list[dict]:
+        """Fields of an object; ``present``: the object is always there (Decap checks the required
+        fields of an absent optional object too, so inside one nothing is marked required)."""
+        required = set(node.get("required", ())) if present else set()
         return [self.field(name, prop, name in required) for name, prop in node.get("properties", {}).items()]
 
-    def language_fields(self) -> list[dict]:
-        return [{"name": lang, "label": lang, "widget": "text", "required": i == 0}
+    def language_fields(self, present: bool = True) -> list[dict]:
+        return [{"name": lang, "label": lang, "widget": "text", "required": present and i == 0}
                 for i, lang in enumerate(self.languages)]
 
     def field(self, name: str, prop: dict, required: bool) -> dict:
@@ -98,18 +105,18 @@ class _Fields:
             out["hint"] = hint(explained)
         if not required:
             out["required"] = False
-        out.update(self.widget(name, ref, node))
+        out.update(self.widget(name, ref, node, required))
         return out
 
-    def widget(self, name: str, ref: str | None, node: dict) -> dict[str, Any]:
+    def widget(self, name: str, ref: str | None, node: dict, required: bool) -> dict[str, Any]:
         if ref == "text":
-            return {"widget": "object", "collapsed": False, "fields": self.language_fields()}
+            return {"widget": "object", "collapsed": False, "fields": self.language_fields(required)}
         if ref == "texts":
             return {"widget": "list", "fields": self.language_fields()}
         if ref in RELATIONS:
             return {"widget": "relation", "multiple": True, **RELATIONS[ref]}
         if ref == "rule":
-            return {"widget": "code", "default_language": "yaml", "output_code_only": True}
+            return dict(RULE_WIDGET)
         if ref == "date":
             widget = {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False,
                       "picker_utc": True}
@@ -131,7 +138,7 @@ class _Fields:
                 return {"widget": "list", "fields": self.object_fields(item)}
             return {"widget": "list"}  # plain strings (aliases, old slugs)
         if kind == "object":
-            return {"widget": "object", "fields": self.object_fields(node)}
+            return {"widget": "object", "fields": self.object_fields(node, required)}
         if kind == "boolean":
             return {"widget": "boolean", "default": False}
         if kind in ("number", "integer"):
