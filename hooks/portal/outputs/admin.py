@@ -2,7 +2,8 @@
 
 ``decap-cms.js`` and the chunks it loads beside itself are copied from
 ``node_modules/decap-cms/dist`` (pinned in ``package-lock.json``), never fetched from a CDN.
-The page is ``noindex`` and is written after the search index, so readers never meet it.
+The page (``overrides/pages/admin.html``) is ``noindex`` and is written after the search index,
+so readers never meet it.
 """
 from __future__ import annotations
 
@@ -14,26 +15,13 @@ from pathlib import Path
 import yaml
 
 from portal.outputs import cms_config
+from portal.site import html
 from portal.site.config import ROOT
 from portal.site.urls import ADMIN_DIR
 
 DIST = ROOT / "node_modules" / "decap-cms" / "dist"
 """Where ``npm ci`` puts Decap's browser bundle: beside the code (``package.json``), whichever project it builds."""
 SCRIPT = "decap-cms.js"
-
-PAGE = """<!doctype html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>Penyunting Portal PMI / Portal PMI editor</title>
-</head>
-<body>
-<script src="decap-cms.js"></script>
-</body>
-</html>
-"""
 
 
 class _PlainDumper(yaml.SafeDumper):
@@ -67,5 +55,5 @@ def write(site_dir: Path, schema_file: Path, folders: dict[str, str], languages:
     config = cms_config.config(schema, folders, languages, backend, site_url, today)
     (out / "config.yml").write_text(yaml.dump(config, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False),
                                     encoding="utf-8")
-    (out / "index.html").write_text(PAGE, encoding="utf-8")
+    (out / "index.html").write_text(html.render("admin.html", script=SCRIPT), encoding="utf-8")
     return out
