@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from portal.content.model import Program
-from portal.content.rules import evaluate
+from portal.content.rules import combine, criterion_value, evaluate, fold
 
 LIKELY, MAYBE, NOT = "likely", "maybe", "not"
 
@@ -44,17 +44,19 @@ def effective(data: Mapping[str, Any], answers: Answers) -> tuple[dict[str, Any]
 
 def explain(node: Mapping[str, Any], counted: Answers, na: set[str], lang: str) -> list[tuple[str, Any]]:
     """(reason, value) for the criteria that decide ``node``'s value, in reading order."""
-    value = evaluate(node, counted, na)
-    if "reason" in node:
-        return [(node["reason"][lang], value)]
-    if "not" in node:
-        return explain(node["not"], counted, na, lang)
-    if "question" in node:
-        return []
-    key = "all" if "all" in node else "any"
-    every = value is (key == "all")  # all true, or any false: every child counts
-    return [pair for child in node[key] if every or evaluate(child, counted, na) == value
-            for pair in explain(child, counted, na, lang)]
+    def leaf(n):
+        value = criterion_value(n, counted, na)
+        return value, [(n["reason"][lang], value)] if "reason" in n else []
+
+    def group(n, key, results):
+        value = combine(key, [v for v, _ in results])
+        if "reason" in n:
+            return value, [(n["reason"][lang], value)]
+        if key == "not":
+            return value, results[0][1]
+        every = value is (key == "all")  # all true, or any false: every child counts
+        return value, [pair for v, pairs in results if every or v == value for pair in pairs]
+    return fold(node, leaf, group)[1]
 
 
 def verdict(data: Mapping[str, Any], program: Mapping[str, Any], answers: Answers,
@@ -82,12 +84,14 @@ def verdicts(data: Mapping[str, Any], answers: Answers, lang: str) -> dict[str, 
 
 def pending(node: Mapping[str, Any], counted: Answers, na: set[str]) -> set[str]:
     """Unanswered questions that could still change the value of ``node``."""
-    if evaluate(node, counted, na) is not None:
-        return set()
-    if "question" in node:
-        return {node["question"]}
-    children = node.get("all") or node.get("any") or [node["not"]]
-    return set().union(*(pending(child, counted, na) for child in children))
+    def leaf(n):
+        value = criterion_value(n, counted, na)
+        return value, {n["question"]} if value is None else set()
+
+    def group(n, key, results):
+        value = combine(key, [v for v, _ in results])
+        return value, set().union(*(p for _, p in results)) if value is None else set()
+    return fold(node, leaf, group)[1]
 
 
 def next_question(data: Mapping[str, Any], answers: Answers) -> str | None:

@@ -12,6 +12,7 @@ from typing import Any, Mapping
 
 from portal.content.evaluator import offered
 from portal.content.model import Content
+from portal.content.rules import COMBINATORS, fold
 from portal.site.render import Renderer, status_text
 from portal.site.strings import Strings
 from portal.site.urls import ELIGIBILITY_DATA, program_path
@@ -35,16 +36,12 @@ def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, 
     def html(text) -> dict[str, str] | None:
         return None if text is None else {lang: r.inline(text) for lang, r in renderers.items()}
 
+    def own(node: Mapping[str, Any]) -> dict[str, Any]:
+        out = {k: v for k, v in node.items() if k not in ("reason", "sources", *COMBINATORS)}
+        return {**out, "reason": html(node["reason"])} if "reason" in node else out
+
     def rule(node: Mapping[str, Any]) -> dict[str, Any]:
-        out = {k: v for k, v in node.items() if k not in ("reason", "sources", "all", "any", "not")}
-        for key in ("all", "any"):
-            if key in node:
-                out[key] = [rule(child) for child in node[key]]
-        if "not" in node:
-            out["not"] = rule(node["not"])
-        if "reason" in node:
-            out["reason"] = html(node["reason"])
-        return out
+        return fold(node, own, lambda n, key, kids: {**own(n), key: kids[0] if key == "not" else kids})
 
     def villages(org: str | None) -> list[str]:
         found = content.organization_index[org].villages if org else ()
