@@ -24,7 +24,8 @@ CHECKER_JS = Path(__file__).resolve().parents[3] / "docs" / "assets" / "portal" 
 
 UI_KEYS = ("next", "back", "dont_know", "yes", "no", "number_error", "choose_error",
            "results", "likely", "maybe", "not", "unpublished", "ended", "documents",
-           "documents_intro", "print", "restart", "answers", "change", "unknown", "question_n", "villages")
+           "documents_intro", "print", "restart", "answers", "change", "unknown", "question_n", "villages",
+           "share_heading", "share_results", "share_answers", "share_answers_note")
 
 def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, Any]:
     """The checker document: language-neutral rules, with texts per language."""
