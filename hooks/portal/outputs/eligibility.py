@@ -27,6 +27,7 @@ UI_KEYS = ("next", "back", "dont_know", "yes", "no", "number_error", "choose_err
            "documents_intro", "print", "restart", "answers", "change", "unknown", "question_n", "villages",
            "share_heading", "share_results", "share_answers", "share_answers_note")
 
+
 def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, Any]:
     """The checker document: language-neutral rules, with texts per language."""
     renderers = {lang: Renderer(lang, content, strings[lang]) for lang in content.languages}
