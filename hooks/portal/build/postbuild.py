@@ -12,6 +12,7 @@ from portal.content.validator import COLLECTIONS
 from portal.mkdocs.theme_fixes import remove_theme_javascript
 from portal.outputs import admin
 from portal.outputs import eligibility
+from portal.outputs import og_images
 from portal.outputs.cms_config import Backend
 from portal.outputs import redirects
 from portal.outputs import search
@@ -49,13 +50,14 @@ def privacy_check(prepared: Prepared) -> None:
     privacy.check(site.site_dir, [urlsplit(site.site_url).netloc])
 
 
-# Fixed order: site fixes and redirects, brochures, then rules JSON, then the search index, then
-# the web editor (after the index: readers never find it); last, the privacy scan of everything written.
+# Fixed order: site fixes and redirects, brochures, then rules JSON, link preview images, the search index,
+# then the web editor (after the index: readers never find it); last, the privacy scan of everything written.
 STEPS: list[tuple[str, Step]] = [
     ("site fixes", lambda prepared: remove_theme_javascript(prepared.site.site_dir)),
     ("redirects", lambda prepared: redirects.write_redirects(prepared.content, prepared.site)),
     ("brochures", brochures),
     ("rules JSON", rules_json),
+    ("link preview images", lambda prepared: og_images.write_cards(prepared.site)),
     ("search index", lambda prepared: search.build_index(prepared.site.site_dir, prepared.site.languages[1:])),
     ("web editor", web_editor),
     ("privacy", privacy_check),
