@@ -7,10 +7,12 @@ from urllib.parse import urlsplit
 
 from portal.build.prepare import Prepared
 from portal.checks import privacy
+from portal.mkdocs.borrowed import THEME_STYLESHEET
 from portal.mkdocs.theme_fixes import remove_theme_javascript
 from portal.outputs import eligibility
 from portal.outputs import redirects
 from portal.outputs import search
+from portal.outputs import unused_css
 from portal.outputs.brochures import copy_to_site
 
 log = logging.getLogger("mkdocs.hooks.portal")
@@ -29,17 +31,26 @@ def rules_json(prepared: Prepared) -> None:
     eligibility.write(data, prepared.site.site_dir)
 
 
+def trimmed_stylesheet(prepared: Prepared) -> None:
+    """Material's stylesheet less the rules no page uses, under a new hash in every page."""
+    result = unused_css.trim_site(prepared.site.site_dir, THEME_STYLESHEET)
+    if result is not None:
+        log.info("Portal PMI: theme stylesheet trimmed to %d of %d selectors (%.1f KB)", result.kept_selectors,
+                 result.kept_selectors + result.dropped_selectors, len(result.css) / 1024)
+
+
 def privacy_check(prepared: Prepared) -> None:
     """Fail the build when a page, stylesheet or script of site/ would load from another host."""
     site = prepared.site
     privacy.check(site.site_dir, [urlsplit(site.site_url).netloc])
 
 
-# Fixed order: site fixes and redirects, brochures, then rules JSON, then the search index;
-# last, the privacy scan of everything written.
+# Fixed order: site fixes and redirects, the stylesheet trimmed over every page written so far,
+# brochures, then rules JSON, then the search index; last, the privacy scan of everything written.
 STEPS: list[tuple[str, Step]] = [
     ("site fixes", lambda prepared: remove_theme_javascript(prepared.site.site_dir)),
     ("redirects", lambda prepared: redirects.write_redirects(prepared.content, prepared.site)),
+    ("unused CSS", trimmed_stylesheet),
     ("brochures", brochures),
     ("rules JSON", rules_json),
     ("search index", lambda prepared: search.build_index(prepared.site.site_dir, prepared.site.languages[1:])),
