@@ -1,7 +1,7 @@
 """Material's stylesheet without the rules no page uses (issue 21), published under a content hash.
 
 A style rule is kept when one of its selectors matches an element of a built page, judged with
-tinycss2 (parser) and cssselect2 (selector engine) after every pseudo-class that depends on the
+tinycss2 (CSS parser), lxml (HTML parser) and cssselect2 (selector engine) after every pseudo-class that depends on the
 reader or on run time (``:hover``, ``:focus``, ``:checked``, ``:empty`` …) and every
 pseudo-element is taken out of it: that can only make a selector match more. A selector that
 names something our scripts add at run time (:data:`RUNTIME_NAMES`, and every Material class
@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import cssselect2
+import lxml.html
 import tinycss2
-import tinyhtml5
 from tinycss2 import ast
 
 RUNTIME_NAMES: dict[str, frozenset[str]] = {
@@ -49,12 +50,18 @@ DYNAMIC_ATTRIBUTES = frozenset({"open"})
 """Attributes the reader toggles (``<details>``, ``<dialog>``): selectors on them are taken out too."""
 
 
+_WORD = re.compile(r"[\w-]+")
+"""What a class, id, tag or attribute name is made of; a page whose text lacks one of a selector's
+names as a whole word cannot match it, and is not parsed for it (the build stays fast)."""
+
+
 @dataclass
 class _Selector:
     """One selector of a rule's selector list: its text, and the names it requires."""
     text: str
     static: str  # the selector with dynamic parts taken out, for matching
-    names: frozenset[str]  # .class, #id and tag names at its top level
+    names: frozenset[str]  # class, id, tag and attribute names at its top level, once made static
+    classes: frozenset[str]  # the class names among them
 
 
 @dataclass
@@ -141,27 +148,31 @@ def _static_function(colon, function) -> list | None:
     return [colon, ast.FunctionBlock(0, 0, function.name, joined)]
 
 
-def _names(tokens: list) -> frozenset[str]:
-    """The classes, ids and tag names a selector requires at its top level (not inside functions)."""
-    names = set()
+def _names(tokens: list, classes_only: bool = False) -> frozenset[str]:
+    """The classes, ids, tag and attribute names a selector requires at its top level (not inside
+    functions); only names that are one word (:data:`_WORD`)."""
+    names, classes = set(), set()
     for k, token in enumerate(tokens):
         prev = tokens[k - 1] if k else None
         if token.type == "hash":
-            names.add("#" + token.value)
+            names.add(token.value)
+        elif token.type == "[] block" and _attribute(token):
+            names.add(_attribute(token))
         elif token.type == "ident":
             if prev is not None and prev.type == "literal" and prev.value == ".":
-                names.add("." + token.value)
+                names.add(token.value)
+                classes.add(token.value)
             elif prev is None or prev.type == "whitespace" or (prev.type == "literal" and prev.value in ">+~"):
                 names.add(token.lower_value)
-    return frozenset(names)
+    return frozenset(n for n in (classes if classes_only else names) if _WORD.fullmatch(n))
 
 
 def _selectors(prelude: list) -> list[_Selector]:
     out = []
     for part in _split_commas(prelude):
-        text = tinycss2.serialize(part).strip()
-        static = tinycss2.serialize(_static_tokens(part)).strip() or "*"
-        out.append(_Selector(text, static, _names(part)))
+        static = _static_tokens(part)
+        out.append(_Selector(tinycss2.serialize(part).strip(), tinycss2.serialize(static).strip() or "*",
+                             _names(static), _names(static, classes_only=True)))
     return out
 
 
@@ -171,44 +182,52 @@ def _selectors(prelude: list) -> list[_Selector]:
 class SiteUse:
     """What the built pages and our scripts use, gathered before the stylesheet is trimmed."""
     matched: set[str] = field(default_factory=set)  # static selector texts that matched an element
-    names: set[str] = field(default_factory=set)  # every .class, #id and tag on some page
+    words: set[str] = field(default_factory=set)  # every word of every page: names, custom properties …
     runtime: set[str] = field(default_factory=set)  # names our scripts add at run time
     properties: set[str] = field(default_factory=set)  # custom properties used outside the stylesheet
-    inline_scripts: set[str] = field(default_factory=set)  # the text of the pages' <script> elements
+    inline_scripts: set[str] = field(default_factory=set)  # the text of the pages' inline <script>s
+    parsed: int = 0  # pages parsed and matched (the others could match no selector left)
 
 
-def match_pages(pages: Iterable[bytes], static_selectors: Iterable[str], use: SiteUse) -> list[str]:
+def match_pages(pages: Iterable[str], selectors: Iterable[_Selector], use: SiteUse) -> list[str]:
     """Match every static selector against the elements of ``pages``; fills ``use``. Returns the
-    selectors cssselect2 cannot compile (they are kept, unjudged)."""
-    compiled: dict[str, list] = {}
+    selectors cssselect2 cannot compile (they are kept, unjudged). A page is parsed only when some
+    selector not matched yet has all its names among the page's words."""
+    compiled: dict[str, tuple[frozenset[str], list]] = {}
     unmatchable = []
-    for text in set(static_selectors):
+    for selector in selectors:
         try:
-            compiled[text] = cssselect2.compile_selector_list(text)
+            compiled.setdefault(selector.static, (selector.names, cssselect2.compile_selector_list(selector.static)))
         except cssselect2.SelectorError:
-            unmatchable.append(text)
+            unmatchable.append(selector.static)
     remaining = dict(compiled)
     for html in pages:
-        root = tinyhtml5.parse(html)
+        words = set(_WORD.findall(html))
+        words |= {w.lower() for w in words}
+        use.words |= words
+        use.inline_scripts.update(_inline_scripts(html))
+        candidates = [(text, compiled) for text, (names, compiled) in remaining.items() if names <= words]
+        if not candidates:
+            continue
+        use.parsed += 1
         matcher = cssselect2.Matcher()
-        for text, selectors in remaining.items():
-            for selector in selectors:
+        for text, selector_list in candidates:
+            for selector in selector_list:
                 matcher.add_selector(selector, text)
-        for element in cssselect2.ElementWrapper.from_html_root(root).iter_subtree():
-            use.names.add(element.local_name)
-            use.names.update("." + c for c in element.classes)
-            if element.id:
-                use.names.add("#" + element.id)
-            if element.local_name == "script" and element.etree_element.text:
-                use.inline_scripts.add(element.etree_element.text)
-            style = element.etree_element.get("style")
-            if style:
-                use.properties |= custom_properties(tinycss2.parse_component_value_list(style))
+        for element in cssselect2.ElementWrapper.from_html_root(lxml.html.document_fromstring(html)).iter_subtree():
             for *_, payload in matcher.match(element):
                 use.matched.add(payload)
-        for text in use.matched:
-            remaining.pop(text, None)
-    return sorted(unmatchable)
+                remaining.pop(payload, None)
+    use.properties |= {w for w in use.words if w.startswith("--")}  # style attributes, inline <style>
+    return sorted(set(unmatchable))
+
+
+def _inline_scripts(html: str) -> Iterator[str]:
+    """The text of each ``<script>`` without ``src`` (a plain scan: our templates write them)."""
+    for chunk in html.split("<script")[1:]:
+        tag, _, rest = chunk.partition(">")
+        if "src=" not in tag:
+            yield rest.partition("</script")[0]
 
 
 def custom_properties(tokens: Iterable) -> set[str]:
@@ -231,19 +250,8 @@ def script_names(scripts: Iterable[str], stylesheet_names: Iterable[str]) -> set
     adds is used though no built page has it)."""
     words: set[str] = set()
     for text in scripts:
-        words |= set(_words(text))
-    return {name for name in stylesheet_names if name.lstrip(".") in words}
-
-
-def _words(text: str) -> Iterator[str]:
-    """Runs of characters that can make up a CSS class or custom property name."""
-    start = None
-    for k, ch in enumerate(text + " "):
-        if ch.isalnum() or ch in "-_":
-            start = k if start is None else start
-        elif start is not None:
-            yield text[start:k]
-            start = None
+        words |= set(_WORD.findall(text))
+    return set(stylesheet_names) & words
 
 
 # --- trimming ----------------------------------------------------------------------------------------
@@ -288,7 +296,7 @@ def _idents(tokens: Iterable) -> set[str]:
 
 def trim(css: str, use: SiteUse, unmatchable: Iterable[str] = ()) -> TrimResult:
     """``css`` with only the rules, selectors, custom properties, fonts and animations ``use`` needs."""
-    known = use.names | use.runtime
+    known = use.words | use.runtime
     unjudged = set(unmatchable)
     counts = {"kept": 0, "dropped": 0}
 
@@ -385,15 +393,16 @@ def _at_rule_used(rule, words: set[str]) -> bool:
 # --- the site ----------------------------------------------------------------------------------------
 
 def runtime_names() -> set[str]:
-    return set().union(*RUNTIME_NAMES.values())
+    """The safelist's names as words (``.md-button`` → ``md-button``)."""
+    return {name.lstrip(".#") for names in RUNTIME_NAMES.values() for name in names}
 
 
-def site_use(site_dir: Path, stylesheet: Path, static_selectors: Iterable[str],
+def site_use(site_dir: Path, stylesheet: Path, selectors: list[_Selector],
              stylesheet_names: Iterable[str]) -> tuple[SiteUse, list[str]]:
     """What every page, stylesheet and script of ``site_dir`` (Pagefind's excepted) uses of ``stylesheet``."""
     use = SiteUse(runtime=runtime_names())
     pages = sorted(site_dir.rglob("*.html"))
-    unmatchable = match_pages((p.read_bytes() for p in pages), static_selectors, use)
+    unmatchable = match_pages((p.read_text(encoding="utf-8") for p in pages), selectors, use)
     scripts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(site_dir.rglob("*.js"))
                if "pagefind" not in p.relative_to(site_dir).parts]
     scripts += sorted(use.inline_scripts)
@@ -421,9 +430,9 @@ def trim_site(site_dir: Path, pattern: str) -> TrimResult | None:
     stylesheet = found[0]
     css = stylesheet.read_text(encoding="utf-8")
     selectors = selectors_of(css)
-    stylesheet_names = {n for s in selectors for n in s.names if n.startswith(".")}
+    stylesheet_names = {n for s in selectors for n in s.classes}
     stylesheet_names |= {d.name for rule in _walk(parse(css)) for d in _declarations(rule) if d.name.startswith("--")}
-    use, unmatchable = site_use(site_dir, stylesheet, (s.static for s in selectors), stylesheet_names)
+    use, unmatchable = site_use(site_dir, stylesheet, selectors, stylesheet_names)
     result = trim(css, use, unmatchable)
     name = hashed_name(stylesheet, result.css)
     (stylesheet.parent / name).write_text(result.css, encoding="utf-8")
