@@ -130,7 +130,10 @@ def compare(sheets: Sheets, versions: tuple[str, str], views: list[tuple[str, in
         # pixel-stable (a focus ring's edge comes out in one of two ways).
         height = page.evaluate("document.documentElement.scrollHeight")
         page.set_viewport_size({"width": width, "height": max(height, WIDTHS[width])})
-        shots = [sheets.shot(version) for version in versions]
+        for _ in range(3):  # Chromium's anti-aliasing of a rounded corner is now and then off by one
+            shots = [sheets.shot(version) for version in versions]  # level: a real difference stays
+            if shots[0] == shots[1]:
+                break
         if shots[0] != shots[1]:
             differ.append(f"{name} {label}")
             FAILED.mkdir(parents=True, exist_ok=True)

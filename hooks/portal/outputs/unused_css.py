@@ -32,12 +32,13 @@ RUNTIME_NAMES: dict[str, frozenset[str]] = {
         "fieldset", "form", "h2", "h3", "h4", "input", "label", "legend", "li", "p", "section",
         "span", "summary", "ul"}),
     "portal-search.js": frozenset({"dialog", "link", "script"}),
+    "share.js": frozenset({"textarea"}),  # a hidden one, to copy the link where the clipboard API is missing
     "Pagefind UI": frozenset({
         "a", "button", "div", "form", "h3", "img", "input", "li", "mark", "ol", "p", "path",
         "span", "svg", "ul"}),
 }
-"""The named safelist: elements and classes that ``checker.js``, ``portal-search.js`` and
-Pagefind's UI create. Material classes our scripts name need no entry (see :func:`script_names`)."""
+"""The named safelist: elements and classes that ``checker.js``, ``portal-search.js``, ``share.js``
+and Pagefind's UI create. Material classes our scripts name need no entry (see :func:`script_names`)."""
 
 STATIC_PSEUDO_CLASSES = frozenset({
     "root", "scope", "first-child", "last-child", "only-child", "first-of-type", "last-of-type",
