@@ -76,9 +76,11 @@ def stale_notice(r: Renderer, date, file: str, title: str) -> str:
 
 
 def page_title(r: Renderer, title) -> str:
-    """The page's H1; an untranslated title is marked with its language and a notice."""
+    """The page's H1; an untranslated title, or one whose translation may be outdated, is followed by a notice."""
     if r.lang_of(title):
         return h(1, r.title(title)) + f"<p>{r.notice()}</p>\n\n"
+    if r.outdated(title):
+        return h(1, r.title(title)) + f"<p>{r.outdated_notice()}</p>\n\n"
     return h(1, r.title(title))
 
 

@@ -1,4 +1,4 @@
-"""Markdown/HTML fragments in one language, with untranslated text marked as such."""
+"""Markdown/HTML fragments in one language, with untranslated and outdated translations marked as such."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +8,7 @@ import re
 from typing import Any, Callable, Iterable, Mapping
 
 from portal.content.markup import to_html
-from portal.content.model import Contact, Content, GlossaryTerm, Program, Source, Text
+from portal.content.model import Contact, Content, GlossaryTerm, Program, Source, Text, is_stale
 from portal.site.config import Options
 from portal.site.strings import Fallback, Strings
 
@@ -134,21 +134,32 @@ class Renderer:
     def notice(self) -> str:
         return f'<span class="pmi-untranslated__notice" lang="{self.lang}">{esc(self.t("untranslated"))}</span>'
 
+    def outdated(self, text: Text | None) -> bool:
+        """True when ``text`` is shown in a translation that may be out of date."""
+        return text is not None and self.lang in text and self.lang != self.default and is_stale(text, self.lang)
+
+    def outdated_notice(self) -> str:
+        return f'<span class="pmi-outdated__notice">{esc(self.t("translation_outdated"))}</span>'
+
     def block(self, text: Text, cls: str = "pmi-text") -> str:
-        """A block of Markdown text in a <div>, marked when untranslated."""
+        """A block of Markdown text in a <div>, marked when untranslated or its translation may be outdated."""
         value, missing = self.pick(text)
         body = self._terms(markdown_to_html(value))
         if missing:
             return (f'<div class="{cls} pmi-untranslated" lang="{self.default}">\n'
                     f'<p>{self.notice()}</p>\n{body}\n</div>')
+        if self.outdated(text):
+            return f'<div class="{cls} pmi-outdated">\n<p>{self.outdated_notice()}</p>\n{body}\n</div>'
         return f'<div class="{cls}">\n{body}\n</div>'
 
     def inline(self, text: Text) -> str:
-        """Inline HTML for a list item or sentence, marked when untranslated."""
+        """Inline HTML for a list item or sentence, marked when untranslated or its translation may be outdated."""
         value, missing = self.pick(text)
         body = self._terms(markdown_to_html(value, inline=True))
         if missing:
             return f'{self.notice()} <span class="pmi-untranslated" lang="{self.default}">{body}</span>'
+        if self.outdated(text):
+            return f'{self.outdated_notice()} <span class="pmi-outdated">{body}</span>'
         return body
 
     def item_list(self, texts: Iterable[Text], tag: str = "ul", cls: str = "pmi-list") -> str:
