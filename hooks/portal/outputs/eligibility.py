@@ -31,7 +31,8 @@ CHECKER_JS = Path(__file__).resolve().parents[3] / "docs" / "assets" / "portal" 
 LIKELY, MAYBE, NOT = "likely", "maybe", "not"
 UI_KEYS = ("next", "back", "dont_know", "yes", "no", "number_error", "choose_error",
            "results", "likely", "maybe", "not", "unpublished", "ended", "documents",
-           "documents_intro", "print", "restart", "answers", "change", "unknown", "question_n", "villages")
+           "documents_intro", "print", "restart", "answers", "change", "unknown", "question_n", "villages",
+           "share_heading", "share_results", "share_answers", "share_answers_note")
 
 Answers = Mapping[str, Any]
 
