@@ -21,7 +21,7 @@ class Text(dict):
         return text
 
 
-def is_stale(text: Mapping[str, str], lang: str) -> bool:
+def outdated_in(text: Mapping[str, str], lang: str) -> bool:
     """True when ``text`` in ``lang`` is a translation that may be out of date."""
     return lang in getattr(text, "stale", ())
 

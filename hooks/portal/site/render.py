@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable, Mapping
 from markupsafe import Markup
 
 from portal.content.markup import to_html, to_inline_html
-from portal.content.model import Contact, Content, GlossaryTerm, Organization, Program, Source, Text, is_stale
+from portal.content.model import Contact, Content, GlossaryTerm, Organization, Program, Source, Text, outdated_in
 from portal.site.config import Options
 from portal.site.html import fragments
 from portal.site.review import edit_url, is_stale, report_url
@@ -148,7 +148,7 @@ class Renderer:
 
     def outdated(self, text: Text | None) -> bool:
         """True when ``text`` is shown in a translation that may be out of date."""
-        return text is not None and self.lang != self.default and self.lang in text and is_stale(text, self.lang)
+        return text is not None and self.lang != self.default and self.lang in text and outdated_in(text, self.lang)
 
     def outdated_notice(self) -> Markup:
         return fragments().outdated_notice(self.ui("translation_outdated"))
