@@ -29,6 +29,8 @@ class Contact:
     sources: tuple[str, ...]
     label: Text | None = None
     note: Text | None = None
+    pocket: bool = False  # in the A6 pocket guide (procedure contacts only)
+    poster: bool = False  # on the poster (procedure contacts only)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Program:
     warnings: tuple[Text, ...] = ()
     old_slugs: tuple[str, ...] = ()
     kind: str | None = None
+    pocket: bool = False  # a short block in the A6 pocket guide
     """``placement`` for a route to work abroad: ``data/policy.yaml`` rules of that kind apply."""
 
 
@@ -77,6 +80,8 @@ class ProcedureStep:
     documents: tuple[Text, ...] = ()
     where: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    pocket: bool = False  # in the A6 pocket guide
+    poster: bool = False  # its title on the poster
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ class Procedure:
     warnings: tuple[Text, ...] = ()
     contacts: tuple[Contact, ...] = ()
     old_slugs: tuple[str, ...] = ()
+    pocket: str | None = None  # the pocket guide's section: 'sebelum-berangkat' or 'jika-ada-masalah'
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,7 @@ class GlossaryTerm:
     aliases: tuple[str, ...] = ()
     expansion: Text | None = None
     sources: tuple[str, ...] = ()
+    pocket: bool = False  # in the A6 pocket guide's glossary
 
     @property
     def anchor(self) -> str:

@@ -72,7 +72,9 @@ class Brochure:
     site_path: str  # path inside site/, e.g. 'en/brosur/melati-en.pdf'
     cache_file: Path
     size: int
-    slug: str | None = None  # the program; None for the booklet
+    slug: str | None = None  # the program; None for the booklet and the print kit
+    kind: str = "brochure"  # or 'booklet', or a print kit file: 'pocket', 'office', 'poster-a3', 'poster-a4'
+    pages: int = 0  # known for the print kit's files
 
 
 @dataclass(frozen=True)
@@ -124,11 +126,11 @@ def _file_digest(path: Path, mtime_ns: int, size: int) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def stylesheet(site: Site, fonts: dict[str, Path]) -> str:
-    """The brochure stylesheet, with @font-face rules for the local DejaVu Sans files."""
+def stylesheet(site: Site, fonts: dict[str, Path], file: Path = TEMPLATE_DIR / STYLESHEET) -> str:
+    """A print stylesheet (the brochures' by default), with @font-face rules for the local DejaVu Sans files."""
     faces = "".join(f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; '
                     f'src: url("{path.resolve().as_uri()}"); }}\n' for weight, path in fonts.items())
-    return faces + (site.root / TEMPLATE_DIR / STYLESHEET).read_text(encoding="utf-8")
+    return faces + (site.root / file).read_text(encoding="utf-8")
 
 
 def cache_key(html: str, css: str, fonts: dict[str, Path], site_url: str) -> str:
@@ -144,8 +146,9 @@ def cache_key(html: str, css: str, fonts: dict[str, Path], site_url: str) -> str
 
 # --- HTML -------------------------------------------------------------------------------
 
-def _environment(site: Site) -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(site.root / TEMPLATE_DIR), autoescape=True,
+def environment(site: Site, folder: Path = TEMPLATE_DIR) -> jinja2.Environment:
+    """The Jinja environment of the print templates in ``folder`` (autoescaped, strict)."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(site.root / folder), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
@@ -154,12 +157,12 @@ def qr_svg(url: str) -> Markup:
     return Markup(segno.make(url, error="m").svg_inline(omitsize=True, border=2))
 
 
-def _html(fragment: str | None) -> Markup | None:
+def html_fragment(fragment: str | None) -> Markup | None:
     return Markup(fragment) if fragment else None
 
 
 def _organization(r: Renderer, o: Organization) -> dict[str, Any]:
-    return {"name": r.plain(o.name), "contacts": _html(r.contacts(o.contacts) if o.contacts else None)}
+    return {"name": r.plain(o.name), "contacts": html_fragment(r.contacts(o.contacts) if o.contacts else None)}
 
 
 def program_context(r: Renderer, p: Program, url: str) -> dict[str, Any]:
@@ -167,45 +170,45 @@ def program_context(r: Renderer, p: Program, url: str) -> dict[str, Any]:
     t, el = r.t, p.eligibility
     return {
         "slug": p.slug, "title": r.plain(p.title), "url": url,
-        "summary": _html(r.block(p.summary, "summary")), "about": _html(r.block(p.description)),
+        "summary": html_fragment(r.block(p.summary, "summary")), "about": html_fragment(r.block(p.description)),
         "audience": ", ".join(t("audience." + a) for a in p.audience),
         "region": ", ".join(t("region." + x) for x in p.region),
         "published": el.criteria_published,
         # as on the web page: unpublished criteria may still say whom the sources name
-        "rule": _html(r.rule(el.rule) if el.rule else None),
-        "decided_by": _html(r.inline(el.decided_by) if el.decided_by else None),
-        "eligibility_note": _html(r.block(el.note) if el.note else None),
+        "rule": html_fragment(r.rule(el.rule) if el.rule else None),
+        "decided_by": html_fragment(r.inline(el.decided_by) if el.decided_by else None),
+        "eligibility_note": html_fragment(r.block(el.note) if el.note else None),
         "status": status_text(r, p), "status_value": p.status.value,
-        "benefits": _html(r.item_list(p.benefits) if p.benefits else None),
-        "steps": _html(r.item_list(p.steps, "ol") if p.steps else None),
-        "documents": _html(r.checklist(p.documents) if p.documents else None),
+        "benefits": html_fragment(r.item_list(p.benefits) if p.benefits else None),
+        "steps": html_fragment(r.item_list(p.steps, "ol") if p.steps else None),
+        "documents": html_fragment(r.checklist(p.documents) if p.documents else None),
         "where": [_organization(r, r.content.organization_index[s]) for s in p.where],
-        "contacts": _html(r.contacts(p.contacts) if p.contacts else None),
-        "warnings": [_html(r.block(w)) for w in p.warnings],
+        "contacts": html_fragment(r.contacts(p.contacts) if p.contacts else None),
+        "warnings": [html_fragment(r.block(w)) for w in p.warnings],
         "calo": bool(CALO_AUDIENCES.intersection(p.audience)),
-        "sources": _html(r.sources([*p.sources, *p.status.sources])),
+        "sources": html_fragment(r.sources([*p.sources, *p.status.sources])),
         "reviewed": t("last_reviewed", date=t.long_date(p.last_reviewed)),
     }
 
 
 def procedure_context(r: Renderer, p: Procedure) -> dict[str, Any]:
     orgs = r.content.organization_index
-    steps = [{"title": r.plain(s.title), "body": _html(r.block(s.body) if s.body else None),
-              "documents": _html(r.checklist(s.documents) if s.documents else None),
+    steps = [{"title": r.plain(s.title), "body": html_fragment(r.block(s.body) if s.body else None),
+              "documents": html_fragment(r.checklist(s.documents) if s.documents else None),
               "where": [r.plain(orgs[o].name) for o in s.where]} for s in p.steps]
     return {
-        "slug": p.slug, "title": r.plain(p.title), "summary": _html(r.block(p.summary, "summary")),
-        "introduction": _html(r.block(p.introduction) if p.introduction else None),
-        "warnings": [_html(r.block(w)) for w in p.warnings], "steps": steps,
-        "contacts": _html(r.contacts(p.contacts) if p.contacts else None),
-        "sources": _html(r.sources([*p.sources, *(s for st in p.steps for s in st.sources)])),
+        "slug": p.slug, "title": r.plain(p.title), "summary": html_fragment(r.block(p.summary, "summary")),
+        "introduction": html_fragment(r.block(p.introduction) if p.introduction else None),
+        "warnings": [html_fragment(r.block(w)) for w in p.warnings], "steps": steps,
+        "contacts": html_fragment(r.contacts(p.contacts) if p.contacts else None),
+        "sources": html_fragment(r.sources([*p.sources, *(s for st in p.steps for s in st.sources)])),
         "reviewed": r.t("last_reviewed", date=r.t.long_date(p.last_reviewed)),
     }
 
 
 def glossary_context(r: Renderer) -> list[dict[str, Any]]:
-    return [{"term": g.term, "expansion": _html(r.inline(g.expansion) if g.expansion else None),
-             "definition": _html(r.block(g.definition)), "aliases": ", ".join(g.aliases)}
+    return [{"term": g.term, "expansion": html_fragment(r.inline(g.expansion) if g.expansion else None),
+             "definition": html_fragment(r.block(g.definition)), "aliases": ", ".join(g.aliases)}
             for g in sorted(r.content.glossary, key=lambda g: g.term.lower())]
 
 
@@ -222,7 +225,7 @@ def site_path(site: Site, lang: str, name: str) -> str:
 
 def jobs(site: Site, content: Content, strings: dict[str, Strings]) -> list[_Job]:
     """Every PDF to make: the program brochures first, then one booklet per language."""
-    env = _environment(site)
+    env = environment(site)
     program_tpl, booklet_tpl = env.get_template("program.html"), env.get_template("booklet.html")
     programs = sorted(content.programs, key=lambda p: p.slug)
     out: list[_Job] = []
@@ -369,7 +372,8 @@ def make_all(site: Site, content: Content, strings: dict[str, Strings]) -> Made:
                 continue
             store(path, pdf)
         made += [Brochure(job.lang, job.name, job.title, job.reviewed, site_path(site, job.lang, job.name),
-                          path, path.stat().st_size, job.slug) for job, path in zip(batch, paths) if path.exists()]
+                          path, path.stat().st_size, job.slug, "brochure" if job.slug else "booklet")
+                 for job, path in zip(batch, paths) if path.exists()]
     if errors:
         raise ContentInvalid(errors)
     used = {b.cache_file.name for b in made} | {checksum_file(b.cache_file).name for b in made}
