@@ -234,3 +234,44 @@ def test_a_guide_that_does_not_fit_stops_with_what_is_marked(tmp_path, monkeypat
     assert re.search(r"the pocket guide \(id\) needs \d+ A6 pages; at most 1", message)
     assert "1 prosedur (jalur-resmi) dengan 1 langkah" in message and "1 procedures (jalur-resmi) with 1 steps" in message
     assert not list((tmp_path / ".cache").rglob("*.pdf"))  # nothing half-made is kept
+
+
+# --- the posters ---------------------------------------------------------------------------------
+
+POSTER_SIZES = {"poster-a3": (841.89, 1190.55), "poster-a4": (595.28, 841.89)}
+
+
+@pytest.mark.parametrize("kind", POSTER_SIZES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_poster_is_one_page_black_on_white_with_the_marked_steps_and_contacts(kit, lang, kind):
+    site, content, strings, files = kit
+    r = Renderer(lang, content, strings[lang], Options(), site.today)
+    with pdfplumber.open(files[(lang, kind)].cache_file) as pdf:
+        assert len(pdf.pages) == 1 == files[(lang, kind)].pages
+        page = pdf.pages[0]
+        assert (page.width, page.height) == pytest.approx(POSTER_SIZES[kind], abs=0.1)
+        body = re.sub(r"[\s-]", "", page.extract_text())
+        title = strings[lang]("print_kit.poster_title")
+        title_size = max(c["size"] for c in page.chars)
+        assert title_size >= (48 if kind == "poster-a3" else 48 / 2 ** 0.5)
+        assert re.sub(r"\s", "", title) in re.sub(r"\s", "", "".join(c["text"] for c in page.chars
+                                                                    if c["size"] == title_size))
+        assert {tuple(c["non_stroking_color"] or (0,)) for c in page.chars} <= {(0,), (0, 0, 0)}  # black
+        marked = [flat(html.unescape(r.plain(s.title))) for p in content.procedures for s in p.steps if s.poster]
+        marked += [c.value for p in content.procedures for c in p.contacts if c.poster]
+        assert len(marked) >= 10
+        for item in marked:
+            assert re.sub(r"[\s-]", "", item) in body, f"{item!r} is marked 'poster' but not on the {kind}"
+        assert min(c["size"] for c in page.chars) >= 8.5
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_poster_qr_code_decodes_to_the_checker(kit, lang, tmp_path):
+    import zxingcpp
+    from PIL import Image
+
+    site, _, _, files = kit
+    subprocess.run(["pdftoppm", "-r", "100", "-png", str(files[(lang, "poster-a4")].cache_file), str(tmp_path / "p")],
+                   check=True)
+    codes = zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("p*.png"))))
+    assert [c.text for c in codes] == [site.page_url(lang, "cek/")]
