@@ -14,7 +14,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
 from portal.checks import annotations, editors_report, scaffold  # noqa: E402
 from portal.content.errors import ContentInvalid  # noqa: E402
-from portal.content.loader import LoadFailed, load_file  # noqa: E402
 from portal.content.validator import SLUG, load_content  # noqa: E402
 from portal.site.config import Site, from_mkdocs_file  # noqa: E402
 from portal.site.strings import load_strings  # noqa: E402
@@ -84,8 +83,8 @@ def new() -> None:
                              "Create data/programs/<SLUG>.yaml with every field, explained.")
 @click.argument("slug")
 @click.option("--source", "source_id", default=None,
-              help="ID sumber dari data/sources.yaml (bawaan: yang pertama). / "
-                   "Source id from data/sources.yaml (default: the first).")
+              help="ID sumber dari data/sources/ (bawaan: yang pertama menurut abjad). / "
+                   "Source id from data/sources/ (default: the first in alphabetical order).")
 @DATA_OPTION
 def new_program(slug: str, source_id: str | None, data_dir: Path | None) -> None:
     site = from_mkdocs_file()
@@ -95,13 +94,10 @@ def new_program(slug: str, source_id: str | None, data_dir: Path | None) -> None
             f"'{slug}': pakai huruf kecil, angka dan tanda hubung, mis. bantuan-modal-usaha / "
             "use lower-case letters, digits and hyphens, e.g. bantuan-modal-usaha", param_hint="SLUG")
     if source_id is None:
-        try:
-            sources = load_file(data_dir / "sources.yaml", data_dir.parent).data or []
-        except (LoadFailed, OSError) as exc:
-            raise click.ClickException(f"data/sources.yaml tidak bisa dibaca / cannot be read: {exc}") from None
+        sources = sorted(p.stem for p in (data_dir / "sources").glob("*.yaml"))  # the file name is the id
         if not sources:
-            raise click.ClickException("Tambahkan dulu sumber di data/sources.yaml. / Add a source to data/sources.yaml first.")
-        source_id = sources[0]["id"]
+            raise click.ClickException("Tambahkan dulu sumber di data/sources/. / Add a source to data/sources/ first.")
+        source_id = sources[0]
     try:
         path = scaffold.new_program(data_dir, slug, source_id, site.today)
     except FileExistsError:

@@ -10,6 +10,7 @@ LANGS = ("id", "en")
 TODAY = dt.date(2026, 11, 24)
 MELATI = "programs/melati.yaml"
 KOREA = "programs/g-to-g-korea.yaml"
+SOURCE = "sources/republika-2021-03-10-wenak.yaml"
 
 
 def replace(old: str, new: str, file: str = MELATI):

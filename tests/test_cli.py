@@ -158,14 +158,17 @@ def test_status_lists_translations_stale_pages_sources_and_unpublished_criteria(
     assert portal("status", "--strict", "--data", str(data)).returncode == 1
 
 
+def give_every_term_a_source(data):
+    import yaml
+    for path in (data / "glossary").glob("*.yaml"):
+        term = yaml.safe_load(path.read_text(encoding="utf-8"))
+        term["sources"] = ["antara-jatim-2021-ipuk-pmi"]
+        path.write_text(yaml.safe_dump(term, allow_unicode=True), encoding="utf-8")
+
+
 def test_status_strict_fails_on_missing_sources_only_not_on_translations_or_reviews(data):
     """A gate for what is certain: a stale review or a missing translation is a warning."""
-    import yaml
-    glossary = data / "glossary.yaml"
-    terms = yaml.safe_load(glossary.read_text(encoding="utf-8"))
-    for term in terms:
-        term["sources"] = ["antara-jatim-2021-ipuk-pmi"]
-    glossary.write_text(yaml.safe_dump(terms, allow_unicode=True), encoding="utf-8")
+    give_every_term_a_source(data)
     melati = data / "programs" / "melati.yaml"
     text = melati.read_text(encoding="utf-8")
     text = text.replace('  en: Melati ("teaching and training with heart")\n', "")
@@ -173,9 +176,13 @@ def test_status_strict_fails_on_missing_sources_only_not_on_translations_or_revi
     result = portal("status", "--strict", "--data", str(data))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Missing translations: 1" in result.stdout and "Due for review: 1" in result.stdout
-    del terms[0]["sources"]
-    glossary.write_text(yaml.safe_dump(terms, allow_unicode=True), encoding="utf-8")
-    assert portal("status", "--strict", "--data", str(data)).returncode == 1
+    import yaml
+    pmi = data / "glossary" / "pmi.yaml"
+    term = yaml.safe_load(pmi.read_text(encoding="utf-8"))
+    del term["sources"]
+    pmi.write_text(yaml.safe_dump(term, allow_unicode=True), encoding="utf-8")
+    result = portal("status", "--strict", "--data", str(data))
+    assert result.returncode == 1 and "data/glossary/pmi.yaml" in result.stdout + result.stderr
 
 
 def test_status_strict_passes_on_the_real_content():
@@ -266,12 +273,7 @@ def test_title_warnings_in_status_and_as_github_warnings(data):
 
 
 def test_status_strict_passes_when_nothing_needs_attention(data):
-    glossary = data / "glossary.yaml"
-    import yaml
-    terms = yaml.safe_load(glossary.read_text(encoding="utf-8"))
-    for term in terms:
-        term["sources"] = ["antara-jatim-2021-ipuk-pmi"]
-    glossary.write_text(yaml.safe_dump(terms, allow_unicode=True), encoding="utf-8")
+    give_every_term_a_source(data)
     result = portal("status", "--strict", "--data", str(data))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Perlu ditinjau ulang" not in result.stdout
@@ -290,10 +292,10 @@ def test_contributing_examples_are_valid(data):
     blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
     rule = next(b for b in blocks if b.startswith("eligibility:"))
     cases = next(b for b in blocks if b.startswith("- name:"))
-    source = next(b for b in blocks if b.startswith("- id:"))
-    source = source.replace("https://…", "https://example.org/")
-    with (data / "sources.yaml").open("a", encoding="utf-8") as out:
-        out.write(source)
+    source = next(b for b in blocks if b.startswith("id:"))
+    source_id = source.split()[1]
+    (data / "sources" / f"{source_id}.yaml").write_text(source.replace("https://…", "https://example.org/"),
+                                                        encoding="utf-8")
     melati = data / "programs" / "melati.yaml"
     lines = melati.read_text(encoding="utf-8").split("\n")
     start = lines.index("eligibility:")

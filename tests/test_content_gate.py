@@ -33,8 +33,8 @@ TEXT_FIELDS = [
     (PROCEDURE, "      id: Pendaftaran dan penandatanganan", "steps[0].body.id"),
     (ORGANIZATION, "  id: Pemerintah daerah Kabupaten Banyuwangi.", "description.id"),
     (ORGANIZATION, '  - id: "Dinas Koperasi, Usaha Mikro', "services[0].id"),
-    ("glossary.yaml", "    id: Warga negara Indonesia yang akan", "[0].definition.id"),
-    ("sources.yaml", "    id: Paparan Bupati Ipuk", "[0].note.id"),
+    ("glossary/pmi.yaml", "  id: Warga negara Indonesia yang akan", "definition.id"),
+    ("sources/antara-jatim-2021-ipuk-pmi.yaml", "  id: Paparan Bupati Ipuk", "note.id"),
     ("questions.yaml", "    id: Apa situasi Anda sekarang?", "[0].text.id"),
     ("questions.yaml", "    id: Daftar desa Desbumi yang kami ketahui", "[3].help.id"),
 ]
@@ -151,7 +151,7 @@ def test_real_content_passes_and_keeps_its_relative_links():
 
 
 @pytest.mark.parametrize("file,needle,field", [
-    ("sources.yaml", '  title: "Bupati Banyuwangi paparkan', "[0].title"),
+    ("sources/antara-jatim-2021-ipuk-pmi.yaml", 'title: "Bupati Banyuwangi paparkan', "title"),
     (ORGANIZATION, "short_name: Pemkab Banyuwangi", "short_name"),
 ])
 def test_bidi_and_control_characters_are_refused_in_plain_strings_too(data, file, needle, field):

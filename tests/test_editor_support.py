@@ -18,7 +18,7 @@ from conftest import FIXTURE_DATA, ROOT
 HEADER = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
 SCHEMA_DIR = ROOT / "schema"
 EXPECTED = {"programs": "program", "procedures": "procedure", "organizations": "organization",
-            "proposals": "proposal", "ui": "ui", "glossary.yaml": "glossary", "sources.yaml": "sources",
+            "proposals": "proposal", "ui": "ui", "glossary": "glossary_term", "sources": "source",
             "questions.yaml": "questions", "cases": "cases", "policy.yaml": "policy"}
 DATA_FILES = sorted([*ROOT.joinpath("data").rglob("*.y*ml"), *FIXTURE_DATA.rglob("*.y*ml")])
 
@@ -61,7 +61,7 @@ def test_interface_text_files_match_their_schema():
 
 def test_entry_schemas_point_into_the_content_contract():
     registry = _registry()
-    for kind in ("program", "procedure", "organization", "proposal", "glossary", "sources", "questions"):
+    for kind in ("program", "procedure", "organization", "proposal", "glossary_term", "source", "questions"):
         entry = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
         assert entry["$ref"] == f"portal.schema.json#/$defs/{kind}"
         registry.resolver().lookup(entry["$ref"])  # resolves

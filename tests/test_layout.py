@@ -3,6 +3,7 @@ and hooks/portal/README.md names every module. Read from the source (AST), nothi
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from conftest import ROOT
@@ -106,3 +107,40 @@ def test_the_package_readme_names_every_module():
     on_disk = {path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py") if path.name != "__init__.py"}
     assert listed == on_disk, f"missing from hooks/portal/README.md: {sorted(on_disk - listed)}; " \
                               f"listed but gone: {sorted(listed - on_disk)}"
+
+
+# HTML lives in templates (overrides/sections/, overrides/pages/, overrides/brochure/), never in Python.
+HTML_ELEMENTS = ("a abbr article aside b body br code dd details div dl dt em footer form h1 h2 h3 h4 h5 h6 head "
+                 "header hr html i img input label li link main meta nav noscript ol p pre section small span "
+                 "strong style summary svg script table tbody td th thead title tr ul").split()
+HTML_TAG = re.compile(r"<!doctype|</?(?:%s)(?=[\s>/])" % "|".join(HTML_ELEMENTS), re.I)
+HTML_ALLOWED = {
+    # the privacy check names what it found where (finding labels, not HTML it builds)
+    ("checks/privacy.py", "<link rel="), ("checks/privacy.py", "<meta refresh>"),
+    ("checks/privacy.py", "<style>"), ("checks/privacy.py", "<script>"),
+}
+
+
+def html_in_strings(path: Path, text: str | None = None) -> list[tuple[int, str]]:
+    """(line, literal) of each string literal in ``path`` holding an HTML tag; docstrings (a string
+    standing alone as a statement) left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8") if text is None else text)
+    docstrings = {id(node.value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and HTML_TAG.search(node.value)]
+
+
+def test_no_html_in_python_strings():
+    found = [f"hooks/{path.relative_to(PACKAGE.parent)}:{line}: {value[:60]!r}"
+             for path in sorted((ROOT / "hooks").rglob("*.py")) for line, value in html_in_strings(path)
+             if (path.relative_to(PACKAGE).as_posix() if path.is_relative_to(PACKAGE) else "", value)
+             not in HTML_ALLOWED]
+    assert not found, "HTML belongs in a template (see hooks/portal/README.md):\n" + "\n".join(found)
+
+
+def test_html_finder_sees_tags_in_strings_and_f_strings(tmp_path):
+    source = ('"""A <p> in a docstring is prose."""\n'
+              'x = f\'<p class="{cls}">\'\n"""A <b> after an assignment documents it."""\nz = "</ul>\\n" + "<slug>.yaml"\n')
+    assert [line for line, _ in html_in_strings(tmp_path / "m.py", source)] == [2, 4]

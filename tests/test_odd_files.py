@@ -95,11 +95,41 @@ def test_misnamed_file_gets_a_suggestion(data):
 
 
 def test_misnamed_single_file_in_data_is_reported(data):
-    (data / "glossary.yaml").rename(data / "glossary.yml")
+    (data / "questions.yaml").rename(data / "questions.yml")
     with pytest.raises(ContentInvalid) as exc:
         load_content(data, ("id", "en"))
-    assert "data/glossary.yml:1: [E-SLUG]" in exc.value.report()
-    assert "did you mean 'glossary.yaml'?" in exc.value.report()
+    assert "data/questions.yml:1: [E-SLUG]" in exc.value.report()
+    assert "did you mean 'questions.yaml'?" in exc.value.report()
+
+
+@pytest.mark.parametrize("old,folder", [("sources.yaml", "sources/<id>.yaml"),
+                                        ("glossary.yaml", "glossary/<istilah-term>.yaml")])
+def test_a_list_file_from_before_the_move_says_where_its_items_go(data, old, folder):
+    (data / old).write_text("- term: PMI\n", encoding="utf-8")
+    with pytest.raises(ContentInvalid) as exc:
+        load_content(data, ("id", "en"))
+    assert f"data/{old}:1: [E-SLUG]" in exc.value.report()
+    assert f"move every item to data/{folder}" in exc.value.report()
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("folder", ["sources", "glossary"])
+@pytest.mark.parametrize("case", ["FIFO", "dangling link", "link out of data/", "folder named x.yaml"])
+def test_odd_entries_in_the_folders_of_sources_and_terms_are_named(data, folder, case):
+    make, code = ODD[case]
+    name = make(data / folder)
+    with pytest.raises(ContentInvalid) as exc:
+        load_content(data, ("id", "en"))
+    assert f"data/{folder}/{name}:1: [{code}]" in exc.value.report()
+
+
+@pytest.mark.parametrize("folder,good", [("sources", "antara-jatim-2021-ipuk-pmi.yaml"), ("glossary", "pmi.yaml")])
+def test_near_miss_names_in_the_folders_of_sources_and_terms_get_a_suggestion(data, folder, good):
+    (data / folder / good).rename(data / folder / good.replace(".yaml", ".YML"))
+    with pytest.raises(ContentInvalid) as exc:
+        load_content(data, ("id", "en"))
+    assert f"data/{folder}/{good.replace('.yaml', '.YML')}:1: [E-SLUG]" in exc.value.report()
+    assert f"did you mean '{good}'?" in exc.value.report()
 
 
 def test_hidden_files_are_left_alone(data):

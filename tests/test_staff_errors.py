@@ -8,7 +8,7 @@ from portal.content.errors import ContentInvalid
 from portal.content.validator import load_content
 
 from conftest import FIXTURE_DATA
-from content_edits import KOREA, LANGS, MELATI, TODAY, append, line_of, replace
+from content_edits import KOREA, LANGS, MELATI, SOURCE, TODAY, append, line_of, replace
 
 WENAK = "programs/warung-naik-kelas.yaml"
 
@@ -44,8 +44,8 @@ CASES = [
     ("misspelt field in a rule", replace("        equals: korea", "        equal: korea", KOREA),
      KOREA, line_of("equals: korea", KOREA), "eligibility.rule.all[0].equal", "E-UNKNOWN-FIELD",
      "kolom 'equal' tidak dikenal (maksud Anda 'equals'?)", "unknown field 'equal' (did you mean 'equals'?)"),
-    ("source id with capitals and spaces", replace("- id: republika-2021-03-10-wenak", "- id: Republika 2021", "sources.yaml"),
-     "sources.yaml", line_of("- id: republika-2021-03-10-wenak", "sources.yaml"), "[1].id", "E-FORMAT",
+    ("source id with capitals and spaces", replace("id: republika-2021-03-10-wenak", "id: Republika 2021", SOURCE),
+     SOURCE, line_of("id: republika-2021-03-10-wenak", SOURCE), "id", "E-FORMAT",
      "'Republika 2021' tidak sesuai format: huruf kecil, angka dan tanda hubung",
      "'Republika 2021' has the wrong format: lower-case letters, digits and hyphens"),
     ("file not in UTF-8", lambda data: (data / MELATI).write_bytes("title:\n  id: Caf\u00e9\n".encode("latin-1")),
@@ -84,9 +84,9 @@ CASES = [
      append("contacts:\n  - kind: email\n    value: \"mailto:x\"\n    sources: [antara-jatim-2021-ipuk-pmi]\n"),
      MELATI, MELATI_LINES + 3, "contacts[0].value", "E-EMAIL",
      "'mailto:x' bukan alamat email", "'mailto:x' is not an email address"),
-    ("source URL without http(s)", replace("- id: republika-2021-03-10-wenak",
-                                           "- id: republika-2021-03-10-wenak\n  url: \"javascript:alert(1)\"", "sources.yaml"),
-     "sources.yaml", line_of("- id: republika-2021-03-10-wenak", "sources.yaml") + 1, "[1].url", "E-LINK",
+    ("source URL without http(s)", replace("id: republika-2021-03-10-wenak",
+                                           "id: republika-2021-03-10-wenak\nurl: \"javascript:alert(1)\"", SOURCE),
+     SOURCE, line_of("id: republika-2021-03-10-wenak", SOURCE) + 1, "url", "E-LINK",
      "harus diawali http:// atau https://", "must start with http:// or https://"),
     ("old slug taken by another page", append("old_slugs: [melati]\n", WENAK),
      WENAK, len((FIXTURE_DATA / WENAK).read_text(encoding="utf-8").splitlines()) + 1, "old_slugs[0]",
@@ -134,11 +134,11 @@ CASES = [
                                                         "  id: \u2018Melati: mengajar\u2019"),
      MELATI, line_of("id: Melati (mengajar"), "", "E-QUOTES",
      "ganti dengan tanda kutip lurus", "use straight quotes"),
-    ("new source id: add it to sources.yaml first",
+    ("new source id: add it to data/sources/ first",
      replace("sources: [antara-jatim-2021-ipuk-pmi]\nlast", "sources: [kompas-2025-beasiswa-pmi]\nlast"),
      MELATI, line_of("last_reviewed:") - 1, "sources[0]", "E-REF",
-     "sumber 'kompas-2025-beasiswa-pmi' tidak dikenal; jika sumber ini baru, tambahkan dulu ke `data/sources.yaml`",
-     "unknown source 'kompas-2025-beasiswa-pmi'; if this source is new, add it first to `data/sources.yaml`"),
+     "sumber 'kompas-2025-beasiswa-pmi' tidak dikenal; jika sumber ini baru, tambahkan dulu ke `data/sources/`",
+     "unknown source 'kompas-2025-beasiswa-pmi'; if this source is new, add it first to `data/sources/`"),
     ("new organisation: no unrelated suggestion, add it to organizations/ first",
      replace("where: [pemkab-banyuwangi]", "where: [sbmi-banyuwangi]"),
      MELATI, line_of("where:"), "where[0]", "E-REF",
@@ -153,9 +153,9 @@ CASES = [
     ("web address where a source id belongs",
      replace("sources: [antara-jatim-2021-ipuk-pmi]\nlast", "sources: [\"https://jatim.antaranews.com/berita/1\"]\nlast"),
      MELATI, line_of("last_reviewed:") - 1, "sources[0]", "E-REF",
-     "'https://jatim.antaranews.com/berita/1' adalah alamat web; tulis ID dari data/sources.yaml, bukan alamatnya "
-     "(jika belum ada, tambahkan dulu ke data/sources.yaml)",
-     "'https://jatim.antaranews.com/berita/1' is a web address; write the id from data/sources.yaml, not the "
+     "'https://jatim.antaranews.com/berita/1' adalah alamat web; tulis ID dari data/sources/, bukan alamatnya "
+     "(jika belum ada, tambahkan dulu ke data/sources/)",
+     "'https://jatim.antaranews.com/berita/1' is a web address; write the id from data/sources/, not the "
      "address (if it is not there yet, add it there first)"),
     ("web address where an organisation id belongs",
      replace("where: [pemkab-banyuwangi]", "where: [\"https://banyuwangikab.go.id\"]"),
@@ -187,10 +187,10 @@ def test_every_kind_of_problem_is_reported_in_one_run(data):
         if name in {"misspelt field gets a suggestion", "misspelt organisation gets a suggestion"}:
             edit(data)
     replace("audience: [purna_pmi, keluarga]", "audience: [purna_pmi, kluarga]", WENAK)(data)
-    replace("- id: republika-2021-03-10-wenak", "- id: republika-2021-03-10-wenak\n  url: ftp://x", "sources.yaml")(data)
+    replace("id: republika-2021-03-10-wenak", "id: republika-2021-03-10-wenak\nurl: ftp://x", SOURCE)(data)
     with pytest.raises(ContentInvalid) as info:
         load_content(data, LANGS, today=TODAY, root=data.parent)
     found = {(e.file, e.code) for e in info.value.errors}
     assert {("data/programs/melati.yaml", "E-UNKNOWN-FIELD"), ("data/programs/warung-naik-kelas.yaml", "E-ENUM"),
-            ("data/sources.yaml", "E-LINK")} <= found, info.value.report()
+            (f"data/{SOURCE}", "E-LINK")} <= found, info.value.report()
     assert info.value.report().startswith(f"{len(info.value.errors)} kesalahan isi ditemukan / ")

@@ -88,7 +88,7 @@ def test_edit_and_report_links_point_at_the_yaml_file(staff_build):
     assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPO}/issues/new"
     assert "data/programs/warung-naik-kelas.yaml" in parse_qs(url.query)["body"][0]
     glossary = html(site, "glosarium")
-    assert f'href="{REPO}/edit/main/data/glossary.yaml"' in glossary
+    assert f'href="{REPO}/tree/main/data/glossary"' in glossary
     assert f'href="{REPO}/tree/main/data/programs"' in html(site, "program")
 
 

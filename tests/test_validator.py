@@ -7,7 +7,7 @@ from portal.content.errors import ContentInvalid
 from portal.content.validator import load_content
 
 from conftest import FIXTURE_DATA
-from content_edits import KOREA, LANGS, MELATI, TODAY, line_of, replace, write
+from content_edits import KOREA, LANGS, MELATI, SOURCE, TODAY, line_of, replace, write
 
 QUESTIONS = "questions.yaml"
 CASES_FILE = "cases/kasus.yaml"
@@ -43,8 +43,8 @@ CASES = [
      MELATI, line_of("last_reviewed:") - 1, "sources[0]", "E-REF"),
     ("unknown organisation", replace("where: [pemkab-banyuwangi]", "where: [pemkab-banyuwangy]"),
      MELATI, line_of("where:"), "where[0]", "E-REF"),
-    ("duplicate source id", replace("- id: republika-2021-03-10-wenak", "- id: antara-jatim-2021-ipuk-pmi", "sources.yaml"),
-     "sources.yaml", line_of("- id: republika-2021-03-10-wenak", "sources.yaml"), "[1].id", "E-DUPLICATE"),
+    ("source id not its file name", replace("id: republika-2021-03-10-wenak", "id: antara-jatim-2021-ipuk-pmi", SOURCE),
+     SOURCE, line_of("id: republika-2021-03-10-wenak", SOURCE), "id", "E-SLUG"),
     ("alias", replace("audience: [anak_pmi, keluarga]\nregion: [banyuwangi]",
                       "audience: &a [anak_pmi, keluarga]\nregion: *a"),
      MELATI, line_of("audience:"), "", "E-ALIAS"),
@@ -160,6 +160,35 @@ def test_all_errors_are_reported_at_once(data):
     assert ("data/programs/melati.yaml", "E-UNKNOWN-FIELD") in codes
     assert ("data/programs/warung-naik-kelas.yaml", "E-REF") in codes
 
+
+def test_the_same_source_id_in_two_files_names_both(data):
+    original = data / "sources" / "antara-jatim-2021-ipuk-pmi.yaml"
+    (data / "sources" / "antara-jatim-2021.yaml").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    duplicate = next(e for e in info.value.errors if e.code == "E-DUPLICATE")
+    assert (duplicate.file, duplicate.field) == ("data/sources/antara-jatim-2021.yaml", "id")
+    assert "also in data/sources/antara-jatim-2021-ipuk-pmi.yaml" in duplicate.message_en
+    assert "juga di data/sources/antara-jatim-2021-ipuk-pmi.yaml" in duplicate.message_id
+
+
+def test_the_same_glossary_term_in_two_files_names_both(data):
+    (data / "glossary" / "tki.yaml").write_text(
+        "term: pmi\ndefinition: {id: Pekerja migran.}\n", encoding="utf-8")
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    [duplicate] = info.value.errors
+    assert (duplicate.file, duplicate.line, duplicate.field, duplicate.code) == (
+        "data/glossary/tki.yaml", 1, "term", "E-DUPLICATE")
+    assert "also in data/glossary/pmi.yaml" in duplicate.message_en
+
+
+def test_no_sources_is_an_error(data):
+    for path in (data / "sources").iterdir():
+        path.unlink()
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    assert any(e.file == "data/sources/" and e.code == "E-MISSING" for e in info.value.errors)
 
 def test_misspelt_field_suggests_the_right_one(data):
     replace("audience:", "audiense:")(data)

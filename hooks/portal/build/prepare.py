@@ -14,6 +14,7 @@ from portal.outputs.brochures import TEMPLATE_DIR, Made, make_all
 from portal.outputs.print_kit import TEMPLATE_DIR as PRINT_TEMPLATE_DIR, make_kit
 from portal.site.config import Site
 from portal.site.handwritten import fallback_pages
+from portal.site.html import PAGES_DIR, SECTIONS_DIR
 from portal.site.pages import build_pages
 from portal.site.review import stale_items
 from portal.site.strings import Strings, load_strings
@@ -35,10 +36,11 @@ _cache: dict[str, Prepared] = {}
 
 
 def fingerprint(site: Site) -> str:
-    """Changes whenever a content file, a UI strings file, a page of docs/ or the language list changes."""
+    """Changes whenever a content file, a UI strings file, a template, a page of docs/ or the language list changes."""
     digest = hashlib.sha256(repr((site, site.today)).encode())
     files = content_files(site.data_dir) + sorted((site.data_dir / "ui").glob("*.yaml"))
-    files += sorted((site.root / TEMPLATE_DIR).glob("*")) + sorted((site.root / PRINT_TEMPLATE_DIR).glob("*"))
+    files += [path for folder in (TEMPLATE_DIR, PRINT_TEMPLATE_DIR, SECTIONS_DIR, PAGES_DIR)
+              for path in sorted((site.root / folder).glob("*"))]
     files += [site.docs_dir / rel for rel in markdown_on_disk(site.docs_dir, site.root)]
     for path in files:
         try:

@@ -103,12 +103,11 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
                     findings.append(Finding(
                         "translation", doc.file, doc.line(path), dotted(path),
                         f"belum ada teks '{lang}'", f"no '{lang}' text yet", fails=False))
-        if kind == "glossary":
-            for i, term in enumerate(doc.data):
-                if not term.get("sources"):
-                    findings.append(Finding(
-                        "sources", doc.file, doc.line((i,)), dotted((i, "sources")),
-                        f"istilah '{term['term']}' belum punya sumber", f"term '{term['term']}' has no source yet"))
+        if kind == "glossary_term" and not doc.data.get("sources"):
+            term = doc.data["term"]
+            findings.append(Finding(
+                "sources", doc.file, doc.line(()), "sources",
+                f"istilah '{term}' belum punya sumber", f"term '{term}' has no source yet"))
     findings += _review_first(content, docs)
     pages = [*content.programs, *content.procedures, *content.organizations, *content.proposals]
     for item in stale_items(pages, today, stale_after_months):

@@ -48,7 +48,7 @@ status:
   # Tanggal sumber terbaru yang menyatakan status ini (wajib): YYYY, YYYY-MM atau YYYY-MM-DD, mis. "2025-08"
   # Date of the latest source confirming this status (required): YYYY, YYYY-MM or YYYY-MM-DD, e.g. "2025-08"
   as_of: null  # GANTI: tanggal sumber / REPLACE: the source's date
-  # ID sumber dari data/sources.yaml / source ids from data/sources.yaml
+  # ID sumber dari data/sources/ / source ids from data/sources/
   sources: [{source}]  # GANTI: sumber yang benar / REPLACE: the right source
 
 # Apa ini (Markdown, boleh beberapa paragraf) / what it is (Markdown, may be several paragraphs)
@@ -101,7 +101,7 @@ contacts: []
 # Peringatan penting, mis. tentang calo / important warnings, e.g. about illegal recruiters
 warnings: []
 
-# Sumber untuk halaman ini / sources for this page (data/sources.yaml)
+# Sumber untuk halaman ini / sources for this page (data/sources/)
 sources: [{source}]  # GANTI: sumber yang benar / REPLACE: the right source
 
 # Tanggal terakhir isi dicek terhadap sumber (YYYY-MM-DD) / date the content was last checked

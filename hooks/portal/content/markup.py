@@ -39,7 +39,7 @@ def _parser() -> MarkdownIt:
     rules = md.renderer.rules
     rules["html_inline"] = rules["html_block"] = lambda tokens, i, *_: html.escape(tokens[i].content)
     rules["image"] = lambda tokens, i, *_: html.escape(tokens[i].content)
-    rules["heading_open"], rules["heading_close"] = (lambda *_: "<p>"), (lambda *_: "</p>\n")
+    md.core.ruler.push("headings_as_paragraphs", _headings_as_paragraphs)
     default_link_open = md.renderer.renderToken
 
     def link_open(tokens, i, options, env):
@@ -50,6 +50,13 @@ def _parser() -> MarkdownIt:
 
     rules["link_open"] = link_open
     return md
+
+
+def _headings_as_paragraphs(state) -> None:
+    """A heading is rendered as a paragraph (its token keeps its type, for the validator)."""
+    for token in state.tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = "p"
 
 
 _MD = _parser()
@@ -165,6 +172,14 @@ def internal_links(text: str, page: str) -> Iterator[str]:
 def to_html(text: str) -> str:
     """Content Markdown to HTML (raw HTML and images escaped, a link not allowed loses its href)."""
     return _MD.render(text)
+
+
+def to_inline_html(text: str) -> str | None:
+    """The inline HTML of ``text`` when it is a single paragraph (no block around it), else None."""
+    tokens = _MD.parse(text)
+    if len(tokens) == 3 and tokens[0].tag == "p" and tokens[1].type == "inline":
+        return _MD.renderer.renderInline(tokens[1].children or [], _MD.options, {})
+    return None
 
 
 def _short(value: object, limit: int = 60) -> str:

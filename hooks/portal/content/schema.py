@@ -184,10 +184,10 @@ ADDRESS = re.compile(r"^\s*(https?:|www\.)", re.I)
 
 
 def _id_home(path: tuple) -> tuple[str, str]:
-    """Where the ids a field refers to are defined: ``data/organizations/`` or ``data/sources.yaml``."""
+    """Where the ids a field refers to are defined: ``data/organizations/`` or ``data/sources/``."""
     if any(part in ("where", "villages_from") for part in path):
         return "data/organizations/", "data/organizations/"
-    return "data/sources.yaml", "data/sources.yaml"
+    return "data/sources/", "data/sources/"
 
 
 def _short(text: str, limit: int = 60) -> str:

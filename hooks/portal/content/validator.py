@@ -20,19 +20,23 @@ from portal.content.model import (Case, Contact, Content, Eligibility, GlossaryT
                     Status, Village)
 
 COLLECTIONS = {"programs": "program", "procedures": "procedure",
-               "organizations": "organization", "proposals": "proposal"}
-SINGLE_FILES = {"sources": "sources", "glossary": "glossary", "questions": "questions", "policy": "policy"}
+               "organizations": "organization", "proposals": "proposal",
+               "sources": "source", "glossary": "glossary_term"}
+"""Folders of ``data/`` holding one item per file, ``<slug>.yaml``, and the kind of each."""
+SINGLE_FILES = {"questions": "questions", "policy": "policy"}
+MOVED = {"sources": "sources/<id>.yaml", "glossary": "glossary/<istilah-term>.yaml"}
+"""Files of ``data/`` that became folders of one file per item: where their items live now."""
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 EMAIL = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']+$")
 PAGES = {"program": "program/{slug}/", "procedure": "prosedur/{slug}/", "organization": "organisasi/{slug}/",
-         "proposal": "usulan/", "glossary": "glosarium/", "questions": "cek/", "sources": "program/sumber/",
+         "proposal": "usulan/", "glossary_term": "glosarium/", "questions": "cek/", "source": "program/sumber/",
          "cases": "cek/", "policy": "cek/"}
 """The page (site path) that shows a kind's texts: relative links in them are resolved against it
 (sources are cited on program, procedure and organisation pages, all two folders deep)."""
 
 
-ID_HOMES = {"source": "`data/sources.yaml`", "organisation": "`data/organizations/`"}
+ID_HOMES = {"source": "`data/sources/`", "organisation": "`data/organizations/`"}
 """Where a new id is added before anything can refer to it."""
 
 
@@ -220,18 +224,22 @@ def _proposal(ck: _Checker, slug: str, today: dt.date) -> Proposal:
         date=ck.partial_date(("date",), today) if "date" in d else None)
 
 
-def _sources(ck: _Checker, today: dt.date) -> list[Source]:
-    return [Source(id=s["id"], title=s["title"], publisher=s["publisher"],
-                   date=ck.partial_date((i, "date"), today), url=s.get("url"),
-                   note=ck.opt_text(s, (i,), "note"))
-            for i, s in enumerate(ck.doc.data)]
+def _source(ck: _Checker, slug: str, today: dt.date) -> Source:
+    s = ck.doc.data
+    if s["id"] != slug:
+        ck.report(("id",), "E-SLUG", f"id '{s['id']}' harus sama dengan nama berkas '{slug}'; "
+                  f"ganti id-nya atau nama berkasnya menjadi '{s['id']}.yaml'",
+                  f"id '{s['id']}' must be the file name '{slug}'; change the id or rename the file to "
+                  f"'{s['id']}.yaml'")
+    return Source(id=s["id"], title=s["title"], publisher=s["publisher"],
+                  date=ck.partial_date(("date",), today), url=s.get("url"), note=ck.opt_text(s, (), "note"))
 
 
-def _glossary(ck: _Checker, today: dt.date) -> list[GlossaryTerm]:
-    return [GlossaryTerm(term=g["term"], definition=ck.text((i, "definition")),
-                         aliases=tuple(g.get("aliases", ())), expansion=ck.opt_text(g, (i,), "expansion"),
-                         sources=tuple(g.get("sources", ())), pocket=bool(g.get("pocket")))
-            for i, g in enumerate(ck.doc.data)]
+def _glossary_term(ck: _Checker, slug: str, today: dt.date) -> GlossaryTerm:
+    g = ck.doc.data
+    return GlossaryTerm(term=g["term"], definition=ck.text(("definition",)),
+                        aliases=tuple(g.get("aliases", ())), expansion=ck.opt_text(g, (), "expansion"),
+                        sources=tuple(g.get("sources", ())), pocket=bool(g.get("pocket")))
 
 
 def _questions(ck: _Checker, today: dt.date) -> list[Question]:
@@ -264,7 +272,7 @@ def _cases(ck: _Checker, today: dt.date) -> list[Case]:
 
 BUILDERS: dict[str, Callable] = {"program": _program, "procedure": _procedure,
                                  "organization": _organization, "proposal": _proposal,
-                                 "sources": _sources, "glossary": _glossary, "questions": _questions,
+                                 "source": _source, "glossary_term": _glossary_term, "questions": _questions,
                                  "cases": _cases, "policy": _policy}
 
 
@@ -301,8 +309,12 @@ def _misnamed(path: Path, root: Path) -> ContentError:
 def _unknown(path: Path, root: Path) -> ContentError:
     """A YAML-looking file in ``data/`` that is none of :data:`SINGLE_FILES`."""
     stem = path.name.split(".")[0].lower()
-    hint_id, hint_en = _hint(f"{stem}.yaml" if stem in SINGLE_FILES else None, path.name)
     known = ", ".join(f"{name}.yaml" for name in SINGLE_FILES)
+    if stem in MOVED:
+        hint_id = f"; isinya kini satu berkas per butir: pindahkan setiap butir ke data/{MOVED[stem]}"
+        hint_en = f"; its items now have one file each: move every item to data/{MOVED[stem]}"
+    else:
+        hint_id, hint_en = _hint(f"{stem}.yaml" if stem in SINGLE_FILES else None, path.name)
     return ContentError(path.relative_to(root).as_posix(), 1, "", "E-SLUG",
                         f"berkas '{path.name}' tidak dikenal; di data/ hanya {known}{hint_id}",
                         f"unknown file '{path.name}'; data/ holds only {known}{hint_en}")
@@ -368,18 +380,19 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         path = data_dir / f"{name}.yaml"
         if os.path.lexists(path):
             read(path, kind, None)
-        elif name == "sources":
-            errors.append(ContentError(f"{data_dir.name}/{name}.yaml", 1, "", "E-MISSING",
-                                       "berkas tidak ada", "file is missing"))
+    if not built["source"] and not any(e.file.startswith(f"{data_dir.name}/sources/") for e in errors):
+        errors.append(ContentError(f"{data_dir.name}/sources/", 1, "", "E-MISSING",
+                                   "belum ada sumber; tambahkan satu berkas per sumber di folder ini",
+                                   "no sources yet; add one file per source in this folder"))
 
     content = Content(
         languages=languages, default_language=languages[0],
         programs=tuple(built["program"]), procedures=tuple(built["procedure"]),
         organizations=tuple(built["organization"]), proposals=tuple(built["proposal"]),
-        glossary=tuple(built["glossary"]), sources=tuple(built["sources"]),
+        glossary=tuple(built["glossary_term"]), sources=tuple(built["source"]),
         questions=tuple(built["questions"]), cases=tuple(built["cases"]),
         policy=built["policy"][0] if built["policy"] else None,
-        source_index={s.id: s for s in built["sources"]},
+        source_index={s.id: s for s in built["source"]},
         organization_index={o.slug: o for o in built["organization"]})
     _cross_check(content, checkers, errors)
     evaluable = not errors  # the rules can be run only on otherwise valid content
@@ -411,9 +424,9 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         for i, c in enumerate(contacts):
             refs(ck, path + (i, "sources"), c.sources, sources, "sumber", "source")
 
-    _unique(checkers, errors, content.sources, lambda s: s.id, lambda i: (i, "id"), "id")
-    _unique(checkers, errors, content.questions, lambda q: q.id, lambda i: (i, "id"), "id")
-    _unique(checkers, errors, content.glossary, lambda g: g.term.lower(), lambda i: (i, "term"), "term")
+    _unique(checkers, content.sources, lambda s: s.id, lambda i: ("id",), "id")
+    _unique(checkers, content.questions, lambda q: q.id, lambda i: (i, "id"), "id")
+    _unique(checkers, content.glossary, lambda g: g.term.lower(), lambda i: ("term",), "term")
 
     pages = [*content.programs, *content.procedures, *content.organizations]
     owners: dict[str, str] = {p.slug: p.file for p in pages}
@@ -453,8 +466,8 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
             refs(ck, ("villages", i, "sources"), v.sources, sources, "sumber", "source")
     for prop in content.proposals:
         refs(checkers[id(prop)], ("sources",), prop.sources, sources, "sumber", "source")
-    for i, term in enumerate(content.glossary):
-        refs(checkers[id(term)], (i, "sources"), term.sources, sources, "sumber", "source")
+    for term in content.glossary:
+        refs(checkers[id(term)], ("sources",), term.sources, sources, "sumber", "source")
     _link_targets(content, checkers)
     _policy_refs(content, checkers, refs)
     for i, q in enumerate(content.questions):
@@ -557,11 +570,14 @@ def _link_targets(content: Content, checkers: dict[int, _Checker]) -> None:
                           f"link to '{target}': there is no such page{hint_en}")
 
 
-def _unique(checkers, errors, items, key, path, label) -> None:
-    seen: set = set()
+def _unique(checkers, items, key, path, label) -> None:
+    """E-DUPLICATE on every repeat of a key, naming the file that has it first when that is another."""
+    first: dict = {}
     for i, item in enumerate(items):
-        k = key(item)
-        if k in seen:
-            checkers[id(item)].report(path(i), "E-DUPLICATE", f"{label} '{k}' ditulis dua kali",
-                                      f"{label} '{k}' appears twice")
-        seen.add(k)
+        k, ck = key(item), checkers[id(item)]
+        if k not in first:
+            first[k] = ck.doc.file
+            continue
+        where_id, where_en = ("", "") if first[k] == ck.doc.file else (f", juga di {first[k]}", f", also in {first[k]}")
+        ck.report(path(i), "E-DUPLICATE", f"{label} '{k}' ditulis dua kali{where_id}",
+                  f"{label} '{k}' appears twice{where_en}")

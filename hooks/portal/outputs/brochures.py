@@ -35,10 +35,11 @@ from markupsafe import Markup
 from portal.build.interrupt import worker_init
 from portal.build.paths import own_folder
 from portal.content.errors import ContentError, ContentInvalid
-from portal.content.model import Content, Organization, Procedure, Program
+from portal.content.model import Content, Procedure, Program
 from portal.content.validator import load_content
 from portal.site.config import Site, from_mkdocs_file
-from portal.site.render import Renderer, status_text
+from portal.site.html import SECTIONS_DIR, environment
+from portal.site.render import HtmlStrings, Renderer, status_text
 from portal.site.strings import Strings, load_strings
 from portal.site.urls import BROCHURE_DIR, program_path
 
@@ -146,10 +147,9 @@ def cache_key(html: str, css: str, fonts: dict[str, Path], site_url: str) -> str
 
 # --- HTML -------------------------------------------------------------------------------
 
-def environment(site: Site, folder: Path = TEMPLATE_DIR) -> jinja2.Environment:
-    """The Jinja environment of the print templates in ``folder`` (autoescaped, strict)."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(site.root / folder), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+def _environment(site: Site) -> jinja2.Environment:
+    """The brochures' templates, then the sections they share with the web pages."""
+    return environment(site.root / TEMPLATE_DIR, site.root / SECTIONS_DIR)
 
 
 def qr_svg(url: str) -> Markup:
@@ -157,64 +157,43 @@ def qr_svg(url: str) -> Markup:
     return Markup(segno.make(url, error="m").svg_inline(omitsize=True, border=2))
 
 
-def html_fragment(fragment: str | None) -> Markup | None:
-    return Markup(fragment) if fragment else None
-
-
-def _organization(r: Renderer, o: Organization) -> dict[str, Any]:
-    return {"name": r.plain(o.name), "contacts": html_fragment(r.contacts(o.contacts) if o.contacts else None)}
-
-
 def program_context(r: Renderer, p: Program, url: str) -> dict[str, Any]:
-    """What the templates show for one program, as HTML fragments in ``r``'s language."""
-    t, el = r.t, p.eligibility
+    """What the templates show for one program: ``item`` (the program) for the shared sections
+    (``overrides/sections/``), and what only print shows."""
     return {
-        "slug": p.slug, "title": r.plain(p.title), "url": url,
-        "summary": html_fragment(r.block(p.summary, "summary")), "about": html_fragment(r.block(p.description)),
-        "audience": ", ".join(t("audience." + a) for a in p.audience),
-        "region": ", ".join(t("region." + x) for x in p.region),
-        "published": el.criteria_published,
-        # as on the web page: unpublished criteria may still say whom the sources name
-        "rule": html_fragment(r.rule(el.rule) if el.rule else None),
-        "decided_by": html_fragment(r.inline(el.decided_by) if el.decided_by else None),
-        "eligibility_note": html_fragment(r.block(el.note) if el.note else None),
+        "item": p, "slug": p.slug, "title": r.plain(p.title), "url": url,
+        "summary": r.block(p.summary, "summary"),
         "status": status_text(r, p), "status_value": p.status.value,
-        "benefits": html_fragment(r.item_list(p.benefits) if p.benefits else None),
-        "steps": html_fragment(r.item_list(p.steps, "ol") if p.steps else None),
-        "documents": html_fragment(r.checklist(p.documents) if p.documents else None),
-        "where": [_organization(r, r.content.organization_index[s]) for s in p.where],
-        "contacts": html_fragment(r.contacts(p.contacts) if p.contacts else None),
-        "warnings": [html_fragment(r.block(w)) for w in p.warnings],
         "calo": bool(CALO_AUDIENCES.intersection(p.audience)),
-        "sources": html_fragment(r.sources([*p.sources, *p.status.sources])),
-        "reviewed": t("last_reviewed", date=t.long_date(p.last_reviewed)),
+        "sources": [*p.sources, *p.status.sources],
+        "reviewed": r.t("last_reviewed", date=r.t.long_date(p.last_reviewed)),
     }
 
 
 def procedure_context(r: Renderer, p: Procedure) -> dict[str, Any]:
     orgs = r.content.organization_index
-    steps = [{"title": r.plain(s.title), "body": html_fragment(r.block(s.body) if s.body else None),
-              "documents": html_fragment(r.checklist(s.documents) if s.documents else None),
+    steps = [{"title": r.plain(s.title), "body": (r.block(s.body) if s.body else None),
+              "documents": (r.checklist(s.documents) if s.documents else None),
               "where": [r.plain(orgs[o].name) for o in s.where]} for s in p.steps]
     return {
-        "slug": p.slug, "title": r.plain(p.title), "summary": html_fragment(r.block(p.summary, "summary")),
-        "introduction": html_fragment(r.block(p.introduction) if p.introduction else None),
-        "warnings": [html_fragment(r.block(w)) for w in p.warnings], "steps": steps,
-        "contacts": html_fragment(r.contacts(p.contacts) if p.contacts else None),
-        "sources": html_fragment(r.sources([*p.sources, *(s for st in p.steps for s in st.sources)])),
+        "slug": p.slug, "title": r.plain(p.title), "summary": (r.block(p.summary, "summary")),
+        "introduction": (r.block(p.introduction) if p.introduction else None),
+        "warnings": [(r.block(w)) for w in p.warnings], "steps": steps,
+        "contacts": (r.contacts(p.contacts) if p.contacts else None),
+        "sources": (r.sources([*p.sources, *(s for st in p.steps for s in st.sources)])),
         "reviewed": r.t("last_reviewed", date=r.t.long_date(p.last_reviewed)),
     }
 
 
 def glossary_context(r: Renderer) -> list[dict[str, Any]]:
-    return [{"term": g.term, "expansion": html_fragment(r.inline(g.expansion) if g.expansion else None),
-             "definition": html_fragment(r.block(g.definition)), "aliases": ", ".join(g.aliases)}
+    return [{"term": g.term, "expansion": (r.inline(g.expansion) if g.expansion else None),
+             "definition": (r.block(g.definition)), "aliases": ", ".join(g.aliases)}
             for g in sorted(r.content.glossary, key=lambda g: g.term.lower())]
 
 
 def _page_context(site: Site, r: Renderer, url: str) -> dict[str, Any]:
     draft = site.is_local_preview
-    return {"lang": r.lang, "t": r.t, "draft": draft, "qr": None if draft else qr_svg(url),
+    return {"lang": r.lang, "t": HtmlStrings(r.t), "r": r, "medium": "print", "draft": draft, "qr": None if draft else qr_svg(url),
             "printed_from": r.t("brochure.printed_from", url=url)}
 
 

@@ -22,10 +22,11 @@ from typing import Any
 from portal.build.paths import own_folder
 from portal.content.errors import ContentError, ContentInvalid
 from portal.content.model import Content, Procedure
-from portal.outputs.brochures import (Brochure, cache_key, environment, html_fragment, font_files, is_intact, qr_svg,
-                                      render_all, render_pdf, site_path, store, stylesheet)
+from portal.outputs.brochures import (Brochure, cache_key, font_files, is_intact, qr_svg, render_all, render_pdf,
+                                      site_path, store, stylesheet)
 from portal.outputs.imposition import impose, pad_to_multiple, page_count
 from portal.site.config import Site
+from portal.site.html import environment
 from portal.site.render import Renderer, status_text
 from portal.site.strings import Strings
 from portal.site.urls import CHECKER_DIR
@@ -42,11 +43,11 @@ CACHE_FILE = re.compile(r"^[0-9a-f]{64}(-office)?\.(pdf|sha256)(\.tmp)?$")  # wh
 def _procedure(r: Renderer, p: Procedure) -> dict[str, Any]:
     orgs = r.content.organization_index
     return {
-        "title": r.plain(p.title), "summary": html_fragment(r.block(p.summary, "summary")),
-        "steps": [{"title": r.plain(s.title), "body": html_fragment(r.block(s.body) if s.body else None),
-                   "documents": html_fragment(r.checklist(s.documents) if s.documents else None),
+        "title": r.plain(p.title), "summary": r.block(p.summary, "summary"),
+        "steps": [{"title": r.plain(s.title), "body": (r.block(s.body) if s.body else None),
+                   "documents": (r.checklist(s.documents) if s.documents else None),
                    "where": [r.plain(orgs[o].name) for o in s.where]} for s in p.steps if s.pocket],
-        "contacts": html_fragment(r.contacts([c for c in p.contacts if c.pocket]) if any(c.pocket for c in p.contacts)
+        "contacts": (r.contacts([c for c in p.contacts if c.pocket]) if any(c.pocket for c in p.contacts)
                           else None),
     }
 
@@ -71,15 +72,15 @@ def pocket_context(site: Site, r: Renderer) -> dict[str, Any]:
         {"id": "sebelum-berangkat", "title": t("print_kit.before"), "programs": [], "glossary": [],
          "procedures": [_procedure(r, p) for p in procedures if p.pocket == "sebelum-berangkat"]},
         {"id": "program", "title": t("section.programs"), "procedures": [], "glossary": [],
-         "programs": [{"title": r.plain(p.title), "summary": html_fragment(r.block(p.summary, "summary")),
+         "programs": [{"title": r.plain(p.title), "summary": r.block(p.summary, "summary"),
                        "audience": ", ".join(t("audience." + a) for a in p.audience),
                        "status": status_text(r, p), "where": [r.plain(orgs[o].name) for o in p.where]}
                       for p in programs]},
         {"id": "jika-ada-masalah", "title": t("print_kit.problem"), "programs": [], "glossary": [],
          "procedures": [_procedure(r, p) for p in procedures if p.pocket == "jika-ada-masalah"]},
         {"id": "glosarium", "title": t("section.glossary"), "procedures": [], "programs": [],
-         "glossary": [{"term": g.term, "expansion": html_fragment(r.inline(g.expansion) if g.expansion else None),
-                       "definition": html_fragment(r.block(g.definition))} for g in terms]},
+         "glossary": [{"term": g.term, "expansion": (r.inline(g.expansion) if g.expansion else None),
+                       "definition": r.block(g.definition)} for g in terms]},
     ]
     reviewed = reviewed_on(content, "pocket", site.today)
     url = site.page_url(r.lang, "")
@@ -128,7 +129,7 @@ def poster_context(site: Site, r: Renderer, paper: str) -> dict[str, Any]:
             "qr": None if draft else qr_svg(url), "reviewed": t("last_reviewed", date=t.long_date(reviewed)),
             "procedures": [{"title": r.plain(p.title), "steps": [r.plain(s.title) for s in p.steps if s.poster]}
                            for p in procedures],
-            "contacts": html_fragment(r.contacts(contacts) if contacts else None)}
+            "contacts": (r.contacts(contacts) if contacts else None)}
 
 
 def poster_too_long(content: Content, lang: str, paper: str, pages: int) -> ContentError:
@@ -170,7 +171,7 @@ def make_kit(site: Site, content: Content, strings: dict[str, Strings]) -> tuple
     pocket_css = stylesheet(site, fonts, TEMPLATE_DIR / "pocket.css")
     poster_css = stylesheet(site, fonts, TEMPLATE_DIR / "poster.css")
     cache = own_folder(site.root, CACHE_DIR / hashlib.sha256(site.site_url.encode()).hexdigest()[:12])
-    env = environment(site, TEMPLATE_DIR)
+    env = environment(site.root / TEMPLATE_DIR)
     pocket, poster = env.get_template("pocket.html"), env.get_template("poster.html")
     jobs = []
     for lang in content.languages:
@@ -223,7 +224,7 @@ def benchmark(site: Site, content: Content, strings: dict[str, Strings]) -> list
     """(file, seconds, pages) of every print kit file rendered afresh, for ``make bench`` (the cache
     is neither read nor written); the office file's time includes the guide's."""
     fonts = font_files()
-    env = environment(site, TEMPLATE_DIR)
+    env = environment(site.root / TEMPLATE_DIR)
     out = []
     for lang in content.languages:
         r = Renderer(lang, content, strings[lang], site.options, site.today)

@@ -5,24 +5,8 @@ from pathlib import Path
 
 from portal.content.model import Content
 from portal.site.config import Site
-from portal.site.render import esc
+from portal.site.html import render
 from portal.site.urls import ORGANIZATION_DIR, PROCEDURE_DIR, PROGRAM_DIR
-
-_PAGE = """<!doctype html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{canonical}">
-<meta http-equiv="refresh" content="0; url={target}">
-</head>
-<body>
-<p><a href="{target}">{title}</a></p>
-</body>
-</html>
-"""
-
 
 def redirect_pages(content: Content, site: Site) -> dict[str, str]:
     """``{path under site/: HTML}``: one page per old slug and language, pointing at the new URL."""
@@ -36,9 +20,9 @@ def redirect_pages(content: Content, site: Site) -> dict[str, str]:
                 for lang in content.languages:
                     prefix = "" if lang == content.default_language else f"{lang}/"
                     text = title(item).get(lang) or title(item)[content.default_language]
-                    pages[f"{prefix}{folder}/{old}/index.html"] = _PAGE.format(
-                        lang=esc(lang), title=esc(text), target=f"../{esc(item.slug)}/",
-                        canonical=esc(site.page_url(lang, f"{folder}/{item.slug}/")))
+                    pages[f"{prefix}{folder}/{old}/index.html"] = render(
+                        "redirect.html", lang=lang, title=text, target=f"../{item.slug}/",
+                        canonical=site.page_url(lang, f"{folder}/{item.slug}/"))
     return pages
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from portal.content.model import GlossaryTerm
+from portal.site.html import render
 from portal.site.render import esc
 from portal.site.strings import Strings
 from portal.site.urls import SEARCH_DIR
@@ -82,16 +83,8 @@ def filters(meta: Mapping[str, Any], t: Strings) -> list[tuple[str, str]]:
 
 def index_extras(page_html: str, meta: Mapping[str, Any], t: Strings, glossary: Iterable[GlossaryTerm]) -> str:
     """Hidden HTML for the index only: other names of terms on the page, and program filters."""
-    out = []
-    names = other_names(page_text(page_html), glossary)
-    if names:
-        out.append(f'<div class="pmi-search-aliases" hidden data-pagefind-weight="{ALIAS_WEIGHT}">'
-                   f"{esc(' '.join(names))}</div>")
-    pairs = filters(meta, t)
-    if pairs:
-        spans = "".join(f'<span data-pagefind-filter="{esc(name)}">{esc(value)}</span>' for name, value in pairs)
-        out.append(f'<div class="pmi-search-filters" hidden data-pagefind-ignore>{spans}</div>')
-    return "\n".join(out)
+    return render("search_extras.html", names=other_names(page_text(page_html), glossary),
+                  weight=ALIAS_WEIGHT, filters=[(esc(n), esc(v)) for n, v in filters(meta, t)])
 
 
 def fallback_page(lang_root: str, dest_uris: Iterable[str]) -> str:

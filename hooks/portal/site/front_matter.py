@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
+from portal.site.html import fragments
 from portal.site.strings import Fallback
 
 PRERENDERED = "portal_html"  # a generated page whose body is final HTML (portal.mkdocs.prerendered)
@@ -25,8 +27,7 @@ def front_matter(**meta) -> str:
             meta[f"{key}_lang"] = meta[key].lang
     meta = {k: str(v) if isinstance(v, Fallback) else v for k, v in meta.items() if v is not None}
     if "title" in meta:
-        title = html.escape(meta["title"], quote=False)
-        meta["title"] = f'<span lang="{meta["title_lang"]}">{title}</span>' if meta.get("title_lang") else title
+        meta["title"] = str(fragments().in_lang(Markup(html.escape(meta["title"], quote=False)), meta.get("title_lang")))
     meta[PRERENDERED] = True
     dumped = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return "---\n" + dumped + "---\n\n"

@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import Iterable
 
 import yaml
+from markupsafe import Markup
 
 from portal.site import front_matter
 from portal.site.front_matter import FALLBACK_OF
+from portal.site.html import fragments, render
 from portal.site.render import esc
 from portal.site.strings import Strings
 
@@ -46,11 +48,10 @@ def fallback_page(source: Path, source_rel: Path, lang: str, default: str, strin
     body = text[match.end():] if match else text
     meta.update({"title_lang": default, "description_lang": default, FALLBACK_OF: source_rel.as_posix()})
     if meta.get("title"):  # HTML, as in generated pages (see front_matter.front_matter)
-        meta["title"] = f'<span lang="{default}">{esc(meta["title"])}</span>'
-    notice = f'<span class="pmi-untranslated__notice" lang="{lang}">{esc(strings("untranslated"))}</span>'
+        meta["title"] = str(fragments().in_lang(meta["title"], default))
+    notice = fragments().notice(esc(strings("untranslated")), lang)
     return ("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
-            f"<p>{notice}</p>\n\n<div class=\"pmi-untranslated\" lang=\"{default}\" markdown>\n\n"
-            f"{body.strip()}\n\n</div>\n")
+            + render("untranslated_page.html", notice=notice, lang=default, body=Markup(body.strip())))
 
 
 def fallback_pages(docs_dir: Path, generated_dirs: Iterable[str], languages: tuple[str, ...],

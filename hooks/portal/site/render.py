@@ -3,37 +3,49 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import re
 from typing import Any, Callable, Iterable, Mapping
 
-from portal.content.markup import to_html
-from portal.content.model import Contact, Content, GlossaryTerm, Program, Source, Text
+from markupsafe import Markup
+
+from portal.content.markup import to_html, to_inline_html
+from portal.content.model import Contact, Content, GlossaryTerm, Organization, Program, Source, Text
 from portal.site.config import Options
-from portal.site.strings import Fallback, Strings
+from portal.site.html import fragments
+from portal.site.review import edit_url, is_stale, report_url
+from portal.site.strings import Strings
+from portal.site.urls import url
 
 
 @functools.lru_cache(maxsize=8192)  # untranslated text is the same in every language: render it once
 def markdown_to_html(text: str, inline: bool = False) -> str:
     """Content Markdown to HTML (:mod:`.markup`: raw HTML and images escaped, unsafe links dropped)."""
-    out = to_html(text).strip()
-    if inline and out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
-        out = out[3:-4]
+    out = (inline and to_inline_html(text) or to_html(text)).strip()
     return "\n".join(line for line in out.splitlines() if line.strip())
 
 
-def esc(text: Any) -> str:
-    """HTML-escaped text; a UI string shown in another language is wrapped in its ``lang``."""
-    if isinstance(text, Fallback):
-        return f'<span lang="{text.lang}">{html.escape(str(text), quote=True)}</span>'
-    return html.escape(str(text), quote=True)
+def esc(text: Any) -> Markup:
+    """HTML-escaped text; a UI string shown in another language (:class:`.strings.Fallback`) is
+    marked with its ``lang``."""
+    return fragments().in_lang(text, getattr(text, "lang", None))
+
+
+class HtmlStrings:
+    """A language's UI strings for templates: each as escaped HTML, marked when untranslated (:func:`esc`)."""
+
+    def __init__(self, strings: Strings):
+        self.strings = strings
+        self.lang, self.month_date, self.long_date = strings.lang, strings.month_date, strings.long_date
+
+    def __call__(self, key: str, **values: Any) -> Markup:
+        return esc(self.strings(key, **values))
 
 
 def tel_href(number: str) -> str:
     return "tel:" + re.sub(r"(?!^\+)[^\d]", "", number.strip())
 
 
-_TAG = re.compile(r"(<[^>]+>)")
+_TAG = re.compile(r"(<[^>]+>)")  # a tag in rendered HTML
 _NO_LINK_TAGS = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style"}
 
 
@@ -79,8 +91,8 @@ class TermLinker:
         if anchor in seen:
             return text
         seen.add(anchor)
-        inner = f'<abbr title="{esc(title)}">{text}</abbr>' if title and title.lower() != text.lower() else text
-        return f'<a class="pmi-term" href="{esc(base)}#{anchor}">{inner}</a>'
+        shown = title if title and title.lower() != text.lower() else None
+        return fragments().term_link(Markup(text), f"{base}#{anchor}", shown)
 
 
 class Renderer:
@@ -102,9 +114,10 @@ class Renderer:
         to ``root + glossary``."""
         self.root, self._glossary_url, self._seen = root, root + glossary, set()
 
-    def new_section(self, *already_linked: str) -> None:
-        """Start a section: each term may be linked again once (except the given anchors)."""
+    def new_section(self, *already_linked: str) -> str:
+        """Start a section: each term may be linked again once (except the given anchors); '' (for templates)."""
         self._seen = set(already_linked)
+        return ""
 
     def _terms(self, html_text: str) -> str:
         if self._glossary_url is None:
@@ -122,95 +135,103 @@ class Renderer:
         value, _ = self.pick(text)
         return re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", value).strip()
 
-    def title(self, text: Text) -> str:
+    def title(self, text: Text) -> Markup:
         """A title as escaped inline HTML (a link text, a list item), in its own language."""
-        plain = esc(self.plain(text))
-        return f'<span lang="{self.default}">{plain}</span>' if self.lang_of(text) else plain
+        return fragments().in_lang(self.plain(text), self.lang_of(text))
 
     def lang_of(self, text: Text | None) -> str | None:
         """The language ``text`` is shown in when that is not the page's (for front matter)."""
         return None if text is None or self.lang in text else self.default
 
-    def notice(self) -> str:
-        return f'<span class="pmi-untranslated__notice" lang="{self.lang}">{esc(self.t("untranslated"))}</span>'
+    def notice(self) -> Markup:
+        return fragments().notice(self.ui("untranslated"), self.lang)
 
-    def block(self, text: Text, cls: str = "pmi-text") -> str:
+    def block(self, text: Text, cls: str = "pmi-text") -> Markup:
         """A block of Markdown text in a <div>, marked when untranslated."""
         value, missing = self.pick(text)
-        body = self._terms(markdown_to_html(value))
+        body = Markup(self._terms(markdown_to_html(value)))
         if missing:
-            return (f'<div class="{cls} pmi-untranslated" lang="{self.default}">\n'
-                    f'<p>{self.notice()}</p>\n{body}\n</div>')
-        return f'<div class="{cls}">\n{body}\n</div>'
+            return fragments().block(body, cls, self.default, self.notice())
+        return fragments().block(body, cls)
 
-    def inline(self, text: Text) -> str:
+    def inline(self, text: Text) -> Markup:
         """Inline HTML for a list item or sentence, marked when untranslated."""
         value, missing = self.pick(text)
-        body = self._terms(markdown_to_html(value, inline=True))
+        body = Markup(self._terms(markdown_to_html(value, inline=True)))
         if missing:
-            return f'{self.notice()} <span class="pmi-untranslated" lang="{self.default}">{body}</span>'
+            return fragments().untranslated_inline(body, self.default, self.notice())
         return body
 
-    def item_list(self, texts: Iterable[Text], tag: str = "ul", cls: str = "pmi-list") -> str:
-        items = "\n".join(f"<li>{self.inline(t)}</li>" for t in texts)
-        return f'<{tag} class="{cls}">\n{items}\n</{tag}>'
+    def item_list(self, texts: Iterable[Text], tag: str = "ul", cls: str = "pmi-list") -> Markup:
+        return fragments().item_list([self.inline(t) for t in texts], tag, cls)
 
-    def checklist(self, texts: Iterable[Text]) -> str:
+    def checklist(self, texts: Iterable[Text]) -> Markup:
         """Tick-box list (documents to bring); boxes are decorative, for printing."""
-        items = "\n".join(f'<li><span class="pmi-box" aria-hidden="true"></span> {self.inline(t)}</li>'
-                          for t in texts)
-        return f'<ul class="pmi-checklist">\n{items}\n</ul>'
+        return fragments().item_list([self.inline(t) for t in texts], "ul", "pmi-checklist", True)
 
-    def rule(self, rule: Mapping[str, Any]) -> str:
+    def rule(self, rule: Mapping[str, Any]) -> Markup:
         """An eligibility rule as a nested plain-language checklist."""
-        return f'<ul class="pmi-checklist pmi-rule">\n{self._rule_items(rule)}\n</ul>'
+        return fragments().rule(rule, self.inline, lambda key: self.ui(RULE_LABELS[key]))
 
-    def _rule_items(self, rule: Mapping[str, Any], flatten_all: bool = True) -> str:
-        """List items; an ``all`` group is flattened into its parent list only inside an ``all``."""
-        box = '<span class="pmi-box" aria-hidden="true"></span> '
-        if "reason" in rule:
-            return f"<li>{box}{self.inline(rule['reason'])}</li>"
-        if "all" in rule and flatten_all:
-            return "\n".join(self._rule_items(child) for child in rule["all"])
-        key = next(k for k in ("all", "any", "not") if k in rule)
-        label = self.t({"all": "eligibility.all_of", "any": "eligibility.any_of",
-                        "not": "eligibility.none_of"}[key])
-        children = [rule["not"]] if key == "not" else rule[key]
-        inner = "\n".join(self._rule_items(child, key == "all") for child in children)
-        return f'<li>{box}{esc(label)}\n<ul class="pmi-checklist">\n{inner}\n</ul></li>'
-
-    def source(self, source: Source) -> str:
+    def source(self, source: Source) -> Markup:
         date = self.t.month_date(source.date) if source.date else self.t("source_undated")
-        title = esc(source.title)
-        if source.url:
-            title = f'<a href="{esc(source.url)}" rel="nofollow noopener">{title}</a>'
-        note = f" {self.inline(source.note)}" if source.note else ""
-        return f"<li>{title}. {esc(source.publisher)}, {esc(date)}.{note}</li>"
+        note = self.inline(source.note) if source.note else None
+        return fragments().source(source.title, source.url, source.publisher, date, note)
 
-    def sources(self, ids: Iterable[str]) -> str:
-        items = "\n".join(self.source(self.content.source_index[i]) for i in dict.fromkeys(ids))
-        return f'<ol class="pmi-sources">\n{items}\n</ol>'
+    def sources(self, ids: Iterable[str]) -> Markup:
+        return fragments().sources([self.source(self.content.source_index[i]) for i in dict.fromkeys(ids)])
 
-    def contact(self, contact: Contact) -> str:
-        value = esc(contact.value)
-        if contact.kind == "phone":
-            value = f'<a href="{esc(tel_href(contact.value))}">{value}</a>'
-        elif contact.kind == "email":
-            value = f'<a href="mailto:{esc(contact.value)}">{value}</a>'
-        elif contact.kind == "web":
-            value = f'<a href="{esc(contact.value)}" rel="nofollow noopener">{value}</a>'
-        label = f"{self.inline(contact.label)}: " if contact.label else ""
-        note = f" ({self.inline(contact.note)})" if contact.note else ""
-        cited = ", ".join(self._cite(s) for s in contact.sources)
-        return f'<li class="pmi-contact pmi-contact--{contact.kind}">{label}{value}{note} <small>[{cited}]</small></li>'
+    def contact(self, contact: Contact) -> Markup:
+        label = self.inline(contact.label) if contact.label else None
+        note = self.inline(contact.note) if contact.note else None
+        href = tel_href(contact.value) if contact.kind == "phone" else None
+        return fragments().contact(contact.kind, contact.value, href, label, note,
+                                   [self._cite(s) for s in contact.sources])
 
-    def contacts(self, contacts: Iterable[Contact]) -> str:
-        return '<ul class="pmi-contacts">\n' + "\n".join(self.contact(c) for c in contacts) + "\n</ul>"
+    def contacts(self, contacts: Iterable[Contact]) -> Markup:
+        return fragments().contacts([self.contact(c) for c in contacts])
 
     def _cite(self, source_id: str) -> str:
         s = self.content.source_index[source_id]
         date = self.t.month_date(s.date) if s.date else self.t("source_undated")
-        return f"{esc(s.publisher)}, {esc(date)}"
+        return f"{s.publisher}, {date}"
+
+    def ui(self, key: str, **values: Any) -> Markup:
+        """A UI string as HTML, marked when untranslated."""
+        return esc(self.t(key, **values))
+
+    esc = staticmethod(esc)
+
+    def one_line(self, text: Text) -> Markup:
+        """:meth:`inline` on one line (a list item's summary)."""
+        return self.inline(text).replace("\n", " ")
+
+    def status(self, program: Program) -> str:
+        return status_text(self, program)
+
+    def href(self, path: str, anchor: str | None = None) -> str:
+        """The URL of the site path ``path`` from the page being rendered."""
+        return url(self.root, path, anchor)
+
+    def organizations(self, slugs: Iterable[str]) -> list[Organization]:
+        return [self.content.organization_index[s] for s in slugs]
+
+    def is_stale(self, date: dt.date) -> bool:
+        return is_stale(date, self.today, self.options.stale_after_months)
+
+    def report_url(self, title: str, file: str) -> str | None:
+        return report_url(self.options, title, file)
+
+    def page_links(self, file: str | None, title: str) -> list[tuple[str, str, str]]:
+        """(URL, UI string, class) of "edit this page" (to the YAML in the repository) and "report
+        wrong information", those the site has."""
+        links = [(edit_url(self.options, file) if file else None, "footer.edit", "pmi-edit-link"),
+                 (report_url(self.options, title, file or ""), "footer.report", "pmi-report-link")]
+        return [(href, key, cls) for href, key, cls in links if href]
+
+
+RULE_LABELS = {"all": "eligibility.all_of", "any": "eligibility.any_of", "not": "eligibility.none_of"}
+"""The UI string introducing each kind of group in an eligibility checklist."""
 
 
 def status_text(r: Renderer, program: Program) -> str:

@@ -27,6 +27,16 @@ def program_path(slug: str) -> str:
     return f"{PROGRAM_DIR}/{slug}/"
 
 
+def program_page(slug: str) -> str:
+    """A program page's generated path: 'program/melati' (``program/melati.<lang>.md``)."""
+    return f"{PROGRAM_DIR}/{slug}"
+
+
+def brochure_path(name: str) -> str:
+    """A brochure's path under its language's root: 'brosur/melati-id.pdf'."""
+    return f"{BROCHURE_DIR}/{name}"
+
+
 def relative_root(path: str) -> str:
     """'../' per directory level of a generated page's URL (``program/x`` -> ``../../``)."""
     parts = path.split("/")
