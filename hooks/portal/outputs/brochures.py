@@ -204,7 +204,7 @@ def site_path(site: Site, lang: str, name: str) -> str:
 
 def jobs(site: Site, content: Content, strings: dict[str, Strings]) -> list[_Job]:
     """Every PDF to make: the program brochures first, then one booklet per language."""
-    env = environment(site)
+    env = _environment(site)
     program_tpl, booklet_tpl = env.get_template("program.html"), env.get_template("booklet.html")
     programs = sorted(content.programs, key=lambda p: p.slug)
     out: list[_Job] = []
