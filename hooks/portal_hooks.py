@@ -11,12 +11,11 @@ from portal.build import interrupt, lock as buildlock, postbuild, prepare as bui
 from portal.build.paths import OutsideProject
 from portal.checks import privacy
 from portal.content.errors import ContentInvalid
-from portal.mkdocs import i18n, memory_pages, prerendered, theme_fixes
+from portal.mkdocs import i18n, memory_pages, prerendered, templates, theme_fixes
 from portal.mkdocs.config import from_mkdocs_config
 from portal.outputs import search
 from portal.outputs.brochures import BrochureError
 from portal.site import error_page, hreflang
-from portal.site.urls import SEARCH_DIR
 
 
 log = logging.getLogger("mkdocs.hooks.portal")
@@ -109,17 +108,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config, files):
-    """Template globals for the language being built: ``portal_t(key)``, its interface strings,
-    ``portal_search_fallback``, the page the search button leads to without JavaScript,
-    ``portal_search_bundle``, the language's Pagefind bundle (paths relative to the site root), and
-    ``portal_nav_cache``, the nav of pages outside it, by folder (``overrides/main.html``)."""
-    env.globals["portal_t"] = _prepared(config).strings[i18n.current_language(config)]
-    lang_root = i18n.language_root(config)
-    env.globals["portal_search_fallback"] = search.fallback_page(lang_root, (f.dest_uri for f in files))
-    env.globals["portal_search_bundle"] = lang_root + SEARCH_DIR + "/"
-    env.globals["portal_nav_cache"] = {}  # {folder: nav HTML} for pages outside the nav (main.html)
-    env.auto_reload = False  # a fresh environment each build: no need to stat every template per page
-    return env
+    """Template globals for the language being built (see :mod:`portal.mkdocs.templates`)."""
+    env.globals.update(templates.template_globals(config, (f.dest_uri for f in files), _prepared(config).strings))
 
 
 def on_page_markdown(markdown, page, config, files):

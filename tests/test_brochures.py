@@ -22,6 +22,7 @@ from portal.outputs import brochures
 from portal.outputs.brochure_pages import human_size
 from portal.site.config import LOCAL_SITE_URL, Site
 from portal.site.strings import load_strings
+from portal.site.urls import BROCHURE_DIR
 
 SITE_URL = "https://portal-pmi.example.org/"
 LANGS = {"id": "", "en": "en/"}
@@ -57,7 +58,7 @@ def published(tmp_path_factory):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("slug", PROGRAMS)
 def test_program_brochure_reads_back_in_its_language(fixture_site, slug, lang):
-    pdf = fixture_site / LANGS[lang] / "brosur" / f"{slug}-{lang}.pdf"
+    pdf = fixture_site / LANGS[lang] / BROCHURE_DIR / f"{slug}-{lang}.pdf"
     reader = PdfReader(pdf)
     assert 1 <= len(reader.pages) <= brochures.MAX_PAGES
     body = flat(text(pdf))
@@ -78,7 +79,7 @@ def test_eligibility_checklist_and_documents_have_tick_boxes(fixture_site):
         lines = [*(leaf["reason"] for leaf in (criteria(rule) if rule else ()) if "reason" in leaf),
                  *program.documents]
         for lang, prefix in LANGS.items():
-            pdf = fixture_site / prefix / "brosur" / f"{program.slug}-{lang}.pdf"
+            pdf = fixture_site / prefix / BROCHURE_DIR / f"{program.slug}-{lang}.pdf"
             body = flat(text(pdf))
             for line in lines:
                 assert flat(line[lang]) in body, (program.slug, line[lang])
@@ -93,7 +94,7 @@ KIT = {"id": ["buku-saku-a6-id.pdf", "buku-saku-cetak-a4-id.pdf", "poster-a3-id.
 
 def test_every_program_has_a_brochure_in_every_language_and_nothing_else(fixture_site):
     for lang, prefix in LANGS.items():
-        found = sorted(p.name for p in (fixture_site / prefix / "brosur").glob("*.pdf"))
+        found = sorted(p.name for p in (fixture_site / prefix / BROCHURE_DIR).glob("*.pdf"))
         slugs = [path.stem for path in (FIXTURE_DATA / "programs").glob("*.yaml")]
         assert found == sorted([BOOKLET[lang][0], *KIT[lang], *(f"{slug}-{lang}.pdf" for slug in slugs)])
 
@@ -101,7 +102,7 @@ def test_every_program_has_a_brochure_in_every_language_and_nothing_else(fixture
 @pytest.mark.parametrize("lang", LANGS)
 def test_booklet_has_contents_with_page_numbers_every_program_and_the_glossary(fixture_site, lang):
     name, title, contents = BOOKLET[lang]
-    reader = PdfReader(fixture_site / LANGS[lang] / "brosur" / name)
+    reader = PdfReader(fixture_site / LANGS[lang] / BROCHURE_DIR / name)
     pages = [flat(p.extract_text()) for p in reader.pages]
     assert title in pages[0] and contents in pages[0]
     for number, page in enumerate(pages, 1):
@@ -123,7 +124,7 @@ def test_local_preview_brochures_are_drafts_without_qr_code(fixture_site, tmp_pa
     import zxingcpp
     from PIL import Image
 
-    pdf = fixture_site / "brosur" / "melati-id.pdf"
+    pdf = fixture_site / BROCHURE_DIR / "melati-id.pdf"
     assert "DRAFT" in text(pdf)
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
     assert zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("p*.png")))) == []
@@ -137,7 +138,7 @@ def test_qr_code_decodes_to_the_program_page_in_the_same_language(published, tmp
     from PIL import Image
 
     project, _ = published
-    pdf = project / "site" / LANGS[lang] / "brosur" / f"warung-naik-kelas-{lang}.pdf"
+    pdf = project / "site" / LANGS[lang] / BROCHURE_DIR / f"warung-naik-kelas-{lang}.pdf"
     assert "DRAFT" not in text(pdf)
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
     codes = zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("p*.png"))))
@@ -158,7 +159,7 @@ def test_rebuild_without_change_renders_no_pdf(published):
     again = run_build(project, env={"SITE_URL": SITE_URL})
     assert again.returncode == 0, again.stderr
     assert f"brochures: 0 rendered, {pdf_count()} from cache" in again.stderr
-    assert (project / "site" / "en" / "brosur" / "melati-en.pdf").exists()  # copied again after site/ was emptied
+    assert (project / "site" / "en" / BROCHURE_DIR / "melati-en.pdf").exists()  # copied again after site/ was emptied
     assert not list((project / "docs").rglob("*.pdf"))  # the cache lives outside docs/ and site/
 
 
@@ -211,13 +212,13 @@ def test_program_page_links_its_brochure_with_the_real_size(fixture_site, lang, 
     assert len(links) == 1
     href, txt = links[0]
     pdf = (page.parent / href).resolve()
-    assert pdf == (fixture_site / LANGS[lang] / "brosur" / f"melati-{lang}.pdf").resolve()
+    assert pdf == (fixture_site / LANGS[lang] / BROCHURE_DIR / f"melati-{lang}.pdf").resolve()
     assert txt == f"{label} (PDF, {human_size(pdf.stat().st_size)})"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_brochures_page_lists_every_pdf_with_size_and_date(fixture_site, lang):
-    page = fixture_site / LANGS[lang] / "brosur" / "index.html"
+    page = fixture_site / LANGS[lang] / BROCHURE_DIR / "index.html"
     html = page.read_text(encoding="utf-8")
     pdfs = sorted((page.parent).glob("*.pdf"))
     listed = {(page.parent / href).resolve() for href, _ in anchors(page) if href.endswith(".pdf")}
@@ -259,7 +260,7 @@ def test_brochure_over_two_pages_stops_the_build_naming_program_and_pages(tmp_pa
     assert re.search(r"brochure of program 'warung-naik-kelas' \(id\) has [3-9] pages; at most 2", result.stderr)
     assert "E-BROCHURE-PAGES" in result.stderr and "Traceback" not in result.stderr
     assert "(en)" not in result.stderr  # the English text is short enough
-    assert not (project / "site" / "brosur").exists()
+    assert not (project / "site" / BROCHURE_DIR).exists()
 
 
 def _site(root: Path, site_url: str = LOCAL_SITE_URL) -> Site:

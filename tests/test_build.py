@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from conftest import make_project, run_build
+from portal.site.urls import BROCHURE_DIR
 
 
 class _Links(HTMLParser):
@@ -84,7 +85,7 @@ def test_generated_pages_stay_out_of_docs(tmp_path):
     html = (project / "site" / "program" / "melati" / "index.html").read_text(encoding="utf-8")
     assert "Melati (mengajar dan melatih dengan hati)" in html
     # without brochures (make serve's default), the brochures page says so instead of listing none
-    for page, note in (("brosur/index.html", "Brosur tidak dibuat di pratinjau ini (make serve)"),
-                       ("en/brosur/index.html", "Brochures are not built in this preview (make serve)")):
+    for page, note in ((f"{BROCHURE_DIR}/index.html", "Brosur tidak dibuat di pratinjau ini (make serve)"),
+                       (f"en/{BROCHURE_DIR}/index.html", "Brochures are not built in this preview (make serve)")):
         assert note in (project / "site" / page).read_text(encoding="utf-8")
-    assert not list((project / "site" / "brosur").glob("*.pdf"))
+    assert not list((project / "site" / BROCHURE_DIR).glob("*.pdf"))

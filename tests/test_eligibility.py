@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from portal.content import evaluator
 from portal.content.validator import load_content
 from portal.outputs import eligibility
 from portal.site.strings import load_strings
@@ -56,9 +57,9 @@ def run_js(data: dict, cases=(), fragments=()) -> dict:
 
 
 def run_py(data: dict, answers: dict) -> dict:
-    verdicts = {lang: eligibility.verdicts(data, answers, lang) for lang in data["languages"]}
-    asked, given = eligibility.interview(data, answers)
-    interview = {slug: v["verdict"] for slug, v in eligibility.verdicts(data, given, data["languages"][0]).items()}
+    verdicts = {lang: evaluator.verdicts(data, answers, lang) for lang in data["languages"]}
+    asked, given = evaluator.interview(data, answers)
+    interview = {slug: v["verdict"] for slug, v in evaluator.verdicts(data, given, data["languages"][0]).items()}
     return json.loads(json.dumps({"verdicts": verdicts, "asked": asked, "interview": interview}))
 
 
@@ -106,10 +107,10 @@ def test_reasons_explain_the_verdict():
     data = json.loads(compiled_for("tests/fixtures/data"))
     korea = next(p for p in data["programs"] if p["slug"] == "g-to-g-korea")
     answers = {"situasi": "calon_pmi", "umur": 17, "negara_tujuan": "korea", "buta_warna": True}
-    result = eligibility.verdict(data, korea, answers, "en")
+    result = evaluator.verdict(data, korea, answers, "en")
     assert result["verdict"] == "not"
     assert result["reasons"] == [["You are 18–39 years old", False], ["You are not colour-blind", False]]
-    result = eligibility.verdict(data, korea, {"situasi": "calon_pmi", "umur": 18}, "id")
+    result = evaluator.verdict(data, korea, {"situasi": "calon_pmi", "umur": 18}, "id")
     assert ["Anda berusia 18–39 tahun", True] not in result["reasons"]  # maybe: only the open criteria
     assert ["Anda ingin bekerja di Korea Selatan", None] in result["reasons"]
 

@@ -18,12 +18,13 @@ def test_program_page_first_and_repeat_view_within_budget(fixture_site):
         weight = page_weight(fixture_site, page)
         assert weight.gz <= FIRST_VIEW_BUDGET, _summary(weight)
         assert weight.repeat_gz <= REPEAT_VIEW_BUDGET, _summary(weight)
-        assert weight.requests <= 6, _summary(weight)  # HTML, 3 stylesheets (one for print), icon, search opener
+        # HTML, 3 stylesheets (one for print), icon, search opener, share controls (issue 22)
+        assert weight.requests <= 7, _summary(weight)
         kinds = weight.by_kind()
         assert "font" not in kinds, "no web fonts and no icon fonts"
         scripts = [r for r in weight.resources if r.kind == "script"]
         assert not any("bundle" in r.path for r in scripts), "no Material JS bundle"
-        assert sum(r.gz for r in scripts) <= 2048, "only small scripts of our own (search opener)"
+        assert sum(r.gz for r in scripts) <= 3072, "only small scripts of our own (search opener, sharing)"
 
 
 def test_the_budget_check_fails_for_a_page_with_materials_script_bundle(fixture_site, tmp_path):

@@ -280,6 +280,7 @@
         })).concat([button(ui.print, function () { window.print(); }, "md-button pmi-print")])));
       }
       var rows = data.questions.filter(function (q) { return has(answers, q.id) && !eff.na[q.id]; });
+      nodes.push(shareSection(groups.likely.concat(groups.maybe), rows));
       if (rows.length) {
         /* answers are printed only when the reader ticks this box */
         var include = el("input", { type: "checkbox", "class": "pmi-print-answers" });
@@ -293,6 +294,49 @@
       }
       nodes.push(el("p", {}, [button(ui.restart, restart, "md-button pmi-restart")]));
       mount(nodes);
+    }
+
+    /* Sharing a result (issue 22): by default a link to the programmes that fit, no answers; the
+       answers go into the link only by a second choice that lists what will be sent. The share
+       block is a copy of the page's own (share.html), so its WhatsApp link comes from the template. */
+    function shareBox(template, text, url) {
+      var box = template.cloneNode(true);
+      box.removeAttribute("data-ready");
+      box.setAttribute("data-text", text);
+      box.setAttribute("data-url", url);
+      box.querySelector(".pmi-share-label").hidden = true;
+      box.querySelector(".pmi-share-native").hidden = true;
+      box.querySelector(".pmi-share-copy").hidden = true;
+      box.querySelector(".pmi-share-whatsapp").hidden = false;
+      box.querySelector(".pmi-share-status").textContent = "";
+      window.PMIShare.enhance(box);
+      return box;
+    }
+
+    function fragment(rows) {
+      return rows.map(function (q) {
+        var v = answers[q.id];
+        return encodeURIComponent(q.id) + "=" + (v === null ? "?" : encodeURIComponent(String(v)));
+      }).join("&");
+    }
+
+    function shareSection(fit, rows) {
+      var template = document.querySelector("[data-pmi-share]");
+      if (!template || !window.PMIShare || !fit.length) return null;
+      var page = template.getAttribute("data-url") || location.href.split("#")[0];
+      var text = [ui.share_results].concat(fit.map(function (p) {
+        return "- " + p.title[lang] + ": " + new URL("../" + p.path, page).href;
+      })).join("\n");
+      var section = el("section", { "class": "pmi-share-result" }, [el("h3", { text: ui.share_heading }),
+        shareBox(template, text, page)]);
+      if (rows.length) {
+        section.appendChild(el("details", { "class": "pmi-share-answers" }, [
+          el("summary", { text: ui.share_answers }),
+          el("p", { text: ui.share_answers_note }),
+          el("ul", {}, rows.map(function (q) { return el("li", { text: q.text[lang] + ": " + label(q, answers[q.id]) }); })),
+          shareBox(template, text, page + "#" + fragment(rows))]));
+      }
+      return section;
     }
 
     function show() {

@@ -9,6 +9,7 @@ from portal.build.prepare import Prepared
 from portal.checks import privacy
 from portal.mkdocs.theme_fixes import remove_theme_javascript
 from portal.outputs import eligibility
+from portal.outputs import og_images
 from portal.outputs import redirects
 from portal.outputs import search
 from portal.outputs.brochures import copy_to_site
@@ -35,13 +36,14 @@ def privacy_check(prepared: Prepared) -> None:
     privacy.check(site.site_dir, [urlsplit(site.site_url).netloc])
 
 
-# Fixed order: site fixes and redirects, brochures, then rules JSON, then the search index;
+# Fixed order: site fixes and redirects, brochures, then rules JSON, link preview images, the search index;
 # last, the privacy scan of everything written.
 STEPS: list[tuple[str, Step]] = [
     ("site fixes", lambda prepared: remove_theme_javascript(prepared.site.site_dir)),
     ("redirects", lambda prepared: redirects.write_redirects(prepared.content, prepared.site)),
     ("brochures", brochures),
     ("rules JSON", rules_json),
+    ("link preview images", lambda prepared: og_images.write_cards(prepared.site)),
     ("search index", lambda prepared: search.build_index(prepared.site.site_dir, prepared.site.languages[1:])),
     ("privacy", privacy_check),
 ]

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Mapping
 
-from portal.content import schema
+from portal.content import evaluator, schema
 from portal.content.model import Case, Content, Question
-from portal.outputs import eligibility
 
 CASES_DIR = "cases"
 """Folder of ``data/`` holding the case files."""
@@ -68,7 +67,7 @@ def check_refs(c: Case, path: tuple, questions: set[str], programs: set[str], re
 def decision_data(content: Content) -> dict[str, Any]:
     """The language-neutral part of the checker document: enough to decide verdicts."""
     return {"questions": [{"id": q.id, "ask_if": q.ask_if} for q in content.questions],
-            "programs": [{"slug": p.slug, "offered": eligibility.offered(p),
+            "programs": [{"slug": p.slug, "offered": evaluator.offered(p),
                           "published": p.eligibility.criteria_published, "rule": p.eligibility.rule}
                          for p in content.programs],
             "ui": {content.default_language: {"unpublished": "", "ended": ""}}}
@@ -88,7 +87,7 @@ def run(c: Case, path: tuple, data: Mapping[str, Any], programs: Mapping[str, An
     for slug, expected in c.expect.items():
         if slug not in programs:
             continue
-        got = eligibility.verdict(data, programs[slug], c.answers, lang)["verdict"]
+        got = evaluator.verdict(data, programs[slug], c.answers, lang)["verdict"]
         if got != expected:
             report(path + ("expect", slug), "E-CASE",
                    f"kasus '{c.name}': '{slug}' seharusnya '{expected}', tetapi aturannya sekarang memberi "
@@ -96,7 +95,7 @@ def run(c: Case, path: tuple, data: Mapping[str, Any], programs: Mapping[str, An
                    f"case '{c.name}': '{slug}' should be '{expected}', but the rules now give '{got}'; "
                    "check that programme's rule, or update the case as its sources say")
     if c.asks is not None:
-        asked, _ = eligibility.interview(data, c.answers)
+        asked, _ = evaluator.interview(data, c.answers)
         if asked != list(c.asks):
             report(path + ("asks",), "E-CASE",
                    f"kasus '{c.name}': pertanyaan yang diajukan sekarang {asked}",
@@ -110,10 +109,10 @@ def check_coverage(content: Content, cases: list[Case], report_for: Callable[[An
         for slug, verdict in c.expect.items():
             expected.setdefault(slug, set()).add(verdict)
     for p in content.programs:
-        if not (p.eligibility.criteria_published and eligibility.offered(p)):
+        if not (p.eligibility.criteria_published and evaluator.offered(p)):
             continue
         seen = expected.get(p.slug, set())
-        missing = [v for v in (eligibility.LIKELY, eligibility.NOT) if v not in seen]
+        missing = [v for v in (evaluator.LIKELY, evaluator.NOT) if v not in seen]
         if missing:
             report_for(p)(("eligibility", "criteria_published"), "E-CASE-MISSING",
                           f"syarat diumumkan: tambahkan kasus di data/{CASES_DIR}/ dengan hasil "

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterator, Mapping
 
+from portal.content import evaluator
 from portal.content.cases import decision_data
 from portal.content.model import Content, Program, Question
 from portal.content.rules import evaluate, nodes
-from portal.outputs import eligibility
 
 Report = Callable[[tuple, str, str, str], None]
 RULE = ("eligibility", "rule")
@@ -65,9 +65,9 @@ def check_programs(content: Content, report_for: Callable[[Program], Report]) ->
                 continue
             question = questions[rule.require["question"]]
             for answer in failing_answers(rule.require, question, program.eligibility.rule):
-                got = eligibility.verdict(data, programs[program.slug], {question.id: answer},
+                got = evaluator.verdict(data, programs[program.slug], {question.id: answer},
                                           content.default_language)["verdict"]
-                if got == eligibility.NOT:
+                if got == evaluator.NOT:
                     continue
                 sources = ", ".join(rule.sources)
                 crit_id, crit_en = _describe(rule.require)
@@ -108,12 +108,12 @@ def check_askable(content: Content, report_for: Callable[[Program], Report]) -> 
     aq = content.policy.audience_question
     for program in content.programs:
         rule = program.eligibility.rule
-        if rule is None or not eligibility.offered(program):
+        if rule is None or not evaluator.offered(program):
             continue
         reported: set[str] = set()
         for audience in program.audience:
             for answer in content.policy.audience_answers.get(audience, ()):
-                counted, not_applicable = eligibility.effective(data, {aq: answer})
+                counted, not_applicable = evaluator.effective(data, {aq: answer})
                 if evaluate(rule, counted) is False:
                     continue
                 for path, node in nodes(rule):

@@ -9,13 +9,15 @@ does not apply to the reader (its ``ask_if`` is false) makes its criteria false.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Collection, Iterator, Mapping
+from typing import Any, Callable, Collection, Iterator, Mapping, TypeVar
 
 from portal.content.model import Question
 from portal.content.schema import did_you_mean
 
 COMBINATORS = ("all", "any", "not")
 OPERATORS = ("equals", "in", "at_least", "at_most")
+
+T = TypeVar("T")
 
 ErrorSink = Callable[[tuple, str, str, str], None]
 """Called as sink(path, code, message_id, message_en)."""
@@ -92,21 +94,40 @@ def _check_operand(question: Question, op: str, operand: Any, path: tuple, repor
                    f"question '{question.id}' has no option '{v}'{hint_en}; options: {', '.join(options)}")
 
 
-def evaluate(rule: Mapping[str, Any], answers: Mapping[str, Any],
-             not_applicable: Collection[str] = ()) -> bool | None:
-    """True, False, or None when the answers given cannot decide.
+def combinator(rule: Mapping[str, Any]) -> str | None:
+    """'all', 'any' or 'not' for a group, None for a criterion."""
+    return next((key for key in COMBINATORS if key in rule), None)
 
-    Criteria on a question in ``not_applicable`` are false.
-    """
-    if "all" in rule:
-        results = [evaluate(r, answers, not_applicable) for r in rule["all"]]
+
+def children(rule: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The rules a group combines, in order (none for a criterion)."""
+    key = combinator(rule)
+    return [] if key is None else [rule["not"]] if key == "not" else list(rule[key])
+
+
+def fold(rule: Mapping[str, Any], leaf: Callable[[Mapping[str, Any]], T],
+         group: Callable[[Mapping[str, Any], str, list[T]], T]) -> T:
+    """The one bottom-up walk over a rule: ``leaf(criterion)``, and ``group(node, key, results)``
+    for a group (``key`` 'all', 'any' or 'not') with its children's results in order. Evaluation,
+    explanation, the checker's data and the checklist are folds; :func:`nodes` walks top-down."""
+    key = combinator(rule)
+    if key is None:
+        return leaf(rule)
+    return group(rule, key, [fold(child, leaf, group) for child in children(rule)])
+
+
+def combine(key: str, results: list[bool | None]) -> bool | None:
+    """A group's value from its children's (three-valued)."""
+    if key == "all":
         return False if False in results else (None if None in results else True)
-    if "any" in rule:
-        results = [evaluate(r, answers, not_applicable) for r in rule["any"]]
+    if key == "any":
         return True if True in results else (None if None in results else False)
-    if "not" in rule:
-        result = evaluate(rule["not"], answers, not_applicable)
-        return None if result is None else not result
+    return None if results[0] is None else not results[0]
+
+
+def criterion_value(rule: Mapping[str, Any], answers: Mapping[str, Any],
+                    not_applicable: Collection[str] = ()) -> bool | None:
+    """A criterion's value: None without an answer, False when its question does not apply."""
     if rule["question"] in not_applicable:
         return False
     answer = answers.get(rule["question"])
@@ -121,20 +142,25 @@ def evaluate(rule: Mapping[str, Any], answers: Mapping[str, Any],
     return answer <= rule["at_most"]
 
 
+def evaluate(rule: Mapping[str, Any], answers: Mapping[str, Any],
+             not_applicable: Collection[str] = ()) -> bool | None:
+    """True, False, or None when the answers given cannot decide.
+
+    Criteria on a question in ``not_applicable`` are false.
+    """
+    return fold(rule, lambda node: criterion_value(node, answers, not_applicable),
+                lambda node, key, results: combine(key, results))
+
+
 def criteria(rule: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The criteria (leaves) of ``rule``, in reading order."""
-    for key in ("all", "any"):
-        if key in rule:
-            return [leaf for child in rule[key] for leaf in criteria(child)]
-    if "not" in rule:
-        return criteria(rule["not"])
-    return [rule]
-
+    return fold(rule, lambda node: [node], lambda node, key, results: [leaf for r in results for leaf in r])
 
 
 def nodes(rule: Mapping[str, Any] | None, path: tuple = ("eligibility", "rule")
           ) -> Iterator[tuple[tuple, Mapping[str, Any]]]:
-    """Every node of ``rule`` (criteria and combinators) with its path, from ``path``."""
+    """Every node of ``rule`` (criteria and groups) with its path, from ``path``, top-down. Used on
+    rules not yet checked too, so every combinator present is followed (a rule with two is an error)."""
     if rule is None:
         return
     yield path, rule

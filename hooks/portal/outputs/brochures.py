@@ -41,7 +41,7 @@ from portal.site.config import Site, from_mkdocs_file
 from portal.site.html import SECTIONS_DIR, environment
 from portal.site.render import HtmlStrings, Renderer, status_text
 from portal.site.strings import Strings, load_strings
-from portal.site.urls import BROCHURE_DIR, program_path
+from portal.site.urls import brochure_path, program_path
 
 log = logging.getLogger("mkdocs.hooks.portal")
 
@@ -199,7 +199,7 @@ def _page_context(site: Site, r: Renderer, url: str) -> dict[str, Any]:
 
 def site_path(site: Site, lang: str, name: str) -> str:
     prefix = "" if lang == site.default_language else f"{lang}/"
-    return f"{prefix}{BROCHURE_DIR}/{name}"
+    return prefix + brochure_path(name)
 
 
 def jobs(site: Site, content: Content, strings: dict[str, Strings]) -> list[_Job]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
 from markupsafe import Markup
 
 from portal.content.markup import to_html, to_inline_html
 from portal.content.model import Contact, Content, GlossaryTerm, Organization, Program, Source, Text
+from portal.content.rules import fold
 from portal.site.config import Options
 from portal.site.html import fragments
 from portal.site.review import edit_url, is_stale, report_url
@@ -171,7 +172,25 @@ class Renderer:
 
     def rule(self, rule: Mapping[str, Any]) -> Markup:
         """An eligibility rule as a nested plain-language checklist."""
-        return fragments().rule(rule, self.inline, lambda key: self.ui(RULE_LABELS[key]))
+        return fragments().rule(self.checklist_items(rule))
+
+    def checklist_items(self, rule: Mapping[str, Any]) -> list[ChecklistItem]:
+        """The items of a rule's checklist: a reason is one item (a group's stands for its whole
+        group); an ``all`` group is flattened into its parent list only inside an ``all`` (or at
+        the top), any other group is an item labelled "all of" / "any of" / "none of"."""
+        def leaf(node) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
+            if "reason" not in node:  # a criterion inside a group that has the reason
+                return [], []
+            return ([ChecklistItem(self.inline(node["reason"]))],) * 2
+
+        def group(node, key, results) -> tuple[list[ChecklistItem], list[ChecklistItem]]:
+            if "reason" in node:
+                return leaf(node)
+            inner = [item for flat, boxed in results for item in (flat if key == "all" else boxed)]
+            boxed = [ChecklistItem(self.ui(RULE_LABELS[key]), inner)]
+            return (inner if key == "all" else boxed), boxed
+        # each node's items as they stand inside an ``all`` (flattened) and inside another group
+        return fold(rule, leaf, group)[0]
 
     def source(self, source: Source) -> Markup:
         date = self.t.month_date(source.date) if source.date else self.t("source_undated")
@@ -228,6 +247,13 @@ class Renderer:
         links = [(edit_url(self.options, file) if file else None, "footer.edit", "pmi-edit-link"),
                  (report_url(self.options, title, file or ""), "footer.report", "pmi-report-link")]
         return [(href, key, cls) for href, key, cls in links if href]
+
+
+class ChecklistItem(NamedTuple):
+    """One line of an eligibility checklist: a reason, or a group's label with its own items."""
+
+    text: Markup
+    items: list["ChecklistItem"] = []
 
 
 RULE_LABELS = {"all": "eligibility.all_of", "any": "eligibility.any_of", "not": "eligibility.none_of"}

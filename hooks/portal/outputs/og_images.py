@@ -1,0 +1,152 @@
+"""Link preview images (Open Graph, Twitter card): one 1200×630 PNG per page, drawn with Pillow.
+
+A page asks for its card in its ``<head>`` (``overrides/partials/portal/meta.html``: ``og:image``,
+the page's canonical URL + ``og.png``, only when the page has a canonical
+URL, i.e. when ``site_url`` is set). After MkDocs, :func:`write_cards` draws every card a built page
+asks for: the page's ``og:title`` (in the page's language), ``og:site_name`` and the site's host,
+in DejaVu Sans from the system. Nothing is fetched. Cards are cached in ``.cache/og`` by what they
+show, so an unchanged page is not drawn again.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import shutil
+from html.parser import HTMLParser
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from PIL import Image, ImageDraw, ImageFont
+
+from portal.build.paths import own_folder
+from portal.outputs.brochures import font_files
+from portal.site.config import Site
+
+log = logging.getLogger("mkdocs.hooks.portal")
+
+SIZE = (1200, 630)
+MAX_BYTES = 100 * 1024
+"""Link previews on WhatsApp and elsewhere are dropped above this size."""
+CACHE_DIR = Path(".cache") / "og"
+DESIGN = "2"  # bump when the drawing changes: cached cards are drawn again
+BRAND, INK, MUTED, PAPER = (64, 81, 181), (33, 33, 33), (97, 97, 97), (255, 255, 255)
+MARGIN, BAND = 60, 120
+TITLE_SIZES = (68, 58, 50, 42)  # the largest that fits in MAX_LINES
+MAX_LINES = 5
+
+@dataclass(frozen=True)
+class Card:
+    """What one card shows."""
+
+    title: str
+    site_name: str
+    host: str
+
+    def key(self) -> str:
+        text = "\n".join((DESIGN, self.title, self.site_name, self.host))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Lines of ``text`` no wider than ``width`` (a single word wider than that gets its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and font.getlength(lines[-1] + " " + word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def draw(card: Card, fonts: dict[str, Path]) -> bytes:
+    """The card as PNG bytes: the portal's name on a band, the title below, the host at the bottom."""
+    image = Image.new("RGB", SIZE, PAPER)
+    pen = ImageDraw.Draw(image)
+    width = SIZE[0] - 2 * MARGIN
+    pen.rectangle((0, 0, SIZE[0], BAND), fill=BRAND)
+    pen.text((MARGIN, BAND // 2), card.site_name, font=ImageFont.truetype(str(fonts["bold"]), 52),
+             fill=PAPER, anchor="lm")
+    for size in TITLE_SIZES:
+        font = ImageFont.truetype(str(fonts["bold"]), size)
+        lines = wrap(card.title, font, width)
+        if len(lines) <= MAX_LINES and all(font.getlength(line) <= width for line in lines):
+            break
+    lines = lines[:MAX_LINES]
+    pen.multiline_text((MARGIN, BAND + 50), "\n".join(lines), font=font, fill=INK, spacing=size // 4)
+    pen.text((MARGIN, SIZE[1] - MARGIN), card.host, font=ImageFont.truetype(str(fonts["normal"]), 32),
+             fill=MUTED, anchor="ls")
+    out = io.BytesIO()
+    image.quantize(colors=16, method=Image.Quantize.FASTOCTREE).save(out, "PNG")  # 16 colours: small, quick
+    return out.getvalue()
+
+
+class _HeadMeta(HTMLParser):
+    """The ``<meta>`` of a page's head, by ``name`` or ``property``; stops at the body."""
+
+    class Done(Exception):
+        pass
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        key = a.get("property") or a.get("name")
+        if tag == "meta" and key and a.get("content") is not None:
+            self.meta.setdefault(key, a["content"])
+        elif tag == "body":
+            raise self.Done
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            raise self.Done
+
+
+def head_meta(page: Path) -> dict[str, str]:
+    """``{name or property: content}`` of the ``<meta>`` in the head of a built page."""
+    parser = _HeadMeta()
+    try:
+        parser.feed(page.read_text(encoding="utf-8", errors="replace"))
+    except _HeadMeta.Done:
+        pass
+    return parser.meta
+
+
+def cards_asked(site_dir: Path, site_url: str) -> Iterator[tuple[Path, Card]]:
+    """(where in ``site_dir``, card) for each built page whose ``<head>`` names a card under ``site_url``."""
+    base = site_url.rstrip("/") + "/"
+    host = urlsplit(site_url).netloc
+    for page in sorted(site_dir.rglob("*.html")):
+        meta = head_meta(page)
+        image = meta.get("og:image", "")
+        if image.startswith(base) and meta.get("og:title"):
+            yield site_dir / image[len(base):], Card(meta["og:title"], meta.get("og:site_name", ""), host)
+
+
+def write_cards(site: Site) -> int:
+    """Draw (or take from the cache) every card the built pages ask for; returns how many were drawn."""
+    cache = own_folder(site.root, CACHE_DIR)
+    fonts = font_files()
+    used, drawn = set(), 0
+    for target, card in cards_asked(site.site_dir, site.site_url):
+        cached = cache / f"{card.key()}.png"
+        if not cached.exists():
+            data = draw(card, fonts)
+            if len(data) > MAX_BYTES:
+                raise ValueError(f"{target}: link preview image of {len(data)} B is over {MAX_BYTES} B")
+            tmp = cached.with_suffix(".tmp")
+            tmp.write_bytes(data)
+            tmp.replace(cached)
+            drawn += 1
+        used.add(cached.name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+    for stale in cache.glob("*.png"):
+        if stale.name not in used:
+            stale.unlink()
+    log.info("Portal PMI: link preview images: %d drawn, %d from cache", drawn, len(used) - drawn)
+    return drawn

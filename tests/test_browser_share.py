@@ -1,0 +1,96 @@
+"""Sharing (issue 22) in headless Chromium: Linux Chromium has no Web Share API, so the fallback
+(a plain wa.me link and "copy link") is what it shows; a stubbed ``navigator.share`` stands in for a
+phone's share sheet. A checker result shares the matching programmes, answers only on request."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+
+SITE = "http://127.0.0.1:8000/"
+"""The fixture build's site_url: shared links are canonical URLs, wherever the copy is served."""
+SHARE_STUB = """navigator.share = function (data) { window.__shared = data; return Promise.resolve(); };"""
+
+
+def whatsapp_text(link) -> str:
+    href = link.get_attribute("href")
+    parts = urlsplit(href)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "wa.me", "/"), href
+    return parse_qs(parts.query)["text"][0]
+
+
+def test_program_page_without_web_share_offers_whatsapp_and_copy(page, served_site):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(served_site + "program/melati/")
+    box = page.locator("[data-pmi-share][data-ready=true]")
+    wa = box.locator(".pmi-share-whatsapp")
+    assert wa.is_visible() and box.locator(".pmi-share-native").is_hidden()
+    title = page.locator("h1").inner_text()
+    assert whatsapp_text(wa) == f"{title}\n{SITE}program/melati/"  # the page's title and URL, nothing else
+    box.get_by_role("button", name="Salin tautan").click()
+    assert box.locator(".pmi-share-status").inner_text() == "Tautan disalin."
+    assert page.evaluate("navigator.clipboard.readText()") == SITE + "program/melati/"
+    assert all(url.startswith(served_site) for url in page.requests), page.requests  # wa.me is a link only
+
+
+def test_procedure_page_with_web_share_uses_the_share_sheet_in_english(page, served_site):
+    page.add_init_script(SHARE_STUB)
+    page.goto(served_site + "en/prosedur/")
+    page.locator("article a[href*='prosedur/']").first.click()
+    box = page.locator("[data-pmi-share][data-ready=true]")
+    assert box.locator(".pmi-share-whatsapp").is_hidden() and box.locator(".pmi-share-copy").is_hidden()
+    box.get_by_role("button", name="Share…").click()
+    shared = page.wait_for_function("window.__shared").json_value()
+    assert shared == {"title": page.locator("h1").inner_text(), "text": shared["title"], "url": page.url.replace(served_site, SITE)}
+
+
+def test_without_javascript_the_whatsapp_link_is_there(browser, served_site):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        pg = context.new_page()
+        pg.goto(served_site + "en/program/melati/")
+        box = pg.locator("[data-pmi-share]")
+        assert box.locator(".pmi-share-whatsapp").is_visible() and box.locator(".pmi-share-copy").is_hidden()
+        assert whatsapp_text(box.locator(".pmi-share-whatsapp")).endswith("\n" + SITE + "en/program/melati/")
+    finally:
+        context.close()
+
+
+def test_checker_result_shares_programmes_not_answers_by_default(page, served_site):
+    page.add_init_script(SHARE_STUB)
+    page.goto(served_site + "cek/#umur=17&situasi=calon_pmi&kabupaten=jember&desa_desbumi=tidak")
+    page.wait_for_selector("#pmi-checker[data-ready=true]")
+    section = page.locator(".pmi-share-result")
+    default = section.locator("[data-pmi-share]").first
+    default.get_by_role("button", name="Bagikan…").click()
+    shared = page.wait_for_function("window.__shared").json_value()
+    assert shared["url"] == SITE + "cek/"  # no answers in the link
+    assert shared["text"] == f"Program yang mungkin cocok untuk saya:\n- Melati (mengajar dan melatih dengan hati): {SITE}program/melati/"
+    for answer in ("umur", "17", "jember", "desa_desbumi"):
+        assert answer not in shared["url"] + shared["text"]
+
+    details = section.locator("details.pmi-share-answers")
+    assert details.get_attribute("open") is None  # the answers are a second, explicit choice
+    details.locator("summary").click()
+    assert "Tautan ini akan memuat jawaban Anda" in details.inner_text()
+    assert "Berapa umur Anda?: 17" in details.inner_text()  # says what will be sent
+    page.evaluate("window.__shared = null")
+    details.get_by_role("button", name="Bagikan…").click()
+    shared = page.wait_for_function("window.__shared").json_value()
+    link = urlsplit(shared["url"])
+    assert link.path == "/cek/" and "umur=17" in unquote(link.fragment)
+
+    page.goto(shared["url"].replace(SITE, served_site))  # the link with answers opens the same result
+    page.wait_for_selector("#pmi-checker[data-ready=true]")
+    assert "17 tahun" in page.locator(".pmi-answers").inner_text()
+    assert all(url.startswith(served_site) for url in page.requests), page.requests
+
+
+def test_checker_result_without_web_share_has_an_answer_free_whatsapp_link(page, served_site):
+    page.goto(served_site + "en/cek/#umur=17&situasi=calon_pmi&kabupaten=jember&desa_desbumi=tidak")
+    page.wait_for_selector("#pmi-checker[data-ready=true]")
+    default = page.locator(".pmi-share-result [data-pmi-share]").first
+    text = whatsapp_text(default.locator(".pmi-share-whatsapp"))
+    assert text == f"Programmes that may fit me:\n- Melati (\"teaching and training with heart\"): {SITE}en/program/melati/\n{SITE}en/cek/"
+    with_answers = page.locator(".pmi-share-answers .pmi-share-whatsapp")
+    assert "#" in whatsapp_text(with_answers) and "umur=17" in whatsapp_text(with_answers)
