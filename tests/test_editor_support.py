@@ -21,6 +21,11 @@ EXPECTED = {"programs": "program", "procedures": "procedure", "organizations": "
             "proposals": "proposal", "ui": "ui", "glossary": "glossary_term", "sources": "source",
             "questions.yaml": "questions", "cases": "cases", "policy.yaml": "policy"}
 DATA_FILES = sorted([*ROOT.joinpath("data").rglob("*.y*ml"), *FIXTURE_DATA.rglob("*.y*ml")])
+EDITOR_FOLDERS = ("programs", "procedures", "organizations", "proposals", "sources", "glossary")
+"""Folders the web editor saves: their files are in its form (`make fmt`), without comments, so
+their schema is named by .vscode/settings.json alone."""
+HEADED_FILES = [p for p in DATA_FILES
+                if not (p.is_relative_to(ROOT / "data") and p.relative_to(ROOT / "data").parts[0] in EDITOR_FOLDERS)]
 
 
 def expected_schema(path: Path, data_root: Path) -> str:
@@ -32,8 +37,8 @@ def data_root(path: Path) -> Path:
     return FIXTURE_DATA if path.is_relative_to(FIXTURE_DATA) else ROOT / "data"
 
 
-@pytest.mark.parametrize("path", DATA_FILES, ids=[p.relative_to(ROOT).as_posix() for p in DATA_FILES])
-def test_every_data_file_names_its_schema_on_the_first_line(path):
+@pytest.mark.parametrize("path", HEADED_FILES, ids=[p.relative_to(ROOT).as_posix() for p in HEADED_FILES])
+def test_data_files_the_web_editor_does_not_save_name_their_schema_on_the_first_line(path):
     text = path.read_text(encoding="utf-8")
     match = HEADER.match(text)
     assert match, f"{path.relative_to(ROOT)}: first line must be '# yaml-language-server: $schema=...'"
@@ -74,8 +79,10 @@ def test_vscode_maps_every_data_file_to_the_schema_its_header_names():
         rel = path.relative_to(ROOT).as_posix()
         schemas = [schema for schema, glob in mapping.items() if fnmatch.fnmatch(rel, glob)]
         assert len(schemas) == 1, (rel, schemas)
-        header = HEADER.match(path.read_text(encoding="utf-8")).group(1)
-        assert (ROOT / schemas[0]).resolve() == (path.parent / header).resolve(), rel
+        assert (ROOT / schemas[0]).name == expected_schema(path, ROOT / "data"), rel
+        header = HEADER.match(path.read_text(encoding="utf-8"))
+        if header:
+            assert (ROOT / schemas[0]).resolve() == (path.parent / header.group(1)).resolve(), rel
     for schema in mapping:
         assert (ROOT / schema).exists(), schema
 

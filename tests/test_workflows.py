@@ -117,6 +117,17 @@ def test_contributing_covers_web_editor_preview_sources_and_review():
         assert needed in text, needed
 
 
+def test_contributing_starts_with_the_web_editor_then_githubs_editor_then_local_setup():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings[0] == "## Menyunting lewat penyunting web (/admin/)"
+    order = [headings.index(h) for h in (headings[0], "## Menyunting program lewat GitHub",
+                                         "## Melihat hasilnya di komputer sendiri")]
+    assert order == sorted(order)
+    english = text[text.index("## English"):]
+    assert english.index("web editor (/admin/)") < english.index("GitHub web editor") < english.index("Preview locally")
+
+
 def test_the_repository_tracks_no_local_environment_or_build_output():
     """.venv, node_modules, site/ and .cache/ are made on each machine (a link to them neither)."""
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout

@@ -7,9 +7,13 @@ from urllib.parse import urlsplit
 
 from portal.build.prepare import Prepared
 from portal.checks import privacy
+from portal.content.schema import SCHEMA_FILE
+from portal.content.validator import COLLECTIONS
 from portal.mkdocs.theme_fixes import remove_theme_javascript
+from portal.outputs import admin
 from portal.outputs import eligibility
 from portal.outputs import og_images
+from portal.outputs.cms_config import Backend
 from portal.outputs import redirects
 from portal.outputs import search
 from portal.outputs.brochures import copy_to_site
@@ -30,14 +34,24 @@ def rules_json(prepared: Prepared) -> None:
     eligibility.write(data, prepared.site.site_dir)
 
 
+def web_editor(prepared: Prepared) -> None:
+    """The staff's editor at /admin/, configured from the schema; ``today`` only when it is set (tests)."""
+    site, options = prepared.site, prepared.site.options
+    backend = Backend(name=options.cms_backend, repo_url=options.repo_url, branch=options.edit_branch,
+                      auth_url=options.cms_auth_url, auth_endpoint=options.cms_auth_endpoint,
+                      local_url=options.cms_local_url)
+    admin.write(site.site_dir, SCHEMA_FILE, COLLECTIONS, site.languages, backend, site.site_url,
+                options.today)
+
+
 def privacy_check(prepared: Prepared) -> None:
     """Fail the build when a page, stylesheet or script of site/ would load from another host."""
     site = prepared.site
     privacy.check(site.site_dir, [urlsplit(site.site_url).netloc])
 
 
-# Fixed order: site fixes and redirects, brochures, then rules JSON, link preview images, the search index;
-# last, the privacy scan of everything written.
+# Fixed order: site fixes and redirects, brochures, then rules JSON, link preview images, the search index,
+# then the web editor (after the index: readers never find it); last, the privacy scan of everything written.
 STEPS: list[tuple[str, Step]] = [
     ("site fixes", lambda prepared: remove_theme_javascript(prepared.site.site_dir)),
     ("redirects", lambda prepared: redirects.write_redirects(prepared.content, prepared.site)),
@@ -45,6 +59,7 @@ STEPS: list[tuple[str, Step]] = [
     ("rules JSON", rules_json),
     ("link preview images", lambda prepared: og_images.write_cards(prepared.site)),
     ("search index", lambda prepared: search.build_index(prepared.site.site_dir, prepared.site.languages[1:])),
+    ("web editor", web_editor),
     ("privacy", privacy_check),
 ]
 

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
-EXEMPT_DIRS = ("admin",)
+from portal.site.urls import ADMIN_DIR
+
+EXEMPT_DIRS = (ADMIN_DIR,)
 """Top folders of site/ the scan skips: the staff editor (admin/) loads its own tools."""
 NOT_LOADED_RELS = {"alternate", "canonical", "prev", "next", "author", "license", "help"}
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.I | re.S)

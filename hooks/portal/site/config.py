@@ -25,6 +25,10 @@ class Options:
     stale_after_months: int = 12
     brochures: bool = True      # false (PORTAL_BROCHURES=0): no PDFs, e.g. for the bench's synthetic builds
     today: dt.date | None = None  # "today" for review dates and staleness (PORTAL_TODAY); None: the clock's
+    cms_backend: str = "github"  # the web editor's backend at /admin/ (PORTAL_CMS_BACKEND): github, test-repo, proxy
+    cms_auth_url: str = ""       # the GitHub OAuth proxy the deployer runs (PORTAL_CMS_AUTH_URL); empty: Decap's login
+    cms_auth_endpoint: str = ""  # its path when not 'auth' (PORTAL_CMS_AUTH_ENDPOINT)
+    cms_local_url: str = ""      # decap-server's API for local editing (PORTAL_CMS_LOCAL_URL), e.g. http://localhost:8081/api/v1
 
     @classmethod
     def from_extra(cls, extra: Any) -> "Options":
@@ -34,7 +38,11 @@ class Options:
                    report_email=str(portal.get("report_email") or ""),
                    stale_after_months=int(portal.get("stale_after_months") or 12),
                    brochures=str(portal.get("brochures", True)).lower() not in ("0", "false", "no", "off"),
-                   today=parse_today(portal.get("today")))
+                   today=parse_today(portal.get("today")),
+                   cms_backend=str(portal.get("cms_backend") or "github"),
+                   cms_auth_url=str(portal.get("cms_auth_url") or ""),
+                   cms_auth_endpoint=str(portal.get("cms_auth_endpoint") or ""),
+                   cms_local_url=str(portal.get("cms_local_url") or ""))
 
 
 def parse_today(value: Any) -> dt.date | None:

@@ -11,10 +11,16 @@ CHECKER_DIR = "cek"  # the eligibility checker
 AZ_DIR = "az"  # the A–Z index
 BROCHURE_DIR = "brosur"  # the brochures (PDF) and the page listing them
 SEARCH_DIR = "pagefind"  # Pagefind's bundle, at the root of each language
+ADMIN_DIR = "admin"  # the staff's web editor (/admin/): not for readers, so out of search, sitemap, nav, offline cache
 ELIGIBILITY_DATA = "assets/portal/eligibility.json"  # the checker's data, at the site root
 BY_ORGANIZATION = "menurut-organisasi"  # program/menurut-organisasi.md
 GENERATED_DIRS = (PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR, CHECKER_DIR, AZ_DIR)
 OWNED_DIRS = (*GENERATED_DIRS, BROCHURE_DIR)  # folders of docs/ the build generates pages into (in memory)
+
+
+def is_admin(path: str) -> bool:
+    """True for the web editor and its files ('admin/', '/admin/decap-cms.js'), which readers never need."""
+    return path.lstrip("/").split("/", 1)[0] == ADMIN_DIR
 
 
 def audience_slug(audience: str) -> str:

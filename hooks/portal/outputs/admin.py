@@ -1,0 +1,59 @@
+"""The staff's web editor at ``/admin/``: Decap CMS from our own npm install, and its configuration.
+
+``decap-cms.js`` and the chunks it loads beside itself are copied from
+``node_modules/decap-cms/dist`` (pinned in ``package-lock.json``), never fetched from a CDN.
+The page (``overrides/pages/admin.html``) is ``noindex`` and is written after the search index,
+so readers never meet it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+
+from portal.outputs import cms_config
+from portal.site import html
+from portal.site.config import ROOT
+from portal.site.urls import ADMIN_DIR
+
+DIST = ROOT / "node_modules" / "decap-cms" / "dist"
+"""Where ``npm ci`` puts Decap's browser bundle: beside the code (``package.json``), whichever project it builds."""
+SCRIPT = "decap-cms.js"
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a list used twice out twice, without YAML anchors (``&id001``)."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+class EditorMissing(Exception):
+    """Decap's bundle is not installed."""
+
+
+def bundle_files(dist: Path) -> list[Path]:
+    """``decap-cms.js``, the chunks it loads (``<n>.decap-cms.js``) and their WebAssembly."""
+    if not (dist / SCRIPT).is_file():
+        raise EditorMissing(f"{dist / SCRIPT} tidak ada; jalankan 'npm ci' (make build melakukannya) / "
+                            f"is missing; run 'npm ci' (make build does)")
+    return [dist / SCRIPT, *sorted(dist.glob(f"*.{SCRIPT}")), *sorted(dist.glob("*.wasm"))]
+
+
+def write(site_dir: Path, schema_file: Path, folders: dict[str, str], languages: tuple[str, ...],
+          backend: cms_config.Backend, site_url: str, today: dt.date | None) -> Path:
+    """Write ``site_dir/admin/`` (page, Decap's bundle, ``config.yml``); return the folder."""
+    files = bundle_files(DIST)
+    out = site_dir / ADMIN_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    for path in files:
+        shutil.copyfile(path, out / path.name)
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    config = cms_config.config(schema, folders, languages, backend, site_url, today)
+    (out / "config.yml").write_text(yaml.dump(config, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False),
+                                    encoding="utf-8")
+    (out / "index.html").write_text(html.render("admin.html", script=SCRIPT), encoding="utf-8")
+    return out

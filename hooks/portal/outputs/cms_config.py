@@ -1,0 +1,180 @@
+"""The web editor's configuration (Decap CMS ``config.yml``), generated from the JSON Schema.
+
+One folder collection per kind of ``data/`` that holds one item per file; every field of the
+schema becomes one widget, labelled and explained in Indonesian from the schema's titles and
+descriptions: a bilingual text is a group with one ``text`` field per configured language
+(Decap's ``markdown`` widget would rewrite the Markdown), closed choices are selects, ids of
+sources and organisations are relation widgets fed by the data, dates use the date picker,
+eligibility rules are kept exactly as written (see :data:`RULE_WIDGET`). Nothing here is written
+by hand per field.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+RELATIONS = {
+    "source_ids": {"collection": "sources", "value_field": "id", "search_fields": ["id", "title", "publisher"],
+                   "display_fields": ["title"]},
+    "org_ids": {"collection": "organizations", "value_field": "{{slug}}", "search_fields": ["name.id"],
+                "display_fields": ["name.id"]},
+}
+"""Lists of ids, edited by choosing among the items of another collection."""
+IDENTIFIERS = {"program": "title.id", "procedure": "title.id", "organization": "name.id", "proposal": "title.id",
+               "source": "id", "glossary_term": "term"}
+"""The field an item's file name is made from when it is created in the editor."""
+SLUGS = {"source": "{{id}}"}
+"""Kinds whose file name is a field as written (a source's file name is its id), not a slug of it."""
+RULE_WIDGET = {"widget": "hidden"}
+"""An eligibility rule is a YAML mapping; Decap's ``code`` widget edits text only (it fails on a
+mapping, and would save the rule as a string), and its forms cannot nest rules losslessly. So the
+editor keeps a rule as it is, and rules are edited in GitHub's editor, checked by the PR check."""
+DATE_FORMAT = "YYYY-MM-DD"
+PARTIAL_DATE = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+
+
+@dataclass(frozen=True)
+class Backend:
+    """Where the editor saves (``extra.portal`` in ``mkdocs.yml``, or the environment)."""
+
+    name: str = "github"          # github; test-repo (nothing saved: a sandbox); proxy for decap-server
+    repo_url: str = ""            # https://github.com/<owner>/<repo>
+    branch: str = "main"
+    auth_url: str = ""            # the OAuth proxy's address (base_url); empty: Decap's hosted login
+    auth_endpoint: str = ""       # its path, when not 'auth'
+    local_url: str = ""           # decap-server's API (local_backend), e.g. http://localhost:8081/api/v1
+
+    def config(self) -> dict[str, Any]:
+        backend: dict[str, Any] = {"name": self.name}
+        if self.name == "github":
+            parts = urlsplit(self.repo_url).path.strip("/").split("/")
+            if len(parts) != 2 or not all(parts):
+                return {"name": "test-repo"}  # no repository configured: a sandbox that saves nothing
+            backend.update(repo="/".join(parts), branch=self.branch, open_authoring=True)
+            if self.auth_url:
+                backend["base_url"] = self.auth_url
+            if self.auth_endpoint:
+                backend["auth_endpoint"] = self.auth_endpoint
+        elif self.name == "proxy":
+            backend.update(proxy_url=self.local_url, branch=self.branch)
+        return backend
+
+
+def label(node: dict, fallback: str) -> str:
+    """The Indonesian half of a schema title 'Judul / title'."""
+    return str(node.get("title") or fallback).split(" / ", 1)[0]
+
+
+def hint(node: dict) -> str | None:
+    """The Indonesian half of a schema description, if any."""
+    description = node.get("description")
+    return description.split(" / ", 1)[0] if description else None
+
+
+class _Fields:
+    """Turns schema properties into Decap fields."""
+
+    def __init__(self, defs: dict, languages: tuple[str, ...], today: dt.date | None):
+        self.defs, self.languages, self.today = defs, languages, today
+
+    def resolve(self, node: dict) -> tuple[str | None, dict]:
+        """(name of the $defs entry, the node with the entry's keywords under its own)."""
+        ref = node.get("$ref")
+        if not ref:
+            return None, node
+        name = ref.rsplit("/", 1)[1]
+        return name, {**self.defs[name], **{k: v for k, v in node.items() if k != "$ref"}}
+
+    def object_fields(self, node: dict, present: bool = True) -> list[dict]:
+        """Fields of an object; ``present``: the object is always there (Decap checks the required
+        fields of an absent optional object too, so inside one nothing is marked required)."""
+        required = set(node.get("required", ())) if present else set()
+        return [self.field(name, prop, name in required) for name, prop in node.get("properties", {}).items()]
+
+    def language_fields(self, present: bool = True) -> list[dict]:
+        return [{"name": lang, "label": lang, "widget": "text", "required": present and i == 0}
+                for i, lang in enumerate(self.languages)]
+
+    def field(self, name: str, prop: dict, required: bool) -> dict:
+        ref, node = self.resolve(prop)
+        out: dict[str, Any] = {"name": name, "label": label(node, name)}
+        explained = prop if ref in ("text", "texts") else node  # not the same note on every text
+        if hint(explained):
+            out["hint"] = hint(explained)
+        if not required:
+            out["required"] = False
+        out.update(self.widget(name, ref, node, required))
+        return out
+
+    def widget(self, name: str, ref: str | None, node: dict, required: bool) -> dict[str, Any]:
+        if ref == "text":
+            return {"widget": "object", "collapsed": False, "fields": self.language_fields(required)}
+        if ref == "texts":
+            return {"widget": "list", "fields": self.language_fields()}
+        if ref in RELATIONS:
+            return {"widget": "relation", "multiple": True, **RELATIONS[ref]}
+        if ref == "rule":
+            return dict(RULE_WIDGET)
+        if ref == "date":
+            widget = {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False,
+                      "picker_utc": True}
+            if name == "last_reviewed" and self.today:  # a new item is reviewed today; edits keep their date
+                widget["default"] = self.today.isoformat()
+            return widget
+        if ref == "partial_date":
+            return {"widget": "string", "pattern": [PARTIAL_DATE, "YYYY, YYYY-MM atau YYYY-MM-DD"]}
+        if ref == "slug":
+            return {"widget": "string", "pattern": [node["pattern"], "huruf kecil, angka, tanda hubung"]}
+        if "enum" in node:
+            return {"widget": "select", "options": [v for v in node["enum"] if v is not None]}
+        kind = node.get("type")
+        if kind == "array":
+            item_ref, item = self.resolve(node["items"])
+            if "enum" in item:
+                return {"widget": "select", "multiple": True, "options": item["enum"]}
+            if item.get("type") == "object":
+                return {"widget": "list", "fields": self.object_fields(item)}
+            return {"widget": "list"}  # plain strings (aliases, old slugs)
+        if kind == "object":
+            return {"widget": "object", "fields": self.object_fields(node, required)}
+        if kind == "boolean":
+            return {"widget": "boolean", "default": False}
+        if kind in ("number", "integer"):
+            return {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
+        return {"widget": "string"}
+
+
+def collections(defs: dict, folders: dict[str, str], data_dir: str, languages: tuple[str, ...],
+                today: dt.date | None) -> list[dict]:
+    """One folder collection per ``folders`` entry (folder name -> kind of ``$defs``)."""
+    fields = _Fields(defs, languages, today)
+    out = []
+    for folder, kind in folders.items():
+        node = defs[kind]
+        identifier = IDENTIFIERS[kind]
+        collection = {"name": folder, "label": label(node, folder), "label_singular": label(node, folder),
+                      "folder": f"{data_dir}/{folder}", "extension": "yaml", "format": "yaml", "create": True,
+                      "identifier_field": identifier, "slug": SLUGS.get(kind, "{{slug}}"),
+                      "summary": "{{" + identifier + "}}", "fields": fields.object_fields(node)}
+        if hint(node):
+            collection["description"] = hint(node)
+        out.append(collection)
+    return out
+
+
+def config(schema: dict, folders: dict[str, str], languages: tuple[str, ...], backend: Backend,
+           site_url: str, today: dt.date | None = None, data_dir: str = "data") -> dict[str, Any]:
+    """The whole ``config.yml``: saves go through pull requests (editorial workflow, forks welcome)."""
+    out: dict[str, Any] = {
+        "backend": backend.config(),
+        "publish_mode": "editorial_workflow",
+        "media_folder": f"{data_dir}/media",  # required by Decap; no field uploads anything
+        "site_url": site_url,
+        "display_url": site_url,
+        "collections": collections(schema["$defs"], folders, data_dir, languages, today),
+    }
+    if backend.local_url and backend.name != "proxy":
+        out["local_backend"] = {"url": backend.local_url}
+    return out

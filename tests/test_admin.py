@@ -1,0 +1,55 @@
+"""The staff's web editor at /admin/: our own copy of Decap CMS, configured from the schema, kept
+away from readers (noindex, no links, not in the sitemap or search), and in a real browser it
+loads from our own origin only."""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from portal.outputs.admin import DIST
+from portal.site.urls import ADMIN_DIR, is_admin
+
+
+def test_the_editor_is_our_pinned_copy_of_decap_with_a_generated_config(fixture_site):
+    admin = fixture_site / ADMIN_DIR
+    assert (admin / "decap-cms.js").read_bytes() == (DIST / "decap-cms.js").read_bytes()
+    chunks = sorted(p.name for p in DIST.glob("*.decap-cms.js"))
+    assert chunks and chunks == sorted(p.name for p in admin.glob("*.decap-cms.js"))
+    config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"] == {"name": "test-repo"}  # the fixture has no repository: a sandbox
+    assert config["publish_mode"] == "editorial_workflow"
+    assert {c["name"] for c in config["collections"]} >= {"programs", "sources", "glossary"}
+
+
+def test_the_editor_page_is_noindex_and_loads_only_decap(fixture_site):
+    page = (fixture_site / ADMIN_DIR / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert re.findall(r'<(?:script|link)\b[^>]*>', page) == ['<script src="decap-cms.js">']
+
+
+def test_readers_never_meet_the_editor(fixture_site):
+    sitemap = (fixture_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/admin" not in sitemap
+    for path in fixture_site.rglob("*.html"):
+        if not is_admin(path.relative_to(fixture_site).as_posix()):
+            assert not re.search(r'href="[^"]*\badmin/', path.read_text(encoding="utf-8")), path
+    index = fixture_site / "pagefind"
+    assert not any(b"/admin/" in p.read_bytes() for p in index.rglob("*") if p.is_file() and p.suffix != ".gz")
+
+
+def test_the_admin_path_helper():
+    assert is_admin("admin/") and is_admin("/admin/decap-cms.js") and is_admin("admin")
+    assert not is_admin("administrasi/") and not is_admin("program/admin/")
+
+
+def test_the_editor_runs_from_our_origin_only(page, served_site):
+    """Decap starts in Chromium (sandbox backend), shows our collections, and asks no other host."""
+    page.route(re.compile(r"^(?!" + re.escape(served_site) + ")"), lambda route: route.abort())
+    page.goto(served_site + "admin/")
+    page.get_by_role("button", name=re.compile("Login", re.I)).click()
+    page.get_by_text("Program", exact=True).first.wait_for(timeout=30_000)
+    assert page.get_by_text("Istilah glosarium", exact=True).first.is_visible()
+    assert served_site + "admin/decap-cms.js" in page.requests
+    assert all(url.startswith(served_site) or url.startswith("data:") or url.startswith("blob:")
+               for url in page.requests), [u for u in page.requests if not u.startswith(served_site)]

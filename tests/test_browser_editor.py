@@ -1,0 +1,107 @@
+"""The web editor end to end: decap-server (npm, pinned) in git mode on a temporary clone, /admin/
+driven in Chromium with local_backend. One text of a program with a rule is changed and saved:
+the branch the editor wrote changes only that field's lines, the rule is unchanged, the content
+still validates, and no request left the machine."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+
+from portal.content.errors import ContentInvalid
+from portal.content.loader import load_text
+from portal.content.validator import load_content
+
+from conftest import FIXTURE_TODAY, ROOT, build_site, make_project, missing_tool, serve_directory
+
+SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+PROGRAM = "data/programs/g-to-g-korea.yaml"
+NEW_TEXT = "Placement in South Korea's manufacturing sector through the government (edited in the browser)."
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _git(repo, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def clone(tmp_path):
+    """A project in git (the fixture data in the editor's form), decap-server on it, its site served."""
+    if not SERVER.is_file():
+        missing_tool("node_modules/decap-server is missing: make node_modules/.installed")
+    repo = make_project(tmp_path / "repo")
+    subprocess.run(["node", str(ROOT / "scripts" / "fmt.mjs"), str(repo / "data")], check=True, capture_output=True)
+    (repo / ".gitignore").write_text("site/\n.cache/\n", encoding="utf-8")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=Uji", "-c", "user.email=uji@localhost", "commit", "-qm", "awal")
+    port = _free_port()
+    log = (tmp_path / "decap-server.log").open("w")
+    server = subprocess.Popen(["node", str(SERVER)], stdout=log, stderr=subprocess.STDOUT, env={
+        **os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "git", "GIT_REPO_DIRECTORY": str(repo)})
+    try:
+        api = f"http://127.0.0.1:{port}/api/v1"
+        site = build_site(repo, {"PORTAL_CMS_LOCAL_URL": api, "PORTAL_REPO_URL": "https://github.com/contoh/portal-pmi",
+                                 "PORTAL_BROCHURES": "0"})
+        for _ in range(100):  # decap-server listening
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        url, httpd = serve_directory(site)
+        yield repo, url, f"http://127.0.0.1:{port}/"
+        httpd.shutdown()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_an_edit_in_the_browser_changes_only_that_field(clone, page, tmp_path):
+    repo, url, api = clone
+    page.route(re.compile(r"^(?!" + re.escape(url) + "|" + re.escape(api) + ")"), lambda route: route.abort())
+    page.goto(url + "admin/")
+    page.get_by_role("button", name="Login").click()
+    page.goto(url + "admin/#/collections/programs/entries/g-to-g-korea")
+    summary_en = page.locator("xpath=//label[normalize-space()='Ringkasan satu kalimat']/following::textarea[2]")
+    summary_en.wait_for(timeout=60_000)
+    before = _git(repo, "show", f"main:{PROGRAM}")
+    assert summary_en.input_value() == load_text(before, PROGRAM).data["summary"]["en"]
+    summary_en.fill(NEW_TEXT)
+    page.get_by_role("button", name="Save").first.click()
+    branch = "cms/programs/g-to-g-korea"
+    for _ in range(300):  # the editor's commit on its branch
+        if branch in _git(repo, "branch", "--list", branch) and _git(repo, "log", "--oneline", f"main..{branch}"):
+            break
+        page.wait_for_timeout(100)
+    after = _git(repo, "show", f"{branch}:{PROGRAM}")
+
+    old, new = load_text(before, PROGRAM), load_text(after, PROGRAM)
+    assert new.data["summary"]["en"] == NEW_TEXT
+    assert new.data["eligibility"]["rule"] == old.data["eligibility"]["rule"]
+    assert {**new.data, "summary": old.data["summary"]} == old.data  # nothing else changed
+
+    def outside_summary_en(doc, text):  # summary.en is the last line(s) before audience
+        start, end = doc.line(("summary", "en")), doc.line(("audience",))
+        return text.splitlines()[:start - 1] + text.splitlines()[end - 1:]
+    assert outside_summary_en(new, after) == outside_summary_en(old, before)  # every other line as it was
+    assert _git(repo, "diff", "--name-only", "main", branch).split() == [PROGRAM]
+
+    data = tmp_path / "check" / "data"
+    shutil.copytree(repo / "data", data)
+    (data / "programs" / "g-to-g-korea.yaml").write_text(after, encoding="utf-8")
+    try:
+        load_content(data, ("id", "en"), today=dt.date.fromisoformat(FIXTURE_TODAY), root=data.parent)
+    except ContentInvalid as exc:
+        pytest.fail(exc.report())
+    assert all(u.startswith((url, api, "data:", "blob:")) for u in page.requests), page.requests

@@ -1,0 +1,139 @@
+"""The web editor's configuration is generated from the schema: every field of every kind has
+its widget and every widget its field, in the configured languages, with the right widgets."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from portal.content.schema import SCHEMA_FILE
+from portal.content.validator import COLLECTIONS
+from portal.outputs import cms_config
+from portal.outputs.cms_config import Backend
+
+SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+DEFS = SCHEMA["$defs"]
+LANGS = ("id", "en")
+REPO = "https://github.com/contoh/portal-pmi"
+
+
+def make(languages=LANGS, backend=Backend(repo_url=REPO), today=None) -> dict:
+    return cms_config.config(SCHEMA, COLLECTIONS, languages, backend, "https://portal.example/", today)
+
+
+def collection(config: dict, name: str) -> dict:
+    return next(c for c in config["collections"] if c["name"] == name)
+
+
+def field(fields: list[dict], path: str) -> dict:
+    """The field at a dotted path, e.g. 'eligibility.rule'."""
+    head, _, rest = path.partition(".")
+    found = next(f for f in fields if f["name"] == head)
+    return field(found["fields"], rest) if rest else found
+
+
+def schema_paths(node: dict, languages, prefix: str = "") -> set[str]:
+    """Dotted paths of every field the schema allows, bilingual texts down to each language."""
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[1]
+        if name in ("text", "texts"):
+            return {f"{prefix}.{lang}" for lang in languages}
+        if name in ("rule", "source_ids", "org_ids", "date", "partial_date", "slug", "audience", "region"):
+            return set()  # one widget for the whole value
+        return schema_paths(DEFS[name], languages, prefix)
+    if node.get("type") == "array":
+        return schema_paths(node["items"], languages, prefix)
+    paths = set()
+    for key, prop in node.get("properties", {}).items():
+        path = f"{prefix}.{key}" if prefix else key
+        paths |= {path} | schema_paths(prop, languages, path)
+    return paths
+
+
+def config_paths(fields: list[dict], prefix: str = "") -> set[str]:
+    paths = set()
+    for f in fields:
+        path = f"{prefix}.{f['name']}" if prefix else f["name"]
+        paths |= {path} | config_paths(f.get("fields", []), path)
+    return paths
+
+
+@pytest.mark.parametrize("languages", [LANGS, ("id", "en", "jv")])
+@pytest.mark.parametrize("folder,kind", COLLECTIONS.items())
+def test_every_schema_field_has_a_widget_and_every_widget_a_field(folder, kind, languages):
+    fields = collection(make(languages), folder)["fields"]
+    assert config_paths(fields) == schema_paths(DEFS[kind], languages)
+
+
+def test_one_folder_collection_per_kind_saved_as_yaml_in_data():
+    config = make()
+    assert [c["name"] for c in config["collections"]] == list(COLLECTIONS)
+    for c in config["collections"]:
+        assert (c["folder"], c["extension"], c["format"], c["create"]) == (f"data/{c['name']}", "yaml", "yaml", True)
+
+
+def test_labels_and_hints_are_the_indonesian_half_of_the_schema():
+    status = field(collection(make(), "programs")["fields"], "status.as_of")
+    assert status["label"] == "Per tanggal"
+    assert status["hint"] == "Tanggal sumber terbaru yang menyatakan status ini."
+
+
+def test_a_bilingual_text_is_one_text_field_per_configured_language_the_default_required():
+    title = field(collection(make(("id", "en", "jv")), "programs")["fields"], "title")
+    assert title["widget"] == "object"
+    assert [(f["name"], f["widget"], f["required"]) for f in title["fields"]] == [
+        ("id", "text", True), ("en", "text", False), ("jv", "text", False)]
+
+
+def test_closed_choices_are_selects_with_the_schema_values():
+    fields = collection(make(), "programs")["fields"]
+    assert field(fields, "audience") == {**field(fields, "audience"), "widget": "select", "multiple": True,
+                                         "options": DEFS["audience"]["items"]["enum"]}
+    assert field(fields, "status.value")["options"] == DEFS["status"]["properties"]["value"]["enum"]
+    assert field(fields, "region")["options"] == DEFS["region"]["items"]["enum"]
+
+
+def test_ids_of_sources_and_organisations_are_chosen_from_the_data():
+    fields = collection(make(), "programs")["fields"]
+    sources, where = field(fields, "sources"), field(fields, "where")
+    assert (sources["widget"], sources["collection"], sources["value_field"], sources["multiple"]) == (
+        "relation", "sources", "id", True)
+    assert (where["widget"], where["collection"], where["value_field"]) == ("relation", "organizations", "{{slug}}")
+    assert field(fields, "contacts.sources")["collection"] == "sources"
+
+
+def test_dates_use_the_date_picker_and_last_reviewed_is_today_on_create_only():
+    fields = collection(make(today=dt.date(2026, 11, 28)), "programs")["fields"]
+    reviewed = field(fields, "last_reviewed")
+    assert (reviewed["widget"], reviewed["format"], reviewed["time_format"]) == ("datetime", "YYYY-MM-DD", False)
+    assert reviewed["default"] == "2026-11-28"  # Decap applies defaults to new entries only
+    assert "default" not in field(collection(make(), "programs")["fields"], "last_reviewed")  # Decap's own today
+
+
+def test_rules_are_kept_as_written_and_markdown_is_never_the_markdown_widget():
+    config = make()
+    rule = field(collection(config, "programs")["fields"], "eligibility.rule")
+    assert rule["widget"] == "hidden"  # the browser test saves a program and finds its rule unchanged
+    assert "markdown" not in json.dumps(config)
+
+
+def test_saves_are_pull_requests_from_forks_too():
+    config = make()
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["backend"] == {"name": "github", "repo": "contoh/portal-pmi", "branch": "main",
+                                 "open_authoring": True}
+
+
+def test_login_settings_come_from_the_options():
+    backend = Backend(repo_url=REPO, branch="utama", auth_url="https://oauth.portal.example",
+                      auth_endpoint="masuk", local_url="http://localhost:8081/api/v1")
+    config = make(backend=backend)
+    assert config["backend"]["base_url"] == "https://oauth.portal.example"
+    assert (config["backend"]["auth_endpoint"], config["backend"]["branch"]) == ("masuk", "utama")
+    assert config["local_backend"] == {"url": "http://localhost:8081/api/v1"}
+
+
+def test_without_a_repository_the_editor_is_a_sandbox_that_saves_nothing():
+    assert make(backend=Backend())["backend"] == {"name": "test-repo"}
+    assert make(backend=Backend(name="test-repo", repo_url=REPO))["backend"] == {"name": "test-repo"}
