@@ -24,8 +24,9 @@ _FONT = re.compile(r"\.(woff2?|ttf|otf|eot)(\?|#|$)", re.I)
 
 
 def gzipped_size(data: bytes) -> int:
-    """Size after gzip at level 6 (zlib's default, what web servers use), deterministic."""
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
+    """Bytes on the wire: after gzip at level 6 (zlib's default, what web servers use),
+    deterministic; data that is gzip already (Pagefind's own files) counts as it is."""
+    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, compresslevel=6, mtime=0))
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,25 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-Text = Mapping[str, str]
-"""A bilingual (multilingual) Markdown text: language code -> text."""
+class Text(dict):
+    """A multilingual Markdown text: language code -> text.
+
+    ``stale`` names the languages whose translation may be out of date: it was not recorded
+    as made from the default-language text as it is now (:mod:`portal.content.translations`).
+    """
+
+    stale: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, value: Mapping[str, str], stale: frozenset[str] = frozenset()) -> "Text":
+        text = cls(value)
+        text.stale = stale
+        return text
+
+
+def outdated_in(text: Mapping[str, str], lang: str) -> bool:
+    """True when ``text`` in ``lang`` is a translation that may be out of date."""
+    return lang in getattr(text, "stale", ())
 
 AUDIENCES = ("calon_pmi", "pmi", "purna_pmi", "keluarga", "anak_pmi")
 STATUSES = ("active", "announced", "planned", "ended")
@@ -223,3 +240,19 @@ class Content:
     policy: Policy | None = None
     source_index: Mapping[str, Source] = field(default_factory=dict)
     organization_index: Mapping[str, Organization] = field(default_factory=dict)
+    text_fields: tuple["TextField", ...] = ()
+    """Every text of every file, in file order: what translation records are about."""
+    translation_records: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
+    """Per content file, its translation records as read (:mod:`portal.content.translations`)."""
+    orphan_record_files: tuple[str, ...] = ()
+    """Translation record files whose content file does not exist."""
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One text field of a content file, where it is written."""
+
+    file: str
+    line: int
+    field: str
+    text: Text

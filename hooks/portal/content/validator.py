@@ -13,11 +13,12 @@ from portal.content import policy
 from portal.content import policy_rules
 from portal.content import rules
 from portal.content import schema
+from portal.content import translations
 from portal.content.errors import ContentError, ContentInvalid
 from portal.content.loader import Document, LoadFailed, character_errors, dotted, load_file
 from portal.content.model import (Case, Contact, Content, Eligibility, GlossaryTerm, Option, Organization,
                     Policy, PolicyRule, Procedure, ProcedureStep, Program, Proposal, Question, Source,
-                    Status, Village)
+                    Status, Text, TextField, Village)
 
 COLLECTIONS = {"programs": "program", "procedures": "procedure",
                "organizations": "organization", "proposals": "proposal",
@@ -43,9 +44,12 @@ ID_HOMES = {"source": "`data/sources/`", "organisation": "`data/organizations/`"
 class _Checker:
     """Builds model objects from one document, reporting every problem it sees."""
 
-    def __init__(self, doc: Document, languages: tuple[str, ...], errors: list[ContentError], page: str = ""):
+    def __init__(self, doc: Document, languages: tuple[str, ...], errors: list[ContentError], page: str = "",
+                 records: translations.Records | None = None):
         self.doc, self.languages, self.errors = doc, languages, errors
+        self.records = records or {}  # which source text each translation was made from
         self.texts_read: list[tuple[tuple, str]] = []  # (path, text) of every text field, for the policy checks
+        self.fields: list[tuple[tuple, Text]] = []  # (path, text) of every text field, for translation records
         self.page = page  # where the texts are shown, e.g. 'program/melati/'
         self.links: list[tuple[tuple, str]] = []  # (path, site path) of every relative link, for the cross-check
 
@@ -61,7 +65,7 @@ class _Checker:
             value = value[part]
         return value
 
-    def text(self, path: tuple, value: Any = None) -> dict[str, str] | None:
+    def text(self, path: tuple, value: Any = None) -> Text | None:
         value = self.get(path) if value is None else value
         if value is None:
             return None
@@ -78,9 +82,11 @@ class _Checker:
             for problem in markup.problems(text, self.page):
                 self.report(path + (lang,), problem.code, problem.message_id, problem.message_en)
             self.links += [(path + (lang,), target) for target in markup.internal_links(text, self.page)]
-        return dict(value)
+        text = Text.of(value, translations.stale_languages(value, dotted(path), self.records, default))
+        self.fields.append((path, text))
+        return text
 
-    def texts(self, path: tuple) -> tuple[dict[str, str], ...]:
+    def texts(self, path: tuple) -> tuple[Text, ...]:
         return tuple(self.text(path + (i,)) for i in range(len(self.get(path) or ())))
 
     def opt_text(self, mapping: dict, path: tuple, key: str):
@@ -291,7 +297,39 @@ def looks_like_yaml(name: str) -> bool:
 def content_files(data_dir: Path) -> list[Path]:
     """Every entry the loader reads or reports (for change detection)."""
     files = [p for d in (*COLLECTIONS, case_rules.CASES_DIR) for p in _visible(data_dir / d)]
+    files += _record_files(data_dir)
     return files + [p for p in _visible(data_dir) if not p.is_dir() and looks_like_yaml(p.name)]
+
+
+def _record_files(data_dir: Path) -> list[Path]:
+    """Every visible file under ``data/translations/`` (one folder level, as the content files)."""
+    top = data_dir / translations.RECORDS_DIR
+    return [p for entry in _visible(top) for p in (_visible(entry) if entry.is_dir() else [entry])]
+
+
+def _records(path: Path, root: Path, data_dir: Path, errors: list[ContentError]) -> translations.Records:
+    """The translation records at ``path`` (none when there is no such file); errors reported."""
+    if not os.path.lexists(path):
+        return {}
+    try:
+        doc = load_file(path, root, inside=data_dir)
+    except LoadFailed as exc:
+        errors.append(exc.error)
+        return {}
+    problems = schema.validate(doc, "translations")
+    errors.extend(problems)
+    return {} if problems else translations.as_records(doc.data)
+
+
+def _orphan_records(data_dir: Path, root: Path, errors: list[ContentError]) -> tuple[str, ...]:
+    """Record files whose content file is gone (a warning); a misnamed one is an error."""
+    orphans = []
+    for path in _record_files(data_dir):
+        if path.is_dir() or path.suffix != ".yaml":
+            errors.append(_misnamed(path, root))
+        elif not os.path.lexists(translations.content_path(data_dir, path)):
+            orphans.append(path.relative_to(root).as_posix())
+    return tuple(orphans)
 
 
 def _misnamed(path: Path, root: Path) -> ContentError:
@@ -337,6 +375,8 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
     errors: list[ContentError] = []
     built: dict[str, list] = {kind: [] for kind in (*COLLECTIONS.values(), *SINGLE_FILES.values(), "cases")}
     checkers: dict[int, _Checker] = {}
+    text_fields: list[TextField] = []
+    records_read: dict[str, translations.Records] = {}
 
     def read(path: Path, kind: str, slug: str | None) -> None:
         try:
@@ -344,7 +384,8 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         except LoadFailed as exc:
             errors.append(exc.error)
             return
-        ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""))
+        records = _records(translations.record_path(data_dir, path), root, data_dir, errors)
+        ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""), records)
         errors.extend(character_errors(doc))
         errors.extend(policy.placeholders(doc))
         problems = schema.validate(doc, kind)
@@ -353,6 +394,8 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
             return
         args = (ck, slug, today) if slug is not None else (ck, today)
         item = BUILDERS[kind](*args)
+        text_fields.extend(TextField(doc.file, doc.line(p), dotted(p), text) for p, text in ck.fields)
+        records_read[doc.file] = records
         if slug is None:
             built[kind].extend(item)
             for obj in item:
@@ -393,7 +436,9 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         questions=tuple(built["questions"]), cases=tuple(built["cases"]),
         policy=built["policy"][0] if built["policy"] else None,
         source_index={s.id: s for s in built["source"]},
-        organization_index={o.slug: o for o in built["organization"]})
+        organization_index={o.slug: o for o in built["organization"]},
+        text_fields=tuple(text_fields), translation_records=records_read,
+        orphan_record_files=_orphan_records(data_dir, root, errors))
     _cross_check(content, checkers, errors)
     evaluable = not errors  # the rules can be run only on otherwise valid content
     _check_cases(content, checkers, errors, {p.stem for p in (data_dir / "programs").glob("*.y*ml")})
