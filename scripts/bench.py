@@ -39,7 +39,13 @@ from portal.build import postbuild  # noqa: E402
 from portal.build.prepare import prepare  # noqa: E402
 from portal.outputs import search  # noqa: E402
 from portal.site.config import from_mkdocs_file  # noqa: E402
+from portal.content.validator import load_content  # noqa: E402
+from portal.site.strings import load_strings  # noqa: E402
 from portal.site.urls import OWNED_DIRS  # noqa: E402
+try:  # issue 23's print kit; absent on older trees
+    from portal.outputs.print_kit import benchmark as print_kit_benchmark  # noqa: E402
+except ImportError:
+    print_kit_benchmark = None
 try:  # issue 7's brochures; absent on older trees
     from portal.outputs.brochures import benchmark as brochure_benchmark  # noqa: E402
 except ImportError:
@@ -402,6 +408,15 @@ def main() -> None:
                 f"{1000 * total / max(len(timings), 1):.0f} ms each; {kb(sum(t.bytes for t in timings))} in all; {len(pdfs)} PDFs in site/")
         else:
             row("Brochure time", NA, "no brochures yet")
+        if print_kit_benchmark is not None:
+            os.chdir(real)
+            real_site = from_mkdocs_file(real / "mkdocs.yml")
+            kit = print_kit_benchmark(real_site, load_content(real_site.data_dir, real_site.languages, root=real),
+                                      load_strings(real_site.data_dir / "ui", real_site.languages, root=real))
+            os.chdir(ROOT)
+            for name, secs_, pages in kit:
+                row(f"Print kit: {name}", f"{secs_:.2f} s", f"{pages} pages, rendered afresh"
+                    + (" (guide and imposition)" if name.startswith("office") else ""))
 
         files = checker_files(site)
         if files:

@@ -46,6 +46,8 @@ class Contact:
     sources: tuple[str, ...]
     label: Text | None = None
     note: Text | None = None
+    pocket: bool = False  # in the A6 pocket guide (procedure contacts only)
+    poster: bool = False  # on the poster (procedure contacts only)
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class Program:
     warnings: tuple[Text, ...] = ()
     old_slugs: tuple[str, ...] = ()
     kind: str | None = None
+    pocket: bool = False  # a short block in the A6 pocket guide
     """``placement`` for a route to work abroad: ``data/policy.yaml`` rules of that kind apply."""
 
 
@@ -94,6 +97,8 @@ class ProcedureStep:
     documents: tuple[Text, ...] = ()
     where: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    pocket: bool = False  # in the A6 pocket guide
+    poster: bool = False  # its title on the poster
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,7 @@ class Procedure:
     warnings: tuple[Text, ...] = ()
     contacts: tuple[Contact, ...] = ()
     old_slugs: tuple[str, ...] = ()
+    pocket: str | None = None  # the pocket guide's section: 'sebelum-berangkat' or 'jika-ada-masalah'
 
 
 @dataclass(frozen=True)
@@ -157,6 +163,7 @@ class GlossaryTerm:
     aliases: tuple[str, ...] = ()
     expansion: Text | None = None
     sources: tuple[str, ...] = ()
+    pocket: bool = False  # in the A6 pocket guide's glossary
 
     @property
     def anchor(self) -> str:

@@ -92,6 +92,14 @@ class _Checker:
     def opt_text(self, mapping: dict, path: tuple, key: str):
         return self.text(path + (key,)) if key in mapping else None
 
+    def pocket_mark(self, path: tuple, section: str | None) -> None:
+        """A step or contact marked ``pocket: true`` needs its procedure in the pocket guide."""
+        if section is None:
+            self.report(path, "E-MARK", "ditandai 'pocket: true', tetapi prosedurnya tidak punya 'pocket' "
+                        "(tulis 'pocket: sebelum-berangkat' atau 'pocket: jika-ada-masalah' di prosedur)",
+                        "marked 'pocket: true', but its procedure has no 'pocket' "
+                        "(write 'pocket: sebelum-berangkat' or 'pocket: jika-ada-masalah' on the procedure)")
+
     def date(self, path: tuple, today: dt.date) -> dt.date:
         raw = self.get(path)
         try:
@@ -119,7 +127,9 @@ class _Checker:
                         f"date '{raw}' does not exist")
         return raw
 
-    def contacts(self, path: tuple) -> tuple[Contact, ...]:
+    def contacts(self, path: tuple, pocket_section: str | None = None, printable: bool = False) -> tuple[Contact, ...]:
+        """The contacts at ``path``; the print marks ``pocket``/``poster`` only on a procedure's contacts
+        (``printable``), ``pocket`` only when the procedure is in the pocket guide (``pocket_section``)."""
         out = []
         for i, c in enumerate(self.get(path) or ()):
             p = path + (i,)
@@ -129,8 +139,15 @@ class _Checker:
             if c["kind"] == "email" and not EMAIL.match(c["value"]):
                 self.report(p + ("value",), "E-EMAIL", f"'{c['value']}' bukan alamat email; tulis mis. nama@contoh.go.id",
                             f"'{c['value']}' is not an email address; write e.g. name@example.go.id")
+            for mark in ("pocket", "poster"):
+                if c.get(mark) and not printable:
+                    self.report(p + (mark,), "E-MARK", f"'{mark}' hanya untuk kontak prosedur (data/procedures/)",
+                                f"'{mark}' is only for the contacts of a procedure (data/procedures/)")
+            if c.get("pocket") and printable:
+                self.pocket_mark(p + ("pocket",), pocket_section)
             out.append(Contact(kind=c["kind"], value=c["value"], sources=tuple(c["sources"]),
-                               label=self.opt_text(c, p, "label"), note=self.opt_text(c, p, "note")))
+                               label=self.opt_text(c, p, "label"), note=self.opt_text(c, p, "note"),
+                               pocket=bool(c.get("pocket")), poster=bool(c.get("poster"))))
         return tuple(out)
 
 
@@ -166,22 +183,28 @@ def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
         benefits=ck.texts(("benefits",)), steps=ck.texts(("steps",)),
         documents=ck.texts(("documents",)), where=tuple(d.get("where", ())),
         contacts=ck.contacts(("contacts",)), warnings=ck.texts(("warnings",)),
-        old_slugs=tuple(d.get("old_slugs", ())), kind=d.get("kind"))
+        old_slugs=tuple(d.get("old_slugs", ())), kind=d.get("kind"), pocket=bool(d.get("pocket")))
 
 
 def _procedure(ck: _Checker, slug: str, today: dt.date) -> Procedure:
     d = ck.doc.data
+    section = d.get("pocket")
+    for i, s in enumerate(d["steps"]):
+        if s.get("pocket"):
+            ck.pocket_mark(("steps", i, "pocket"), section)
     steps = tuple(
         ProcedureStep(title=ck.text(("steps", i, "title")), body=ck.opt_text(s, ("steps", i), "body"),
                       documents=ck.texts(("steps", i, "documents")), where=tuple(s.get("where", ())),
-                      sources=tuple(s.get("sources", ())))
+                      sources=tuple(s.get("sources", ())), pocket=bool(s.get("pocket")),
+                      poster=bool(s.get("poster")))
         for i, s in enumerate(d["steps"]))
     return Procedure(
         slug=slug, file=ck.doc.file, title=ck.text(("title",)), summary=ck.text(("summary",)),
         audience=tuple(d["audience"]), steps=steps, sources=tuple(d["sources"]),
         last_reviewed=ck.date(("last_reviewed",), today),
         introduction=ck.opt_text(d, (), "introduction"), warnings=ck.texts(("warnings",)),
-        contacts=ck.contacts(("contacts",)), old_slugs=tuple(d.get("old_slugs", ())))
+        contacts=ck.contacts(("contacts",), section, printable=True), old_slugs=tuple(d.get("old_slugs", ())),
+        pocket=section)
 
 
 def _organization(ck: _Checker, slug: str, today: dt.date) -> Organization:
@@ -222,7 +245,7 @@ def _glossary_term(ck: _Checker, slug: str, today: dt.date) -> GlossaryTerm:
     g = ck.doc.data
     return GlossaryTerm(term=g["term"], definition=ck.text(("definition",)),
                         aliases=tuple(g.get("aliases", ())), expansion=ck.opt_text(g, (), "expansion"),
-                        sources=tuple(g.get("sources", ())))
+                        sources=tuple(g.get("sources", ())), pocket=bool(g.get("pocket")))
 
 
 def _questions(ck: _Checker, today: dt.date) -> list[Question]:
