@@ -47,9 +47,10 @@ fonts:
 	@fc-list 2>/dev/null | grep -qi "DejaVuSans" || ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 || \
 	  { echo "DejaVu Sans is missing (brochures need it): sudo apt-get install fonts-dejavu-core"; exit 1; }
 
-## check: the unit tier only (no site build, no browser), the quick loop while editing code
+## check: the unit tier only (no site build, no browser), the quick loop while editing code; the
+## fuzz tests run a tenth of their examples (make test runs them all)
 check: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -m unit
+	PORTAL_FUZZ_SCALE=0.1 $(BIN)/python -m pytest -m unit
 
 ## test: run the whole test suite (tiers unit, build and browser: see tests/conftest.py)
 test: $(STAMP) $(NODE_STAMP)

@@ -39,13 +39,21 @@ from portal.build import postbuild  # noqa: E402
 from portal.build.prepare import prepare  # noqa: E402
 from portal.outputs import search  # noqa: E402
 from portal.site.config import from_mkdocs_file  # noqa: E402
+from portal.content.validator import load_content  # noqa: E402
+from portal.site.strings import load_strings  # noqa: E402
 from portal.site.urls import OWNED_DIRS  # noqa: E402
+try:  # issue 23's print kit; absent on older trees
+    from portal.outputs.print_kit import benchmark as print_kit_benchmark  # noqa: E402
+except ImportError:
+    print_kit_benchmark = None
 try:  # issue 7's brochures; absent on older trees
     from portal.outputs.brochures import benchmark as brochure_benchmark  # noqa: E402
 except ImportError:
     brochure_benchmark = None
 from portal.outputs import offline  # noqa: E402
-from portal.checks.page_weight import FIRST_VIEW_BUDGET, REPEAT_VIEW_BUDGET, gzipped_size, page_weight  # noqa: E402
+from portal.checks.page_weight import (CHECKER_FIRST_VIEW_BUDGET, FIRST_VIEW_BUDGET, REPEAT_VIEW_BUDGET,  # noqa: E402
+                                       gzipped_size, page_weight)
+from portal.mkdocs.borrowed import THEME_STYLESHEET  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
@@ -266,6 +274,13 @@ def preview_times(project: Path, runs: int) -> tuple[float, list[float]]:
         server.wait(timeout=60)
 
 
+def theme_stylesheet() -> Path | None:
+    """Material's stylesheet as the theme ships it, before trimming."""
+    import material
+
+    return next((Path(material.__file__).parent / "templates").glob(THEME_STYLESHEET), None)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -365,6 +380,12 @@ def main() -> None:
                 f"budget {kb(REPEAT_VIEW_BUDGET)}: {'OK' if w.repeat_gz <= REPEAT_VIEW_BUDGET else 'OVER'}")
             h = page_weight(site, lang_prefix + "index.html")
             row(f"Home page first view ({lang})", f"{kb(h.gz)} gz", f"{kb(h.raw)} raw, {h.requests} requests; repeat {kb(h.repeat_gz)} gz")
+        full = theme_stylesheet()
+        trimmed = next(site.glob(THEME_STYLESHEET), None)
+        if full is not None and trimmed is not None:
+            before, after = full.read_bytes(), trimmed.read_bytes()
+            row("Material stylesheet, trimmed", f"{kb(gzipped_size(after))} gz",
+                f"{kb(len(after))} raw; in full {kb(gzipped_size(before))} gz, {kb(len(before))} raw")
 
         shell = offline.shell(site, ["", "en/"])
         shell_gz = sum(r.gz for r in shell)
@@ -399,6 +420,15 @@ def main() -> None:
                 f"{1000 * total / max(len(timings), 1):.0f} ms each; {kb(sum(t.bytes for t in timings))} in all; {len(pdfs)} PDFs in site/")
         else:
             row("Brochure time", NA, "no brochures yet")
+        if print_kit_benchmark is not None:
+            os.chdir(real)
+            real_site = from_mkdocs_file(real / "mkdocs.yml")
+            kit = print_kit_benchmark(real_site, load_content(real_site.data_dir, real_site.languages, root=real),
+                                      load_strings(real_site.data_dir / "ui", real_site.languages, root=real))
+            os.chdir(ROOT)
+            for name, secs_, pages in kit:
+                row(f"Print kit: {name}", f"{secs_:.2f} s", f"{pages} pages, rendered afresh"
+                    + (" (guide and imposition)" if name.startswith("office") else ""))
 
         files = checker_files(site)
         if files:
@@ -409,7 +439,8 @@ def main() -> None:
                 if (site / lang_prefix / "cek" / "index.html").exists():
                     c = page_weight(site, lang_prefix + "cek/index.html")
                     row(f"Checker page first view ({lang})", f"{kb(c.gz)} gz",
-                        f"{kb(c.raw)} raw, {c.requests} requests, plus the data it fetches")
+                        f"{kb(c.raw)} raw, {c.requests} requests, plus the data it fetches; repeat {kb(c.repeat_gz)} gz; "
+                        f"budget {kb(CHECKER_FIRST_VIEW_BUDGET)}: {'OK' if c.gz <= CHECKER_FIRST_VIEW_BUDGET else 'OVER'}")
         else:
             row("Checker JS", NA, "no checker script in the site")
 
@@ -418,7 +449,7 @@ def main() -> None:
         else:
             server = serve(site, port)
             try:
-                for path, label in (("", "home"), (f"program/{slug}/", "program page")):
+                for path, label in (("", "home"), (f"program/{slug}/", "program page"), ("cek/", "checker")):
                     for lang_prefix, lang in (("", "id"), ("en/", "en")):
                         scores = lighthouse(site_url + lang_prefix + path, args.lighthouse_runs)
                         value = " / ".join(str(scores[c]) for c in CATEGORIES) if scores else "failed"

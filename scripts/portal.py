@@ -13,7 +13,9 @@ import click
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
 from portal.checks import annotations, editors_report, scaffold  # noqa: E402
+from portal.content import translations  # noqa: E402
 from portal.content.errors import ContentInvalid  # noqa: E402
+from portal.content.schema import did_you_mean  # noqa: E402
 from portal.content.validator import SLUG, load_content  # noqa: E402
 from portal.site.config import Site, from_mkdocs_file  # noqa: E402
 from portal.site.strings import load_strings  # noqa: E402
@@ -138,6 +140,51 @@ def status(strict: bool, as_json: bool, data_dir: Path | None) -> None:
     click.echo(editors_report.to_json(findings) if as_json else editors_report.report(findings))
     if strict and editors_report.fails(findings):
         sys.exit(1)
+
+
+@cli.command(short_help="Catat terjemahan yang sudah diperiksa / record checked translations.",
+             help="Catat bahwa terjemahan di BERKAS (semua kolom, atau KOLOM dan isinya, mis. summary, steps, "
+                  "steps[2]) sudah diperiksa terhadap teks bahasa utama yang sekarang. Tanda 'terjemahan mungkin "
+                  "belum diperbarui' hilang sampai teks sumbernya berubah lagi.\n\n"
+                  "Record that the translations in FILE (every field, or FIELD and what is under it, e.g. "
+                  "summary, steps, steps[2]) were checked against the default-language text as it is now. The "
+                  "'translation may be out of date' notice goes away until the source text changes again.")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("field", required=False)
+@click.option("--lang", "languages", multiple=True,
+              help="Hanya bahasa ini (boleh berulang; bawaan: semua). / Only this language (repeatable; default: all).")
+@DATA_OPTION
+def translated(file: Path, field: str | None, languages: tuple[str, ...], data_dir: Path | None) -> None:
+    site = from_mkdocs_file()
+    data_dir, content = _load(site, data_dir)
+    root = data_dir.parent.resolve()
+    try:
+        name = file.resolve().relative_to(root).as_posix()
+    except ValueError:
+        raise click.BadParameter(f"'{file}' tidak di {root} / is not in {root}", param_hint="FILE") from None
+    texts = [(tf.field, tf.text) for tf in sorted(content.text_fields, key=lambda tf: tf.line) if tf.file == name]
+    if name not in content.translation_records:
+        raise click.BadParameter(f"'{name}' bukan berkas isi di {data_dir.name}/ / is not a content file in "
+                                 f"{data_dir.name}/", param_hint="FILE")
+    if field is not None and not any(translations.under(f, field) for f, _ in texts):
+        hint_id, hint_en = did_you_mean(field, [f for f, _ in texts])
+        raise click.BadParameter(f"'{name}' tidak punya kolom teks '{field}'{hint_id} / "
+                                 f"has no text field '{field}'{hint_en}", param_hint="FIELD")
+    unknown = [lang for lang in languages if lang not in site.languages[1:]]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)}: bukan bahasa terjemahan situs ini / "
+                                 f"not a translation language of this site", param_hint="--lang")
+    before = content.translation_records.get(name, {})
+    after = translations.updated(before, texts, content.default_language, field, languages)
+    path = translations.record_path(data_dir.resolve(), root / name)
+    if after:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(translations.dump(after, path, data_dir.resolve()), encoding="utf-8")
+    elif path.exists():
+        path.unlink()
+    changed = sorted({(lang, f) for lang, by in after.items() for f, h in by.items() if before.get(lang, {}).get(f) != h})
+    click.echo(f"Dicatat / recorded: {len(changed)} ({path.relative_to(root).as_posix()})")
+    click.echo("\n".join(f"  {lang} {f}" for lang, f in changed))
 
 
 if __name__ == "__main__":

@@ -13,8 +13,9 @@ from test_browser_search import search_from
 def served_real_site(tmp_path_factory):
     """The real data/ built (brochure cache copied in, never written back) and served on loopback."""
     project = make_project(tmp_path_factory.mktemp("real-search") / "project", data=ROOT / "data")
-    if (ROOT / ".cache" / "brochures").is_dir():
-        shutil.copytree(ROOT / ".cache" / "brochures", project / ".cache" / "brochures")
+    for cache in ("brochures", "print-kit"):
+        if (ROOT / ".cache" / cache).is_dir():
+            shutil.copytree(ROOT / ".cache" / cache, project / ".cache" / cache)
     url, server = serve_directory(build_site(project))
     yield url
     server.shutdown()

@@ -46,8 +46,9 @@ def real_site(tmp_path_factory) -> Path:
     rendered again; the repository's own cache is never written.
     """
     project = make_project(tmp_path_factory.mktemp("real") / "project", data=DATA)
-    if (ROOT / ".cache" / "brochures").is_dir():
-        shutil.copytree(ROOT / ".cache" / "brochures", project / ".cache" / "brochures")
+    for cache in ("brochures", "print-kit"):
+        if (ROOT / ".cache" / cache).is_dir():
+            shutil.copytree(ROOT / ".cache" / cache, project / ".cache" / cache)
     return build_site(project)
 
 

@@ -2,7 +2,6 @@
 schemas, and the schema explains every field in Indonesian and English."""
 from __future__ import annotations
 
-import fnmatch
 import json
 import os
 import re
@@ -19,7 +18,8 @@ HEADER = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
 SCHEMA_DIR = ROOT / "schema"
 EXPECTED = {"programs": "program", "procedures": "procedure", "organizations": "organization",
             "proposals": "proposal", "ui": "ui", "glossary": "glossary_term", "sources": "source",
-            "questions.yaml": "questions", "cases": "cases", "policy.yaml": "policy"}
+            "questions.yaml": "questions", "cases": "cases", "policy.yaml": "policy",
+            "translations": "translations"}
 DATA_FILES = sorted([*ROOT.joinpath("data").rglob("*.y*ml"), *FIXTURE_DATA.rglob("*.y*ml")])
 EDITOR_FOLDERS = ("programs", "procedures", "organizations", "proposals", "sources", "glossary")
 """Folders the web editor saves: their files are in its form (`make fmt`), without comments, so
@@ -66,7 +66,8 @@ def test_interface_text_files_match_their_schema():
 
 def test_entry_schemas_point_into_the_content_contract():
     registry = _registry()
-    for kind in ("program", "procedure", "organization", "proposal", "glossary_term", "source", "questions"):
+    for kind in ("program", "procedure", "organization", "proposal", "glossary_term", "source", "questions",
+                 "translations"):
         entry = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
         assert entry["$ref"] == f"portal.schema.json#/$defs/{kind}"
         registry.resolver().lookup(entry["$ref"])  # resolves
@@ -77,7 +78,8 @@ def test_vscode_maps_every_data_file_to_the_schema_its_header_names():
     mapping = settings["yaml.schemas"]
     for path in ROOT.joinpath("data").rglob("*.y*ml"):
         rel = path.relative_to(ROOT).as_posix()
-        schemas = [schema for schema, glob in mapping.items() if fnmatch.fnmatch(rel, glob)]
+        schemas = [schema for schema, globs in mapping.items()
+                   if any(_glob_match(rel, glob) for glob in ([globs] if isinstance(globs, str) else globs))]
         assert len(schemas) == 1, (rel, schemas)
         assert (ROOT / schemas[0]).name == expected_schema(path, ROOT / "data"), rel
         header = HEADER.match(path.read_text(encoding="utf-8"))
@@ -85,6 +87,12 @@ def test_vscode_maps_every_data_file_to_the_schema_its_header_names():
             assert (ROOT / schemas[0]).resolve() == (path.parent / header.group(1)).resolve(), rel
     for schema in mapping:
         assert (ROOT / schema).exists(), schema
+
+
+def _glob_match(path: str, glob: str) -> bool:
+    """VS Code's glob: ``*`` stays within a folder, ``**/`` spans any number of them."""
+    pattern = re.escape(glob).replace(r"\*\*/", "(?:.*/)?").replace(r"\*", "[^/]*")
+    return re.fullmatch(pattern, path) is not None
 
 
 def _properties(node, where=""):

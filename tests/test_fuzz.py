@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -27,6 +28,12 @@ LANGS = ("id", "en")
 TODAY = dt.date(2026, 11, 24)
 KINDS = tuple(BUILDERS)
 SETTINGS = dict(deadline=None, suppress_health_check=list(HealthCheck), print_blob=True)
+SCALE = float(os.environ.get("PORTAL_FUZZ_SCALE", "1"))
+"""``make check`` (the quick loop) runs a tenth of the examples; ``make test`` runs them all."""
+
+
+def examples(n: int) -> int:
+    return max(10, round(n * SCALE))
 
 PROGRAM = yaml.safe_load((FIXTURE_DATA / "programs" / "warung-naik-kelas.yaml").read_text(encoding="utf-8"))
 QUESTIONS = yaml.safe_load((FIXTURE_DATA / "questions.yaml").read_text(encoding="utf-8"))
@@ -101,7 +108,7 @@ def dump(doc) -> str:
 
 
 @pytest.mark.timeout(300)
-@settings(max_examples=600, **SETTINGS)
+@settings(max_examples=examples(600), **SETTINGS)
 @given(drawn=st.data())
 def test_generated_programs_give_clean_errors(fuzz_data_dir, drawn):
     doc = mutate(PROGRAM, drawn.draw)
@@ -110,7 +117,7 @@ def test_generated_programs_give_clean_errors(fuzz_data_dir, drawn):
 
 
 @pytest.mark.timeout(300)
-@settings(max_examples=300, **SETTINGS)
+@settings(max_examples=examples(300), **SETTINGS)
 @given(drawn=st.data())
 def test_generated_questions_give_clean_errors(fuzz_data_dir, drawn):
     doc = mutate(QUESTIONS, drawn.draw)
@@ -124,7 +131,7 @@ def test_generated_questions_give_clean_errors(fuzz_data_dir, drawn):
 
 
 @pytest.mark.timeout(300)
-@settings(max_examples=1500, **SETTINGS)
+@settings(max_examples=examples(1500), **SETTINGS)
 @given(drawn=st.data(), kind=st.sampled_from(["program", "questions"]))
 def test_fast_check_and_jsonschema_agree(drawn, kind):
     """The compiled check that lets valid files skip jsonschema never passes what jsonschema refuses."""
@@ -140,7 +147,7 @@ yaml_text = st.text(max_size=200) | st.lists(yaml_tokens | st.text(max_size=5), 
 
 
 @pytest.mark.timeout(300)
-@settings(max_examples=2000, **SETTINGS)
+@settings(max_examples=examples(2000), **SETTINGS)
 @given(yaml_text, st.sampled_from(KINDS))
 def test_generated_yaml_text_gives_clean_errors(text, kind):
     try:

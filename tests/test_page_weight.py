@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from portal.checks.page_weight import FIRST_VIEW_BUDGET, REPEAT_VIEW_BUDGET, page_weight
+from portal.checks.page_weight import CHECKER_FIRST_VIEW_BUDGET, FIRST_VIEW_BUDGET, REPEAT_VIEW_BUDGET, page_weight
 
 PROGRAM = "program/melati/index.html"
 
@@ -25,6 +25,12 @@ def test_program_page_first_and_repeat_view_within_budget(fixture_site):
         scripts = [r for r in weight.resources if r.kind == "script"]
         assert not any("bundle" in r.path for r in scripts), "no Material JS bundle"
         assert sum(r.gz for r in scripts) <= 3072, "only small scripts of our own (search opener, sharing)"
+
+
+def test_checker_page_first_view_within_budget(fixture_site):
+    for page in ("cek/index.html", "en/cek/index.html"):
+        weight = page_weight(fixture_site, page)
+        assert weight.gz <= CHECKER_FIRST_VIEW_BUDGET, _summary(weight)
 
 
 def test_the_budget_check_fails_for_a_page_with_materials_script_bundle(fixture_site, tmp_path):

@@ -236,9 +236,16 @@
       show();
     }
 
+    /* Shown on paper only: the day printed (the reader's clock) and that the result is an estimate. */
+    function printHead() {
+      var day = new Date().toLocaleDateString(lang === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
+      return el("div", { "class": "pmi-print-head" }, [el("p", { text: ui.print_date.replace("{date}", day) }),
+        el("p", { "class": "pmi-print-estimate", text: ui.print_estimate })]);
+    }
+
     function results() {
       var all = verdicts(data, answers, lang), groups = { likely: [], maybe: [], not: [] }, nodes = [backButton(),
-        el("h2", { text: ui.results })], docs = [], eff = effective(data, answers);
+        el("h2", { text: ui.results }), printHead()], docs = [], eff = effective(data, answers);
       function met(p) { return all[p.slug].reasons.filter(function (r) { return r[1] === true; }).length; }
       data.programs.forEach(function (p) { groups[all[p.slug].verdict].push(p); });
       groups.maybe.sort(function (a, b) { return met(b) - met(a); });  /* most criteria met first */
@@ -253,6 +260,7 @@
             return el("li", { "class": "pmi-result", "data-slug": p.slug }, [
               el("a", { href: "../" + p.path, text: p.title[lang] }),
               el("p", { "class": "pmi-status pmi-status--" + p.status, text: p.status_text[lang] }),
+              p.where[lang].length ? el("p", { "class": "pmi-where", text: ui.where + " " + p.where[lang].join(", ") }) : null,
               el("ul", { "class": "pmi-reasons" }, v.reasons.map(function (r) {
                 var mark = r[1] === true ? "\u2713" : r[1] === false ? "\u2717" : "?";
                 return el("li", { "class": "pmi-reason pmi-reason--" + String(r[1]) }, [
@@ -274,10 +282,15 @@
       var rows = data.questions.filter(function (q) { return has(answers, q.id) && !eff.na[q.id]; });
       nodes.push(shareSection(groups.likely.concat(groups.maybe), rows));
       if (rows.length) {
-        nodes.push(el("section", { "class": "pmi-answers" }, [el("h3", { text: ui.answers }), el("dl", {}, [].concat.apply([], rows.map(function (q) {
+        /* answers are printed only when the reader ticks this box */
+        var include = el("input", { type: "checkbox", "class": "pmi-print-answers" });
+        include.addEventListener("change", function () { section.classList.toggle("pmi-answers--print", include.checked); });
+        var section = el("section", { "class": "pmi-answers" }, [el("h3", { text: ui.answers }),
+          el("p", { "class": "pmi-print-choice" }, [el("label", {}, [include, " " + ui.print_answers])]), el("dl", {}, [].concat.apply([], rows.map(function (q) {
           return [el("dt", { text: q.text[lang] }), el("dd", {}, [label(q, answers[q.id]) + " ",
             button(ui.change, function () { change(q.id); }, "pmi-change")])];
-        })))]));
+        })))]);
+        nodes.push(section);
       }
       nodes.push(el("p", {}, [button(ui.restart, restart, "md-button pmi-restart")]));
       mount(nodes);

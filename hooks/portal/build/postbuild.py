@@ -9,6 +9,7 @@ from portal.build.prepare import Prepared
 from portal.checks import privacy
 from portal.content.schema import SCHEMA_FILE
 from portal.content.validator import COLLECTIONS
+from portal.mkdocs.borrowed import THEME_STYLESHEET
 from portal.mkdocs.theme_fixes import remove_theme_javascript
 from portal.outputs import admin
 from portal.outputs import eligibility
@@ -17,6 +18,7 @@ from portal.outputs import offline
 from portal.outputs.cms_config import Backend
 from portal.outputs import redirects
 from portal.outputs import search
+from portal.outputs import unused_css
 from portal.outputs.brochures import copy_to_site
 
 log = logging.getLogger("mkdocs.hooks.portal")
@@ -35,6 +37,14 @@ def rules_json(prepared: Prepared) -> None:
     eligibility.write(data, prepared.site.site_dir)
 
 
+def trimmed_stylesheet(prepared: Prepared) -> None:
+    """Material's stylesheet less the rules no page uses, under a new hash in every page."""
+    result = unused_css.trim_site(prepared.site.site_dir, THEME_STYLESHEET)
+    if result is not None:
+        log.info("Portal PMI: theme stylesheet trimmed to %d of %d selectors (%.1f KB)", result.kept_selectors,
+                 result.kept_selectors + result.dropped_selectors, len(result.css) / 1024)
+
+
 def web_editor(prepared: Prepared) -> None:
     """The staff's editor at /admin/, configured from the schema; ``today`` only when it is set (tests)."""
     site, options = prepared.site, prepared.site.options
@@ -51,12 +61,14 @@ def privacy_check(prepared: Prepared) -> None:
     privacy.check(site.site_dir, [urlsplit(site.site_url).netloc])
 
 
-# Fixed order: site fixes and redirects, brochures, then rules JSON, link preview images, the search index,
-# then the web editor (after the index: readers never find it), then offline reading (computed from
-# everything before it); last, the privacy scan of everything written.
+# Fixed order: site fixes and redirects, the stylesheet trimmed over every page written so far,
+# brochures, then rules JSON, link preview images, the search index, then the web editor (after
+# the index: readers never find it; it loads no theme stylesheet), then offline reading (computed
+# from everything before it); last, the privacy scan of everything written.
 STEPS: list[tuple[str, Step]] = [
     ("site fixes", lambda prepared: remove_theme_javascript(prepared.site.site_dir)),
     ("redirects", lambda prepared: redirects.write_redirects(prepared.content, prepared.site)),
+    ("unused CSS", trimmed_stylesheet),
     ("brochures", brochures),
     ("rules JSON", rules_json),
     ("link preview images", lambda prepared: og_images.write_cards(prepared.site)),

@@ -11,6 +11,7 @@ from portal.content.model import Content
 from portal.content.validator import content_files, load_content
 from portal.outputs.brochure_pages import brochure_pages, download_links
 from portal.outputs.brochures import TEMPLATE_DIR, Made, make_all
+from portal.outputs.print_kit import TEMPLATE_DIR as PRINT_TEMPLATE_DIR, make_kit
 from portal.site.config import Site
 from portal.site.handwritten import fallback_pages
 from portal.site.html import PAGES_DIR, SECTIONS_DIR
@@ -38,7 +39,8 @@ def fingerprint(site: Site) -> str:
     """Changes whenever a content file, a UI strings file, a template, a page of docs/ or the language list changes."""
     digest = hashlib.sha256(repr((site, site.today)).encode())
     files = content_files(site.data_dir) + sorted((site.data_dir / "ui").glob("*.yaml"))
-    files += [path for folder in (TEMPLATE_DIR, SECTIONS_DIR, PAGES_DIR) for path in sorted((site.root / folder).glob("*"))]
+    files += [path for folder in (TEMPLATE_DIR, PRINT_TEMPLATE_DIR, SECTIONS_DIR, PAGES_DIR)
+              for path in sorted((site.root / folder).glob("*"))]
     files += [site.docs_dir / rel for rel in markdown_on_disk(site.docs_dir, site.root)]
     for path in files:
         try:
@@ -66,6 +68,8 @@ def prepare(site: Site) -> Prepared:
     strings = load_strings(site.data_dir / "ui", site.languages, root=site.root)
     # before the pages: they show each PDF's size
     made = make_all(site, content, strings) if site.options.brochures else Made((), 0, 0)
+    if site.options.brochures:  # the print kit is listed first on the brochures page
+        made = Made(make_kit(site, content, strings) + made.brochures, made.rendered, made.cached)
     today = site.today
     pages = build_pages(content, strings, site.options, today, download_links(made, strings))
     pages.update(brochure_pages(content, strings, made, built=site.options.brochures))

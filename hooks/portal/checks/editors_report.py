@@ -2,7 +2,8 @@
 
 First the programs still said to be running, announced or planned, the one resting on the
 oldest sources first (information); then pages past their review date (longest first), missing
-translations (per language and field) and title warnings, all warnings; items without sources
+translations and translations that may be out of date (per language and field) and title
+warnings, all warnings; items without sources
 (these fail ``status --strict``: a gate for what is certain); and programs whose criteria are
 not published (information only). Identical notes on many files are printed as one line with a
 count. Placeholder text never gets here: the validator refuses it.
@@ -15,7 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from portal.content import titles
+from portal.content import titles, translations
 from portal.content.loader import Document, dotted, load_file
 from portal.content.model import Content
 from portal.content.schema import SCHEMA_FILE
@@ -49,6 +50,7 @@ SECTIONS = {
                "Review first: program status by its newest source, oldest first (for information)"),
     "stale": ("Perlu ditinjau ulang", "Due for review"),
     "translation": ("Terjemahan yang belum ada", "Missing translations"),
+    "outdated": ("Terjemahan yang mungkin usang", "Translations that may be out of date"),
     "warning": ("Peringatan", "Warnings"),
     "sources": ("Tanpa sumber", "Without sources"),
     "unpublished": ("Syarat tidak diumumkan (info)", "Criteria not published (for information)"),
@@ -109,6 +111,7 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
                 "sources", doc.file, doc.line(()), "sources",
                 f"istilah '{term}' belum punya sumber", f"term '{term}' has no source yet"))
     findings += _review_first(content, docs)
+    findings += _outdated(content, data_dir, root)
     pages = [*content.programs, *content.procedures, *content.organizations, *content.proposals]
     for item in stale_items(pages, today, stale_after_months):
         findings.append(Finding(
@@ -127,6 +130,40 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
                 "syarat tidak diumumkan; pemeriksa kelayakan paling jauh menjawab 'mungkin: tanyakan dulu'",
                 "criteria not published; the eligibility checker can at most answer 'maybe: ask first'", fails=False))
     return sorted(findings, key=lambda f: (list(SECTIONS).index(f.section), f.dated, f.file, f.line, f.field))
+
+
+def _outdated(content: Content, data_dir: Path, root: Path) -> list[Finding]:
+    """Translations not recorded as made from their source text as it is now, and stray records."""
+    out = []
+    for tf in content.text_fields:
+        records = content.translation_records.get(tf.file, {})
+        for lang in sorted(tf.text.stale):
+            if tf.field in records.get(lang, {}):
+                why_id, why_en = "teks sumber berubah sejak diterjemahkan", "the source text changed since it was translated"
+            else:
+                why_id, why_en = "belum dicatat sebagai sudah diperiksa", "not recorded as checked"
+            out.append(Finding("outdated", tf.file, tf.line, tf.field, f"teks '{lang}' mungkin usang: {why_id}",
+                               f"'{lang}' text may be out of date: {why_en}", fails=False))
+    fields: dict[str, set[str]] = {}
+    for tf in content.text_fields:
+        fields.setdefault(tf.file, set()).add(tf.field)
+    for file, records in content.translation_records.items():
+        stray = list(translations.orphans(fields.get(file, ()), records, content.languages))
+        if not stray:
+            continue
+        record_file = translations.record_path(data_dir, root / file)
+        doc = load_file(record_file, root)
+        for lang, field in stray:
+            out.append(Finding(
+                "outdated", doc.file, doc.line((lang, field)), f"{lang}.{field}",
+                f"catatan terjemahan tanpa teks '{lang}' di {file}; jalankan `python scripts/portal.py translated {file}`",
+                f"translation record without a '{lang}' text in {file}; run `python scripts/portal.py translated {file}`",
+                fails=False))
+    for record_file in content.orphan_record_files:
+        out.append(Finding(
+            "outdated", record_file, 1, "", "catatan terjemahan untuk berkas yang tidak ada; hapus berkas ini",
+            "translation records of a file that does not exist; delete this file", fails=False))
+    return out
 
 
 STILL_CLAIMED = ("active", "announced", "planned")
@@ -182,12 +219,16 @@ def report(findings: list[Finding]) -> str:
         if not items:
             continue
         lines.append(f"{title_id} / {title_en}: {len(items)}")
-        if section == "translation":
+        if section in ("translation", "outdated"):
             per_lang: dict[str, int] = {}
             for f in items:
-                lang = f.message_en.split("'")[1]
-                per_lang[lang] = per_lang.get(lang, 0) + 1
+                if "'" in f.message_en:
+                    lang = f.message_en.split("'")[1]
+                    per_lang[lang] = per_lang.get(lang, 0) + 1
             lines.append("  " + ", ".join(f"{lang}: {n}" for lang, n in sorted(per_lang.items())))
+        if section == "outdated":
+            lines.append("  Setelah memeriksa terjemahan / once the translation is checked: "
+                         "python scripts/portal.py translated BERKAS/FILE [KOLOM/FIELD]")
         lines += _lines(items)
     return "\n".join(lines)
 

@@ -110,6 +110,10 @@ last_reviewed: "{today}"
 # Slug lama yang tetap dialihkan ke sini (jika halaman diganti nama)
 # Old slugs that keep redirecting here (when the page was renamed)
 old_slugs: []
+
+# Di buku saku A6? true: ringkasan, untuk siapa, status dan ke mana masuk buku saku (CONTRIBUTING.md)
+# In the A6 pocket guide? true: summary, for whom, status and where to go go into the guide
+pocket: false
 """
 
 

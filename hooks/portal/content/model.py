@@ -5,8 +5,25 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-Text = Mapping[str, str]
-"""A bilingual (multilingual) Markdown text: language code -> text."""
+class Text(dict):
+    """A multilingual Markdown text: language code -> text.
+
+    ``stale`` names the languages whose translation may be out of date: it was not recorded
+    as made from the default-language text as it is now (:mod:`portal.content.translations`).
+    """
+
+    stale: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, value: Mapping[str, str], stale: frozenset[str] = frozenset()) -> "Text":
+        text = cls(value)
+        text.stale = stale
+        return text
+
+
+def outdated_in(text: Mapping[str, str], lang: str) -> bool:
+    """True when ``text`` in ``lang`` is a translation that may be out of date."""
+    return lang in getattr(text, "stale", ())
 
 AUDIENCES = ("calon_pmi", "pmi", "purna_pmi", "keluarga", "anak_pmi")
 STATUSES = ("active", "announced", "planned", "ended")
@@ -29,6 +46,8 @@ class Contact:
     sources: tuple[str, ...]
     label: Text | None = None
     note: Text | None = None
+    pocket: bool = False  # in the A6 pocket guide (procedure contacts only)
+    poster: bool = False  # on the poster (procedure contacts only)
 
 
 @dataclass(frozen=True)
@@ -67,6 +86,7 @@ class Program:
     warnings: tuple[Text, ...] = ()
     old_slugs: tuple[str, ...] = ()
     kind: str | None = None
+    pocket: bool = False  # a short block in the A6 pocket guide
     """``placement`` for a route to work abroad: ``data/policy.yaml`` rules of that kind apply."""
 
 
@@ -77,6 +97,8 @@ class ProcedureStep:
     documents: tuple[Text, ...] = ()
     where: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    pocket: bool = False  # in the A6 pocket guide
+    poster: bool = False  # its title on the poster
 
 
 @dataclass(frozen=True)
@@ -93,6 +115,7 @@ class Procedure:
     warnings: tuple[Text, ...] = ()
     contacts: tuple[Contact, ...] = ()
     old_slugs: tuple[str, ...] = ()
+    pocket: str | None = None  # the pocket guide's section: 'sebelum-berangkat' or 'jika-ada-masalah'
 
 
 @dataclass(frozen=True)
@@ -140,6 +163,7 @@ class GlossaryTerm:
     aliases: tuple[str, ...] = ()
     expansion: Text | None = None
     sources: tuple[str, ...] = ()
+    pocket: bool = False  # in the A6 pocket guide's glossary
 
     @property
     def anchor(self) -> str:
@@ -216,3 +240,19 @@ class Content:
     policy: Policy | None = None
     source_index: Mapping[str, Source] = field(default_factory=dict)
     organization_index: Mapping[str, Organization] = field(default_factory=dict)
+    text_fields: tuple["TextField", ...] = ()
+    """Every text of every file, in file order: what translation records are about."""
+    translation_records: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
+    """Per content file, its translation records as read (:mod:`portal.content.translations`)."""
+    orphan_record_files: tuple[str, ...] = ()
+    """Translation record files whose content file does not exist."""
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One text field of a content file, where it is written."""
+
+    file: str
+    line: int
+    field: str
+    text: Text

@@ -24,6 +24,12 @@ SCHEMA_FILE = Path(__file__).resolve().parents[3] / "schema" / "portal.schema.js
 UI_SCHEMA_FILE = SCHEMA_FILE.with_name("ui.schema.json")
 """Interface strings (``data/ui/<lang>.yaml``): kind ``ui``, a schema of its own."""
 
+LANGUAGE_PATTERN = "^[a-z]{2,3}$"
+RECORD_PATTERN = "^[0-9a-f]{10}$"
+"""A translation record's fingerprint (:mod:`.translations`)."""
+RECORD_FIELD_PATTERN = r"^([a-z_]+|\[[0-9]+\])(\[[0-9]+\]|\.[a-z_]+)*$"
+"""The field a translation record is about, as errors name it (``steps[0].title``)."""
+
 _TYPE_NAMES = {
     "string": ("teks", "text"), "object": ("kumpulan kolom (mapping)", "a mapping of fields"),
     "array": ("daftar (list)", "a list"), "number": ("angka", "a number"),
@@ -139,6 +145,14 @@ def _convert(error: ValidationError, doc: Document) -> list[ContentError]:
         want_id, want_en = _type_name(value)
         return [err("E-TYPE", f"harus berupa {want_id}", f"must be {want_en}")]
     if kind == "pattern":
+        if value == LANGUAGE_PATTERN:
+            return [err("E-LANG", f"kode bahasa '{instance}' tidak sah; tulis mis. id, en",
+                        f"invalid language code '{instance}'; write e.g. id, en")]
+        if value in (RECORD_PATTERN, RECORD_FIELD_PATTERN):
+            return [err("E-RECORD", f"catatan terjemahan '{instance}' rusak; berkas ini tidak diubah dengan tangan: "
+                        "jalankan `python scripts/portal.py translated BERKAS`",
+                        f"broken translation record '{instance}'; this file is not edited by hand: "
+                        "run `python scripts/portal.py translated FILE`")]
         if "[0-9]{4}" in value:
             return [err("E-DATE", f"tanggal '{instance}' salah; tulis YYYY-MM-DD (mis. 2024-12-13)",
                         f"bad date '{instance}'; write YYYY-MM-DD (e.g. 2024-12-13)")]

@@ -13,11 +13,12 @@ from portal.content import policy
 from portal.content import policy_rules
 from portal.content import rules
 from portal.content import schema
+from portal.content import translations
 from portal.content.errors import ContentError, ContentInvalid
 from portal.content.loader import Document, LoadFailed, character_errors, dotted, load_file
 from portal.content.model import (Case, Contact, Content, Eligibility, GlossaryTerm, Option, Organization,
                     Policy, PolicyRule, Procedure, ProcedureStep, Program, Proposal, Question, Source,
-                    Status, Village)
+                    Status, Text, TextField, Village)
 
 COLLECTIONS = {"programs": "program", "procedures": "procedure",
                "organizations": "organization", "proposals": "proposal",
@@ -43,9 +44,12 @@ ID_HOMES = {"source": "`data/sources/`", "organisation": "`data/organizations/`"
 class _Checker:
     """Builds model objects from one document, reporting every problem it sees."""
 
-    def __init__(self, doc: Document, languages: tuple[str, ...], errors: list[ContentError], page: str = ""):
+    def __init__(self, doc: Document, languages: tuple[str, ...], errors: list[ContentError], page: str = "",
+                 records: translations.Records | None = None):
         self.doc, self.languages, self.errors = doc, languages, errors
+        self.records = records or {}  # which source text each translation was made from
         self.texts_read: list[tuple[tuple, str]] = []  # (path, text) of every text field, for the policy checks
+        self.fields: list[tuple[tuple, Text]] = []  # (path, text) of every text field, for translation records
         self.page = page  # where the texts are shown, e.g. 'program/melati/'
         self.links: list[tuple[tuple, str]] = []  # (path, site path) of every relative link, for the cross-check
 
@@ -61,7 +65,7 @@ class _Checker:
             value = value[part]
         return value
 
-    def text(self, path: tuple, value: Any = None) -> dict[str, str] | None:
+    def text(self, path: tuple, value: Any = None) -> Text | None:
         value = self.get(path) if value is None else value
         if value is None:
             return None
@@ -78,13 +82,23 @@ class _Checker:
             for problem in markup.problems(text, self.page):
                 self.report(path + (lang,), problem.code, problem.message_id, problem.message_en)
             self.links += [(path + (lang,), target) for target in markup.internal_links(text, self.page)]
-        return dict(value)
+        text = Text.of(value, translations.stale_languages(value, dotted(path), self.records, default))
+        self.fields.append((path, text))
+        return text
 
-    def texts(self, path: tuple) -> tuple[dict[str, str], ...]:
+    def texts(self, path: tuple) -> tuple[Text, ...]:
         return tuple(self.text(path + (i,)) for i in range(len(self.get(path) or ())))
 
     def opt_text(self, mapping: dict, path: tuple, key: str):
         return self.text(path + (key,)) if key in mapping else None
+
+    def pocket_mark(self, path: tuple, section: str | None) -> None:
+        """A step or contact marked ``pocket: true`` needs its procedure in the pocket guide."""
+        if section is None:
+            self.report(path, "E-MARK", "ditandai 'pocket: true', tetapi prosedurnya tidak punya 'pocket' "
+                        "(tulis 'pocket: sebelum-berangkat' atau 'pocket: jika-ada-masalah' di prosedur)",
+                        "marked 'pocket: true', but its procedure has no 'pocket' "
+                        "(write 'pocket: sebelum-berangkat' or 'pocket: jika-ada-masalah' on the procedure)")
 
     def date(self, path: tuple, today: dt.date) -> dt.date:
         raw = self.get(path)
@@ -113,7 +127,9 @@ class _Checker:
                         f"date '{raw}' does not exist")
         return raw
 
-    def contacts(self, path: tuple) -> tuple[Contact, ...]:
+    def contacts(self, path: tuple, pocket_section: str | None = None, printable: bool = False) -> tuple[Contact, ...]:
+        """The contacts at ``path``; the print marks ``pocket``/``poster`` only on a procedure's contacts
+        (``printable``), ``pocket`` only when the procedure is in the pocket guide (``pocket_section``)."""
         out = []
         for i, c in enumerate(self.get(path) or ()):
             p = path + (i,)
@@ -123,8 +139,15 @@ class _Checker:
             if c["kind"] == "email" and not EMAIL.match(c["value"]):
                 self.report(p + ("value",), "E-EMAIL", f"'{c['value']}' bukan alamat email; tulis mis. nama@contoh.go.id",
                             f"'{c['value']}' is not an email address; write e.g. name@example.go.id")
+            for mark in ("pocket", "poster"):
+                if c.get(mark) and not printable:
+                    self.report(p + (mark,), "E-MARK", f"'{mark}' hanya untuk kontak prosedur (data/procedures/)",
+                                f"'{mark}' is only for the contacts of a procedure (data/procedures/)")
+            if c.get("pocket") and printable:
+                self.pocket_mark(p + ("pocket",), pocket_section)
             out.append(Contact(kind=c["kind"], value=c["value"], sources=tuple(c["sources"]),
-                               label=self.opt_text(c, p, "label"), note=self.opt_text(c, p, "note")))
+                               label=self.opt_text(c, p, "label"), note=self.opt_text(c, p, "note"),
+                               pocket=bool(c.get("pocket")), poster=bool(c.get("poster"))))
         return tuple(out)
 
 
@@ -160,22 +183,28 @@ def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
         benefits=ck.texts(("benefits",)), steps=ck.texts(("steps",)),
         documents=ck.texts(("documents",)), where=tuple(d.get("where", ())),
         contacts=ck.contacts(("contacts",)), warnings=ck.texts(("warnings",)),
-        old_slugs=tuple(d.get("old_slugs", ())), kind=d.get("kind"))
+        old_slugs=tuple(d.get("old_slugs", ())), kind=d.get("kind"), pocket=bool(d.get("pocket")))
 
 
 def _procedure(ck: _Checker, slug: str, today: dt.date) -> Procedure:
     d = ck.doc.data
+    section = d.get("pocket")
+    for i, s in enumerate(d["steps"]):
+        if s.get("pocket"):
+            ck.pocket_mark(("steps", i, "pocket"), section)
     steps = tuple(
         ProcedureStep(title=ck.text(("steps", i, "title")), body=ck.opt_text(s, ("steps", i), "body"),
                       documents=ck.texts(("steps", i, "documents")), where=tuple(s.get("where", ())),
-                      sources=tuple(s.get("sources", ())))
+                      sources=tuple(s.get("sources", ())), pocket=bool(s.get("pocket")),
+                      poster=bool(s.get("poster")))
         for i, s in enumerate(d["steps"]))
     return Procedure(
         slug=slug, file=ck.doc.file, title=ck.text(("title",)), summary=ck.text(("summary",)),
         audience=tuple(d["audience"]), steps=steps, sources=tuple(d["sources"]),
         last_reviewed=ck.date(("last_reviewed",), today),
         introduction=ck.opt_text(d, (), "introduction"), warnings=ck.texts(("warnings",)),
-        contacts=ck.contacts(("contacts",)), old_slugs=tuple(d.get("old_slugs", ())))
+        contacts=ck.contacts(("contacts",), section, printable=True), old_slugs=tuple(d.get("old_slugs", ())),
+        pocket=section)
 
 
 def _organization(ck: _Checker, slug: str, today: dt.date) -> Organization:
@@ -216,7 +245,7 @@ def _glossary_term(ck: _Checker, slug: str, today: dt.date) -> GlossaryTerm:
     g = ck.doc.data
     return GlossaryTerm(term=g["term"], definition=ck.text(("definition",)),
                         aliases=tuple(g.get("aliases", ())), expansion=ck.opt_text(g, (), "expansion"),
-                        sources=tuple(g.get("sources", ())))
+                        sources=tuple(g.get("sources", ())), pocket=bool(g.get("pocket")))
 
 
 def _questions(ck: _Checker, today: dt.date) -> list[Question]:
@@ -268,7 +297,39 @@ def looks_like_yaml(name: str) -> bool:
 def content_files(data_dir: Path) -> list[Path]:
     """Every entry the loader reads or reports (for change detection)."""
     files = [p for d in (*COLLECTIONS, case_rules.CASES_DIR) for p in _visible(data_dir / d)]
+    files += _record_files(data_dir)
     return files + [p for p in _visible(data_dir) if not p.is_dir() and looks_like_yaml(p.name)]
+
+
+def _record_files(data_dir: Path) -> list[Path]:
+    """Every visible file under ``data/translations/`` (one folder level, as the content files)."""
+    top = data_dir / translations.RECORDS_DIR
+    return [p for entry in _visible(top) for p in (_visible(entry) if entry.is_dir() else [entry])]
+
+
+def _records(path: Path, root: Path, data_dir: Path, errors: list[ContentError]) -> translations.Records:
+    """The translation records at ``path`` (none when there is no such file); errors reported."""
+    if not os.path.lexists(path):
+        return {}
+    try:
+        doc = load_file(path, root, inside=data_dir)
+    except LoadFailed as exc:
+        errors.append(exc.error)
+        return {}
+    problems = schema.validate(doc, "translations")
+    errors.extend(problems)
+    return {} if problems else translations.as_records(doc.data)
+
+
+def _orphan_records(data_dir: Path, root: Path, errors: list[ContentError]) -> tuple[str, ...]:
+    """Record files whose content file is gone (a warning); a misnamed one is an error."""
+    orphans = []
+    for path in _record_files(data_dir):
+        if path.is_dir() or path.suffix != ".yaml":
+            errors.append(_misnamed(path, root))
+        elif not os.path.lexists(translations.content_path(data_dir, path)):
+            orphans.append(path.relative_to(root).as_posix())
+    return tuple(orphans)
 
 
 def _misnamed(path: Path, root: Path) -> ContentError:
@@ -314,6 +375,8 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
     errors: list[ContentError] = []
     built: dict[str, list] = {kind: [] for kind in (*COLLECTIONS.values(), *SINGLE_FILES.values(), "cases")}
     checkers: dict[int, _Checker] = {}
+    text_fields: list[TextField] = []
+    records_read: dict[str, translations.Records] = {}
 
     def read(path: Path, kind: str, slug: str | None) -> None:
         try:
@@ -321,7 +384,8 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         except LoadFailed as exc:
             errors.append(exc.error)
             return
-        ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""))
+        records = _records(translations.record_path(data_dir, path), root, data_dir, errors)
+        ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""), records)
         errors.extend(character_errors(doc))
         errors.extend(policy.placeholders(doc))
         problems = schema.validate(doc, kind)
@@ -330,6 +394,8 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
             return
         args = (ck, slug, today) if slug is not None else (ck, today)
         item = BUILDERS[kind](*args)
+        text_fields.extend(TextField(doc.file, doc.line(p), dotted(p), text) for p, text in ck.fields)
+        records_read[doc.file] = records
         if slug is None:
             built[kind].extend(item)
             for obj in item:
@@ -370,7 +436,9 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         questions=tuple(built["questions"]), cases=tuple(built["cases"]),
         policy=built["policy"][0] if built["policy"] else None,
         source_index={s.id: s for s in built["source"]},
-        organization_index={o.slug: o for o in built["organization"]})
+        organization_index={o.slug: o for o in built["organization"]},
+        text_fields=tuple(text_fields), translation_records=records_read,
+        orphan_record_files=_orphan_records(data_dir, root, errors))
     _cross_check(content, checkers, errors)
     evaluable = not errors  # the rules can be run only on otherwise valid content
     _check_cases(content, checkers, errors, {p.stem for p in (data_dir / "programs").glob("*.y*ml")})

@@ -107,6 +107,10 @@ TEMPLATES = (
              "overrides/404.html", "replaced: the 404 page in the reader's language"),
 )
 
+THEME_STYLESHEET = "assets/stylesheets/main.*.min.css"
+"""Material's stylesheet, which every page loads: :mod:`portal.outputs.unused_css` trims it; the
+test checks Material still ships it there."""
+
 THEME_SCRIPTS = ("assets/javascripts/bundle.*", "assets/javascripts/workers", "assets/javascripts/lunr")
 """Where Material ships its JavaScript: :mod:`portal.mkdocs.theme_fixes` leaves these out of
 ``site/`` (no page loads them); the test checks Material still ships them there."""

@@ -26,12 +26,17 @@ def download_links(made: Made, strings: dict[str, Strings]) -> dict[tuple[str, s
     return out
 
 
+KIT_KINDS = ("pocket", "office", "poster-a3", "poster-a4")  # the print kit, listed first in this order
+
+
 def brochures_page(lang: str, t: Strings, brochures: list[Brochure], built: bool = True) -> str:
-    """The brochures page of one language: every PDF with its size and review date, booklet first;
-    when brochures were not ``built`` (a quick preview), a note saying so instead of the table."""
+    """The brochures page of one language: the print kit first (paper, pages, size, how to print
+    and fold), then every brochure with its size and review date, booklet first; when brochures
+    were not ``built`` (a quick preview), a note saying so instead of the tables."""
+    kit = sorted((b for b in brochures if b.kind in KIT_KINDS), key=lambda b: KIT_KINDS.index(b.kind))
+    rest = sorted((b for b in brochures if b.kind not in KIT_KINDS), key=lambda b: (b.slug is not None, b.title.lower()))
     return (front_matter(title=t("brochure.page_title"), description=t("brochure.page_intro"), kind="index")
-            + render("brochures.html", t=HtmlStrings(t), built=built, size=human_size,
-                     brochures=sorted(brochures, key=lambda b: (b.slug is not None, b.title.lower()))))
+            + render("brochures.html", t=HtmlStrings(t), built=built, size=human_size, kit=kit, brochures=rest))
 
 
 def brochure_pages(content: Content, strings: dict[str, Strings], made: Made, built: bool = True) -> dict[str, str]:

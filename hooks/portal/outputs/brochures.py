@@ -73,7 +73,9 @@ class Brochure:
     site_path: str  # path inside site/, e.g. 'en/brosur/melati-en.pdf'
     cache_file: Path
     size: int
-    slug: str | None = None  # the program; None for the booklet
+    slug: str | None = None  # the program; None for the booklet and the print kit
+    kind: str = "brochure"  # or 'booklet', or a print kit file: 'pocket', 'office', 'poster-a3', 'poster-a4'
+    pages: int = 0  # known for the print kit's files
 
 
 @dataclass(frozen=True)
@@ -125,11 +127,11 @@ def _file_digest(path: Path, mtime_ns: int, size: int) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def stylesheet(site: Site, fonts: dict[str, Path]) -> str:
-    """The brochure stylesheet, with @font-face rules for the local DejaVu Sans files."""
+def stylesheet(site: Site, fonts: dict[str, Path], file: Path = TEMPLATE_DIR / STYLESHEET) -> str:
+    """A print stylesheet (the brochures' by default), with @font-face rules for the local DejaVu Sans files."""
     faces = "".join(f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; '
                     f'src: url("{path.resolve().as_uri()}"); }}\n' for weight, path in fonts.items())
-    return faces + (site.root / TEMPLATE_DIR / STYLESHEET).read_text(encoding="utf-8")
+    return faces + (site.root / file).read_text(encoding="utf-8")
 
 
 def cache_key(html: str, css: str, fonts: dict[str, Path], site_url: str) -> str:
@@ -349,7 +351,8 @@ def make_all(site: Site, content: Content, strings: dict[str, Strings]) -> Made:
                 continue
             store(path, pdf)
         made += [Brochure(job.lang, job.name, job.title, job.reviewed, site_path(site, job.lang, job.name),
-                          path, path.stat().st_size, job.slug) for job, path in zip(batch, paths) if path.exists()]
+                          path, path.stat().st_size, job.slug, "brochure" if job.slug else "booklet")
+                 for job, path in zip(batch, paths) if path.exists()]
     if errors:
         raise ContentInvalid(errors)
     used = {b.cache_file.name for b in made} | {checksum_file(b.cache_file).name for b in made}

@@ -25,6 +25,7 @@ CHECKER_JS = Path(__file__).resolve().parents[3] / "docs" / "assets" / "portal" 
 UI_KEYS = ("next", "back", "dont_know", "yes", "no", "number_error", "choose_error",
            "results", "likely", "maybe", "not", "unpublished", "ended", "documents",
            "documents_intro", "print", "restart", "answers", "change", "unknown", "question_n", "villages",
+           "where", "print_estimate", "print_date", "print_answers",
            "share_heading", "share_results", "share_answers", "share_answers_note")
 
 
@@ -64,6 +65,7 @@ def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, 
         "status_text": {lang: status_text(r, p) for lang, r in renderers.items()},
         "decided_by": html(p.eligibility.decided_by),
         "documents": [html(d) for d in p.documents],
+        "where": {lang: [r.plain(content.organization_index[o].name) for o in p.where] for lang, r in renderers.items()},
     } for p in content.programs]
     ui = {lang: {key: strings[lang](f"checker.{key}") for key in UI_KEYS} for lang in content.languages}
     rules_date = max((p.last_reviewed for p in content.programs), default=None)

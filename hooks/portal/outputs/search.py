@@ -12,7 +12,6 @@ are built. :func:`measure` reports what a reader downloads (``python scripts/sea
 from __future__ import annotations
 
 import asyncio
-import gzip
 import html
 import json
 import logging
@@ -22,6 +21,7 @@ import threading
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from portal.checks.page_weight import gzipped_size
 from portal.content.model import GlossaryTerm
 from portal.site.html import render
 from portal.site.render import esc
@@ -184,12 +184,6 @@ def build_index(site_dir: Path, other_languages: Iterable[str]) -> None:
     log.info("Pagefind: %d HTML files read, %d bundles", read, 1 + len(others))
 
 
-def gzipped_size(path: Path) -> int:
-    """Bytes on the wire: Pagefind's own files (.pagefind, .pf_*) are gzip already."""
-    data = path.read_bytes()
-    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 9))
-
-
 def bundles(site_dir: Path) -> list[Path]:
     """Every language's Pagefind bundle in ``site_dir``."""
     return sorted(entry.parent for entry in site_dir.glob(f"**/{SEARCH_DIR}/pagefind-entry.json"))
@@ -203,16 +197,19 @@ def measure(site_dir: Path) -> dict[str, dict[str, int]]:
     Pagefind wrote for the language (metadata, index chunks, fragments, filters). ``pages``:
     pages indexed.
     """
+    def size(path: Path) -> int:
+        return gzipped_size(path.read_bytes())
+
     report = {}
     for bundle in bundles(site_dir):
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         files = [bundle / name for name in UI_FILES] + [site_dir / DIALOG_STYLE]
-        shared = sum(gzipped_size(path) for path in files if path.exists())
+        shared = sum(gzipped_size(path.read_bytes()) for path in files if path.exists())
         for lang, info in entry["languages"].items():
             wasm = bundle / f"wasm.{info['wasm']}.pagefind"
             meta = bundle / f"pagefind.{info['hash']}.pf_meta"
             chunks = [p for folder in ("index", "fragment", "filter") for p in (bundle / folder).glob(f"{lang}_*")]
             report[lang] = {"pages": info["page_count"],
-                            "first_search": shared + gzipped_size(wasm) + gzipped_size(meta),
-                            "index": gzipped_size(meta) + sum(gzipped_size(p) for p in chunks)}
+                            "first_search": shared + size(wasm) + size(meta),
+                            "index": size(meta) + sum(size(p) for p in chunks)}
     return report

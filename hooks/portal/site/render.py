@@ -1,4 +1,4 @@
-"""Markdown/HTML fragments in one language, with untranslated text marked as such."""
+"""Markdown/HTML fragments in one language, with untranslated and outdated translations marked as such."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable, Mapping, NamedTuple
 from markupsafe import Markup
 
 from portal.content.markup import to_html, to_inline_html
-from portal.content.model import Contact, Content, GlossaryTerm, Organization, Program, Source, Text
+from portal.content.model import Contact, Content, GlossaryTerm, Organization, Program, Source, Text, outdated_in
 from portal.content.rules import fold
 from portal.site.config import Options
 from portal.site.html import fragments
@@ -147,20 +147,31 @@ class Renderer:
     def notice(self) -> Markup:
         return fragments().notice(self.ui("untranslated"), self.lang)
 
+    def outdated(self, text: Text | None) -> bool:
+        """True when ``text`` is shown in a translation that may be out of date."""
+        return text is not None and self.lang != self.default and self.lang in text and outdated_in(text, self.lang)
+
+    def outdated_notice(self) -> Markup:
+        return fragments().outdated_notice(self.ui("translation_outdated"))
+
     def block(self, text: Text, cls: str = "pmi-text") -> Markup:
-        """A block of Markdown text in a <div>, marked when untranslated."""
+        """A block of Markdown text in a <div>, marked when untranslated or its translation may be outdated."""
         value, missing = self.pick(text)
         body = Markup(self._terms(markdown_to_html(value)))
         if missing:
             return fragments().block(body, cls, self.default, self.notice())
+        if self.outdated(text):
+            return fragments().block(body, cls, outdated=self.outdated_notice())
         return fragments().block(body, cls)
 
     def inline(self, text: Text) -> Markup:
-        """Inline HTML for a list item or sentence, marked when untranslated."""
+        """Inline HTML for a list item or sentence, marked when untranslated or its translation may be outdated."""
         value, missing = self.pick(text)
         body = Markup(self._terms(markdown_to_html(value, inline=True)))
         if missing:
             return fragments().untranslated_inline(body, self.default, self.notice())
+        if self.outdated(text):
+            return fragments().outdated_inline(body, self.outdated_notice())
         return body
 
     def item_list(self, texts: Iterable[Text], tag: str = "ul", cls: str = "pmi-list") -> Markup:

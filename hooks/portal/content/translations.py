@@ -1,0 +1,126 @@
+"""Translation freshness: which source text each translation was made from.
+
+Every content file may have a record beside it under ``data/translations/`` (the same path
+below ``data/``): per language, per text field, a short fingerprint of the default-language
+text the translation was made from. A translation whose record is missing, or whose record
+differs from the fingerprint of the source text as it is now, is *stale*: its pages show a
+notice and ``portal.py status`` lists it. ``portal.py translated FILE [FIELD]`` writes the
+record after a translator has checked the text. One record file per content file, so two
+pull requests on different items never touch the same file, and the web editor, which
+rewrites content files, never drops a record.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+import yaml
+
+RECORDS_DIR = "translations"
+"""The folder under ``data/`` that holds the records, mirroring the content files' paths."""
+
+HEADER = ("# yaml-language-server: $schema={schema}\n"
+          "# Catatan terjemahan: ditulis oleh `python scripts/portal.py translated BERKAS [KOLOM]`, "
+          "jangan diubah dengan tangan.\n"
+          "# Translation records: written by `python scripts/portal.py translated FILE [FIELD]`, "
+          "do not edit by hand.\n")
+
+Records = Mapping[str, Mapping[str, str]]
+"""language -> field (``steps[0].title``) -> fingerprint of the source text it was made from."""
+
+
+def fingerprint(text: str) -> str:
+    """A short hash of ``text`` as written, ignoring line wrapping and spacing (10 hex digits)."""
+    normal = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:10]
+
+
+def record_path(data_dir: Path, content_file: Path) -> Path:
+    """Where the records of ``content_file`` (a file under ``data_dir``) are kept."""
+    return data_dir / RECORDS_DIR / content_file.relative_to(data_dir)
+
+
+def content_path(data_dir: Path, record_file: Path) -> Path:
+    """The content file whose records ``record_file`` holds."""
+    return data_dir / record_file.relative_to(data_dir / RECORDS_DIR)
+
+
+def stale_languages(text: Mapping[str, str], field: str, records: Records, default: str) -> frozenset[str]:
+    """The languages of ``text`` whose translation was not recorded as made from its source now."""
+    source = fingerprint(text[default]) if default in text else None
+    return frozenset(lang for lang in text
+                     if lang != default and records.get(lang, {}).get(field) != source)
+
+
+@dataclass(frozen=True)
+class Stale:
+    """One translation that may be out of date."""
+
+    field: str
+    lang: str
+    recorded: bool
+    """False when no record exists; True when the source text changed since it was recorded."""
+
+
+def stale_texts(texts: Iterable[tuple[str, Mapping[str, str]]], records: Records, default: str) -> Iterator[Stale]:
+    """Every stale translation among ``texts`` (field, text), in their order."""
+    for field, text in texts:
+        for lang in sorted(stale_languages(text, field, records, default)):
+            yield Stale(field, lang, field in records.get(lang, {}))
+
+
+def orphans(fields: Iterable[str], records: Records, languages: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(language, field) of records that belong to no text of a configured language any more."""
+    known, configured = set(fields), set(languages)
+    for lang, by_field in records.items():
+        for field in by_field:
+            if lang not in configured or field not in known:
+                yield lang, field
+
+
+def updated(records: Records, texts: Iterable[tuple[str, Mapping[str, str]]], default: str,
+            only: str | None = None, languages: Iterable[str] = ()) -> dict[str, dict[str, str]]:
+    """``records`` with the translations of ``texts`` recorded as made from their source now.
+
+    ``only`` limits the change to one field (``summary``) or the fields below it (``steps``,
+    ``steps[2]``), ``languages`` to those languages (default: every translation there is).
+    Records of fields that no longer exist are dropped when ``only`` is None.
+    """
+    texts, wanted = list(texts), set(languages)
+    chosen = [(f, t) for f, t in texts if only is None or under(f, only)]
+    out: dict[str, dict[str, str]] = {lang: dict(by_field) for lang, by_field in records.items()}
+    if only is None:
+        known = {f for f, _ in texts}
+        out = {lang: {f: h for f, h in by_field.items() if f in known} for lang, by_field in out.items()}
+    for field, text in chosen:
+        if default not in text:
+            continue
+        for lang in text:
+            if lang != default and (not wanted or lang in wanted):
+                out.setdefault(lang, {})[field] = fingerprint(text[default])
+    order = {f: i for i, (f, _) in enumerate(texts)}
+    return {lang: dict(sorted(by_field.items(), key=lambda kv: order.get(kv[0], len(order))))
+            for lang, by_field in sorted(out.items()) if by_field}
+
+
+def under(field: str, prefix: str) -> bool:
+    """True when ``field`` is ``prefix`` or a field below it (``steps[0].title`` below ``steps``)."""
+    return field == prefix or field.startswith(prefix + ".") or field.startswith(prefix + "[")
+
+
+def dump(records: Records, path: Path, data_dir: Path) -> str:
+    """The text of the record file at ``path``, naming its schema for editors."""
+    schema = os.path.relpath(data_dir.parent / "schema" / "translations.schema.json", path.parent)
+    body = yaml.safe_dump({lang: dict(by_field) for lang, by_field in records.items()},
+                         allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return HEADER.format(schema=Path(schema).as_posix()) + body
+
+
+def as_records(data: Any) -> Records:
+    """A loaded (and schema-checked) record file as :data:`Records`; an empty file is no records."""
+    return data or {}

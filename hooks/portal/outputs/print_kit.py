@@ -1,0 +1,242 @@
+"""The print kit per language: the A6 pocket guide, its office print file (A4, two pages a side),
+and the wall poster in A3 and A4.
+
+What goes into the guide is marked in the content, never chosen here: procedures with ``pocket:
+sebelum-berangkat`` or ``pocket: jika-ada-masalah`` (their steps and contacts with ``pocket:
+true``), programs and glossary terms with ``pocket: true``; procedure steps and contacts with
+``poster: true`` for the poster. The guide has at most
+:data:`MAX_POCKET_PAGES` pages; blank pages are added up to a multiple of 4. Rendered with the
+brochures' WeasyPrint workers, cached like them in a folder of its own.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from portal.build.paths import own_folder
+from portal.content.errors import ContentError, ContentInvalid
+from portal.content.model import Content, Procedure
+from portal.outputs.brochures import (Brochure, cache_key, font_files, is_intact, qr_svg, render_all, render_pdf,
+                                      site_path, store, stylesheet)
+from portal.outputs.imposition import impose, pad_to_multiple, page_count
+from portal.site.config import Site
+from portal.site.html import environment
+from portal.site.render import Renderer, status_text
+from portal.site.strings import Strings
+from portal.site.urls import CHECKER_DIR
+
+log = logging.getLogger("mkdocs.hooks.portal")
+
+TEMPLATE_DIR = Path("overrides") / "print"
+CACHE_DIR = Path(".cache") / "print-kit"
+MAX_POCKET_PAGES = 24
+POCKET_SECTIONS = ("sebelum-berangkat", "jika-ada-masalah")  # the schema's values of a procedure's `pocket`
+CACHE_FILE = re.compile(r"^[0-9a-f]{64}(-office)?\.(pdf|sha256)(\.tmp)?$")  # what make_kit writes
+
+
+def _procedure(r: Renderer, p: Procedure) -> dict[str, Any]:
+    orgs = r.content.organization_index
+    return {
+        "title": r.plain(p.title), "summary": r.block(p.summary, "summary"),
+        "steps": [{"title": r.plain(s.title), "body": (r.block(s.body) if s.body else None),
+                   "documents": (r.checklist(s.documents) if s.documents else None),
+                   "where": [r.plain(orgs[o].name) for o in s.where]} for s in p.steps if s.pocket],
+        "contacts": (r.contacts([c for c in p.contacts if c.pocket]) if any(c.pocket for c in p.contacts)
+                          else None),
+    }
+
+
+def reviewed_on(content: Content, mark: str, today: dt.date) -> dt.date:
+    """The newest review date of what is marked ``mark`` ('pocket' or 'poster'); ``today`` when nothing is."""
+    if mark == "pocket":
+        dated = [*(p for p in content.procedures if p.pocket), *(p for p in content.programs if p.pocket)]
+    else:
+        dated = [p for p in content.procedures if any(x.poster for x in (*p.steps, *p.contacts))]
+    return max((d.last_reviewed for d in dated), default=today)
+
+
+def pocket_context(site: Site, r: Renderer) -> dict[str, Any]:
+    """What the pocket guide shows in ``r``'s language: its parts, in order, with the marked items."""
+    content, t = r.content, r.t
+    orgs = content.organization_index
+    procedures = sorted((p for p in content.procedures if p.pocket), key=lambda p: p.slug)
+    programs = sorted((p for p in content.programs if p.pocket), key=lambda p: r.plain(p.title).lower())
+    terms = sorted((g for g in content.glossary if g.pocket), key=lambda g: g.term.lower())
+    parts = [
+        {"id": "sebelum-berangkat", "title": t("print_kit.before"), "programs": [], "glossary": [],
+         "procedures": [_procedure(r, p) for p in procedures if p.pocket == "sebelum-berangkat"]},
+        {"id": "program", "title": t("section.programs"), "procedures": [], "glossary": [],
+         "programs": [{"title": r.plain(p.title), "summary": r.block(p.summary, "summary"),
+                       "audience": ", ".join(t("audience." + a) for a in p.audience),
+                       "status": status_text(r, p), "where": [r.plain(orgs[o].name) for o in p.where]}
+                      for p in programs]},
+        {"id": "jika-ada-masalah", "title": t("print_kit.problem"), "programs": [], "glossary": [],
+         "procedures": [_procedure(r, p) for p in procedures if p.pocket == "jika-ada-masalah"]},
+        {"id": "glosarium", "title": t("section.glossary"), "procedures": [], "programs": [],
+         "glossary": [{"term": g.term, "expansion": (r.inline(g.expansion) if g.expansion else None),
+                       "definition": r.block(g.definition)} for g in terms]},
+    ]
+    reviewed = reviewed_on(content, "pocket", site.today)
+    url = site.page_url(r.lang, "")
+    draft = site.is_local_preview
+    return {"lang": r.lang, "t": t, "draft": draft, "qr": None if draft else qr_svg(url), "url": url,
+            "title": t("print_kit.pocket_title"), "reviewed": t("last_reviewed", date=t.long_date(reviewed)),
+            "parts": [part for part in parts if part["procedures"] or part["programs"] or part["glossary"]]}
+
+
+def marked(content: Content) -> str:
+    """What is marked for the pocket guide, counted, in both languages: for the error when it does not fit."""
+    procedures = [p for p in content.procedures if p.pocket]
+    steps = sum(s.pocket for p in procedures for s in p.steps)
+    contacts = sum(c.pocket for p in procedures for c in p.contacts)
+    programs = sum(p.pocket for p in content.programs)
+    terms = sum(bool(g.pocket) for g in content.glossary)
+    names = ", ".join(p.slug for p in procedures)
+    return (f"{len(procedures)} prosedur ({names}) dengan {steps} langkah dan {contacts} kontak, {programs} program, "
+            f"{terms} istilah",
+            f"{len(procedures)} procedures ({names}) with {steps} steps and {contacts} contacts, {programs} programmes, "
+            f"{terms} terms")
+
+
+def too_long(content: Content, lang: str, pages: int) -> ContentError:
+    """The bilingual error of a pocket guide over :data:`MAX_POCKET_PAGES` pages."""
+    first = next((p.file for p in sorted(content.procedures, key=lambda p: p.slug) if p.pocket), "data/procedures")
+    what_id, what_en = marked(content)
+    return ContentError(
+        first, 1, "pocket", "E-POCKET-PAGES",
+        f"buku saku ({lang}) perlu {pages} halaman A6; paling banyak {MAX_POCKET_PAGES}. Yang ditandai 'pocket': "
+        f"{what_id}. Hapus tanda 'pocket' dari sebagian, atau persingkat teksnya",
+        f"the pocket guide ({lang}) needs {pages} A6 pages; at most {MAX_POCKET_PAGES}. Marked 'pocket': "
+        f"{what_en}. Remove the 'pocket' mark from some, or shorten the text")
+
+
+def poster_context(site: Site, r: Renderer, paper: str) -> dict[str, Any]:
+    """The poster in ``r``'s language on ``paper`` ('a3' or 'a4'): the steps and contacts marked
+    ``poster: true``, by procedure, and a QR code to the checker."""
+    t = r.t
+    procedures = sorted((p for p in r.content.procedures if any(s.poster for s in p.steps)), key=lambda p: p.slug)
+    contacts = [c for p in sorted(r.content.procedures, key=lambda p: p.slug) for c in p.contacts if c.poster]
+    url = site.page_url(r.lang, f"{CHECKER_DIR}/")
+    draft = site.is_local_preview
+    reviewed = reviewed_on(r.content, "poster", site.today)
+    return {"lang": r.lang, "t": t, "paper": paper, "title": t("print_kit.poster_title"), "url": url,
+            "qr": None if draft else qr_svg(url), "reviewed": t("last_reviewed", date=t.long_date(reviewed)),
+            "procedures": [{"title": r.plain(p.title), "steps": [r.plain(s.title) for s in p.steps if s.poster]}
+                           for p in procedures],
+            "contacts": (r.contacts(contacts) if contacts else None)}
+
+
+def poster_too_long(content: Content, lang: str, paper: str, pages: int) -> ContentError:
+    first = next((p.file for p in sorted(content.procedures, key=lambda p: p.slug)
+                  if any(s.poster for s in p.steps)), "data/procedures")
+    marked = sum(s.poster for p in content.procedures for s in p.steps)
+    contacts = sum(c.poster for p in content.procedures for c in p.contacts)
+    return ContentError(
+        first, 1, "poster", "E-POSTER-PAGES",
+        f"poster {paper.upper()} ({lang}) perlu {pages} halaman; harus 1. Yang ditandai 'poster': {marked} langkah "
+        f"dan {contacts} kontak. Hapus tanda 'poster' dari sebagian",
+        f"the {paper.upper()} poster ({lang}) needs {pages} pages; it must be 1. Marked 'poster': {marked} steps "
+        f"and {contacts} contacts. Remove the 'poster' mark from some")
+
+
+@dataclass(frozen=True)
+class _Job:
+    lang: str
+    kind: str  # 'pocket', 'poster-a3', 'poster-a4'
+    html: str
+    css: str
+    path: Path  # in the cache
+
+
+def _render(jobs: list[_Job], base_url: Path) -> list[tuple[_Job, bytes, int]]:
+    """The jobs whose files are not in the cache, rendered on the brochures' workers, one stylesheet at a time."""
+    out = []
+    for css in dict.fromkeys(j.css for j in jobs):
+        batch = [j for j in jobs if j.css == css]
+        out += [(j, pdf, pages) for j, (pdf, pages) in zip(batch, render_all([j.html for j in batch], css, base_url))]
+    return out
+
+
+def make_kit(site: Site, content: Content, strings: dict[str, Strings]) -> tuple[Brochure, ...]:
+    """The print kit of every language (pocket guide, office print file, A3 and A4 posters),
+    rendered only when their inputs changed. A guide over :data:`MAX_POCKET_PAGES` pages, or a
+    poster over one page, raises :class:`ContentInvalid`."""
+    fonts = font_files()
+    pocket_css = stylesheet(site, fonts, TEMPLATE_DIR / "pocket.css")
+    poster_css = stylesheet(site, fonts, TEMPLATE_DIR / "poster.css")
+    cache = own_folder(site.root, CACHE_DIR / hashlib.sha256(site.site_url.encode()).hexdigest()[:12])
+    env = environment(site.root / TEMPLATE_DIR)
+    pocket, poster = env.get_template("pocket.html"), env.get_template("poster.html")
+    jobs = []
+    for lang in content.languages:
+        r = Renderer(lang, content, strings[lang], site.options, site.today)
+        documents = [("pocket", pocket.render(**pocket_context(site, r)), pocket_css)]
+        documents += [(f"poster-{paper}", poster.render(**poster_context(site, r, paper)), poster_css)
+                      for paper in ("a3", "a4")]
+        jobs += [_Job(lang, kind, html, css, cache / f"{cache_key(html, css, fonts, site.site_url)}.pdf")
+                 for kind, html, css in documents]
+    todo = [j for j in jobs if not (is_intact(j.path) and (j.kind != "pocket" or is_intact(office_file(j.path))))]
+    errors, made = [], []
+    for job, pdf, pages in _render(todo, site.root / TEMPLATE_DIR):
+        if job.kind == "pocket" and pages > MAX_POCKET_PAGES:
+            errors.append(too_long(content, job.lang, pages))
+        elif job.kind != "pocket" and pages > 1:
+            errors.append(poster_too_long(content, job.lang, job.kind.split("-")[1], pages))
+        elif job.kind == "pocket":
+            padded = pad_to_multiple(pdf, 4)
+            made += [(job.path, padded), (office_file(job.path), impose(padded))]
+        else:
+            made.append((job.path, pdf))
+    if errors:  # nothing of a kit that does not fit is kept
+        raise ContentInvalid(errors)
+    for path, pdf in made:
+        store(path, pdf)
+    out = []
+    for job in jobs:
+        t = strings[job.lang]
+        files = [(job.kind, job.path)] + ([("office", office_file(job.path))] if job.kind == "pocket" else [])
+        for kind, path in files:
+            key = kind.replace("-", "_")
+            name = f"{t(f'print_kit.{key}_file')}-{job.lang}.pdf"
+            reviewed = reviewed_on(content, "poster" if kind.startswith("poster") else "pocket", site.today)
+            out.append(Brochure(job.lang, name, t(f"print_kit.{key}_title"), reviewed, site_path(site, job.lang, name),
+                                path, path.stat().st_size, None, kind, page_count(path.read_bytes())))
+    used = {b.cache_file.name for b in out} | {b.cache_file.with_suffix(".sha256").name for b in out}
+    for stale in cache.iterdir():
+        if CACHE_FILE.match(stale.name) and stale.name not in used:  # only what make_kit wrote
+            stale.unlink()
+    log.info("Portal PMI: print kit: %d rendered, %d from cache", len(todo), len(jobs) - len(todo))
+    return tuple(out)
+
+
+def office_file(guide: Path) -> Path:
+    """Where the office print file of the cached guide ``guide`` is kept: beside it."""
+    return guide.with_name(guide.stem + "-office.pdf")
+
+
+def benchmark(site: Site, content: Content, strings: dict[str, Strings]) -> list[tuple[str, float, int]]:
+    """(file, seconds, pages) of every print kit file rendered afresh, for ``make bench`` (the cache
+    is neither read nor written); the office file's time includes the guide's."""
+    fonts = font_files()
+    env = environment(site.root / TEMPLATE_DIR)
+    out = []
+    for lang in content.languages:
+        r = Renderer(lang, content, strings[lang], site.options, site.today)
+        for kind, template, css, context in (
+                ("pocket", "pocket.html", "pocket.css", pocket_context(site, r)),
+                ("poster-a3", "poster.html", "poster.css", poster_context(site, r, "a3")),
+                ("poster-a4", "poster.html", "poster.css", poster_context(site, r, "a4"))):
+            start = time.perf_counter()
+            html = env.get_template(template).render(**context)
+            pdf, pages = render_pdf(html, stylesheet(site, fonts, TEMPLATE_DIR / css), site.root / TEMPLATE_DIR)
+            out.append((f"{kind}-{lang}", time.perf_counter() - start, pages))
+            if kind == "pocket":
+                office = impose(pad_to_multiple(pdf, 4))
+                out.append((f"office-{lang}", time.perf_counter() - start, page_count(office)))
+    return out

@@ -1,0 +1,234 @@
+"""Translation freshness: each translation records the source text it was made from
+(``data/translations/``); a changed source marks it stale in status, the PR check, the page
+and the PDF, until ``portal.py translated`` records it as checked again."""
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from portal.content import translations
+from portal.content.errors import ContentInvalid
+from portal.content.model import Text
+from portal.content.validator import load_content
+from portal.site.render import Renderer
+from portal.site.strings import Strings
+
+from conftest import FIXTURE_DATA, ROOT, build_site, make_project
+from test_cli import portal
+
+LANGS = ("id", "en")
+
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _load(data, languages=LANGS):
+    return load_content(data, languages, root=data.parent)
+
+
+def _stale(content, file: str) -> dict[str, set[str]]:
+    return {tf.field: set(tf.text.stale) for tf in content.text_fields if tf.file == file and tf.text.stale}
+
+
+MELATI_SUMMARY_ID = "Program pendampingan pendidikan untuk anak PMI"
+
+
+def test_fingerprint_ignores_wrapping_and_spacing_not_words():
+    assert translations.fingerprint("Dua  baris\nteks ") == translations.fingerprint("Dua baris teks")
+    assert translations.fingerprint("Dua baris teks") != translations.fingerprint("Dua baris teks.")
+    assert re.fullmatch(r"[0-9a-f]{10}", translations.fingerprint("x"))
+
+
+def test_existing_content_and_the_fixture_start_fresh():
+    for data in (ROOT / "data", FIXTURE_DATA):
+        content = _load(data)
+        stale = sorted({tf.file for tf in content.text_fields if tf.text.stale})
+        assert not stale, ("translations without a record: once checked, run `python scripts/portal.py "
+                           f"translated FILE` (with --data for the fixture) for {stale}")
+        assert content.text_fields and not content.orphan_record_files
+
+
+def test_changing_the_source_text_makes_only_that_translation_stale(data):
+    _edit(data / "programs" / "melati.yaml", MELATI_SUMMARY_ID, "Program pendampingan belajar untuk anak PMI")
+    content = _load(data)
+    assert _stale(content, "data/programs/melati.yaml") == {"summary": {"en"}}
+    melati = next(p for p in content.programs if p.slug == "melati")
+    assert melati.summary.stale == {"en"} and not melati.title.stale
+    # rewrapping the same words is no change
+    _edit(data / "programs" / "melati.yaml", "Program pendampingan belajar untuk anak PMI",
+          "Program pendampingan  belajar untuk anak PMI")
+    assert _stale(_load(data), "data/programs/melati.yaml") == {"summary": {"en"}}
+
+
+def test_a_text_without_a_record_is_stale_and_the_record_file_is_optional(data):
+    (data / "translations" / "programs" / "melati.yaml").unlink()
+    stale = _stale(_load(data), "data/programs/melati.yaml")
+    assert stale and all(langs == {"en"} for langs in stale.values())
+    assert "title" in stale and "summary" in stale
+
+
+def test_a_third_language_has_records_of_its_own(data):
+    melati = data / "programs" / "melati.yaml"
+    _edit(melati, "  en: Education support", "  jv: Pendampingan sinau kanggo anak PMI.\n  en: Education support")
+    content = _load(data, ("id", "en", "jv"))
+    assert _stale(content, "data/programs/melati.yaml") == {"summary": {"jv"}}
+    file = "data/programs/melati.yaml"
+    texts = [(tf.field, tf.text) for tf in content.text_fields if tf.file == file]
+    records = translations.updated(content.translation_records[file], texts, "id", "summary", ["jv"])
+    assert set(records) == {"en", "jv"} and set(records["jv"]) == {"summary"}
+    record = translations.record_path(data, data / "programs" / "melati.yaml")
+    record.write_text(translations.dump(records, record, data), encoding="utf-8")
+    assert _stale(_load(data, ("id", "en", "jv")), file) == {}
+
+
+def test_status_and_the_pr_check_list_stale_translations_with_file_line_field_language(data):
+    _edit(data / "programs" / "melati.yaml", MELATI_SUMMARY_ID, "Program pendampingan belajar untuk anak PMI")
+    status = portal("status", "--data", str(data))
+    assert status.returncode == 0, status.stderr
+    assert ("Terjemahan yang mungkin usang / Translations that may be out of date: 1\n  en: 1\n" in status.stdout)
+    line = next(i for i, l in enumerate((data / "programs" / "melati.yaml").read_text().splitlines(), 1)
+                if l.startswith("summary:"))
+    assert (f"data/programs/melati.yaml:{line}: summary teks 'en' mungkin usang: teks sumber berubah sejak "
+            "diterjemahkan / 'en' text may be out of date: the source text changed since it was translated"
+            in status.stdout)
+    assert "portal.py translated" in status.stdout
+    # a warning, not a failure: stale translations never fail the strict gate on their own
+    assert '"section": "outdated"' in portal("status", "--json", "--data", str(data)).stdout
+    github = portal("validate", "--format", "github", "--data", str(data))
+    assert github.returncode == 0, github.stderr
+    assert (f"::warning file=data/programs/melati.yaml,line={line},title=summary::teks 'en' mungkin usang"
+            in github.stdout)
+
+
+def test_translated_records_one_field_or_the_whole_file(data):
+    melati = data / "programs" / "melati.yaml"
+    _edit(melati, MELATI_SUMMARY_ID, "Program pendampingan belajar untuk anak PMI")
+    _edit(melati, "Melati (mengajar", "Melati (mendidik")
+    assert _stale(_load(data), "data/programs/melati.yaml") == {"summary": {"en"}, "title": {"en"}}
+    one = portal("translated", "--data", str(data), str(melati), "summary")
+    assert one.returncode == 0, one.stderr
+    assert "en summary" in one.stdout and "title" not in one.stdout
+    assert _stale(_load(data), "data/programs/melati.yaml") == {"title": {"en"}}
+    whole = portal("translated", "--data", str(data), str(melati))
+    assert whole.returncode == 0, whole.stderr
+    assert _stale(_load(data), "data/programs/melati.yaml") == {}
+    assert "Semua beres" in portal("status", "--data", str(data)).stdout or \
+        "usang" not in portal("status", "--data", str(data)).stdout
+
+
+def test_translated_names_a_list_and_everything_under_it(data):
+    procedure = data / "procedures" / "jalur-resmi.yaml"
+    (data / "translations" / "procedures" / "jalur-resmi.yaml").unlink()
+    result = portal("translated", "--data", str(data), str(procedure), "steps")
+    assert result.returncode == 0, result.stderr
+    stale = _stale(_load(data), "data/procedures/jalur-resmi.yaml")
+    assert stale and not any(field.startswith("steps[") for field in stale)
+
+
+def test_translated_refuses_an_unknown_field_or_file_and_writes_nothing(data):
+    melati = data / "programs" / "melati.yaml"
+    record = data / "translations" / "programs" / "melati.yaml"
+    before = record.read_text(encoding="utf-8")
+    wrong = portal("translated", "--data", str(data), str(melati), "sumary")
+    assert wrong.returncode == 2 and "did you mean 'summary'" in wrong.stderr
+    outside = portal("translated", "--data", str(data), str(ROOT / "mkdocs.yml"))
+    assert outside.returncode == 2
+    assert record.read_text(encoding="utf-8") == before
+
+
+def test_translated_drops_records_of_fields_that_are_gone(data):
+    melati = data / "programs" / "melati.yaml"
+    record = data / "translations" / "programs" / "melati.yaml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text + "  warnings[7]: 0123456789\n", encoding="utf-8")
+    status = portal("status", "--data", str(data)).stdout
+    assert "en.warnings[7] catatan terjemahan tanpa teks 'en'" in status
+    assert portal("translated", "--data", str(data), str(melati)).returncode == 0
+    assert "warnings[7]" not in record.read_text(encoding="utf-8")
+
+
+def test_a_record_file_without_its_content_file_is_reported(data):
+    (data / "programs" / "melati.yaml").unlink()
+    from content_edits import drop_cases_about
+    drop_cases_about(data, "melati")
+    content = _load(data)
+    assert content.orphan_record_files == ("data/translations/programs/melati.yaml",)
+    status = portal("status", "--data", str(data)).stdout
+    assert "data/translations/programs/melati.yaml:1: catatan terjemahan untuk berkas yang tidak ada" in status
+
+
+@pytest.mark.parametrize("edit, code, field", [
+    (lambda t: t.replace("summary: ", "summary: xyz", 1), "E-SCHEMA", "en.summary"),
+    (lambda t: t.replace("en:", "english:", 1), "E-SCHEMA", ""),
+])
+def test_a_broken_record_file_is_an_error_naming_file_line_field(data, edit, code, field):
+    record = data / "translations" / "programs" / "melati.yaml"
+    record.write_text(edit(record.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(ContentInvalid) as exc:
+        _load(data)
+    errors = [e for e in exc.value.errors if e.file == "data/translations/programs/melati.yaml"]
+    assert errors, exc.value.report()
+    assert all(e.line > 1 or not field for e in errors)
+    if field:
+        assert errors[0].field == field, errors
+
+
+def test_a_misnamed_record_file_is_an_error(data):
+    record = data / "translations" / "programs" / "melati.yaml"
+    record.rename(record.with_suffix(".yml"))
+    with pytest.raises(ContentInvalid) as exc:
+        _load(data)
+    assert [e.code for e in exc.value.errors] == ["E-SLUG"]
+    assert exc.value.errors[0].file == "data/translations/programs/melati.yml"
+
+
+def _renderer(lang: str, content) -> Renderer:
+    strings = {"id": {"translation_outdated": "Terjemahan mungkin belum diperbarui", "untranslated": "Belum"},
+               "en": {"translation_outdated": "Translation may be out of date", "untranslated": "Not yet"}}
+    return Renderer(lang, content, Strings(lang, strings.get(lang, {}), strings["id"], "id"))
+
+
+def test_the_page_language_shows_the_translation_with_a_notice_the_source_language_none(data):
+    content = _load(data)
+    text = Text.of({"id": "Teks baru.", "en": "Old text."}, frozenset({"en"}))
+    en, source = _renderer("en", content), _renderer("id", content)
+    block = en.block(text)
+    assert "Old text." in block and 'class="pmi-text pmi-outdated"' in block
+    assert '<span class="pmi-outdated__notice">Translation may be out of date</span>' in block
+    assert "Translation may be out of date" in en.inline(text) and "Old text." in en.inline(text)
+    assert "pmi-outdated" not in source.block(text) and "Teks baru." in source.block(text)
+    fresh = Text.of({"id": "Teks.", "en": "Text."})
+    assert "pmi-outdated" not in en.block(fresh) + en.inline(fresh)
+    # a third language without the string says it in the default language, marked as such
+    jv = Renderer("jv", content, Strings("jv", {}, {"translation_outdated": "Terjemahan mungkin belum diperbarui"}, "id"))
+    stale_jv = Text.of({"id": "Teks.", "jv": "Teks jv."}, frozenset({"jv"}))
+    assert '<span lang="id">Terjemahan mungkin belum diperbarui</span>' in jv.block(stale_jv)
+
+
+@pytest.fixture(scope="module")
+def outdated_site(tmp_path_factory):
+    """The fixture with Melati's Indonesian summary changed after it was translated."""
+    project = make_project(tmp_path_factory.mktemp("outdated") / "p")
+    _edit(project / "data" / "programs" / "melati.yaml", MELATI_SUMMARY_ID,
+          "Program pendampingan belajar untuk anak PMI")
+    return build_site(project)
+
+
+def test_the_built_page_and_brochure_carry_the_notice_in_their_language(outdated_site):
+    en = (outdated_site / "en" / "program" / "melati" / "index.html").read_text(encoding="utf-8")
+    summary = re.search(r'<div class="pmi-summary pmi-outdated">(.*?)</div>', en, re.S)
+    assert summary, "the English summary is marked"
+    assert "Translation may be out of date" in summary.group(1)
+    assert "Education support for migrant workers" in summary.group(1)
+    assert en.count("Translation may be out of date") == 1, "only the stale section is marked"
+    id_page = (outdated_site / "program" / "melati" / "index.html").read_text(encoding="utf-8")
+    assert "pmi-outdated" not in id_page and "belajar untuk anak PMI" in id_page
+    pdfs = sorted((outdated_site / "en").rglob("melati*.pdf")) or sorted(outdated_site.rglob("*melati*en*.pdf"))
+    assert pdfs, "an English brochure of Melati"
+    text = subprocess.run(["pdftotext", str(pdfs[0]), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Translation may be out of date" in " ".join(text.split())
