@@ -148,7 +148,8 @@ VIEWS = [("screen", w, f"{w}px") for w in WIDTHS] + [("print", PRINT_WIDTH, "pri
 
 @pytest.fixture(scope="module")
 def sheets(browser):
-    context = browser.new_context(viewport={"width": 360, "height": WIDTHS[360]})
+    # the service worker blocked: page.route must see the stylesheet requests (the worker would answer them)
+    context = browser.new_context(viewport={"width": 360, "height": WIDTHS[360]}, service_workers="block")
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
