@@ -32,8 +32,8 @@ PROGRAMS = {"melati": {"id": "Melati (mengajar dan melatih dengan hati)",
                                   "en": 'Warung Naik Kelas (Wenak, "warungs move up a class")'}}
 REVIEWED = {"id": "Terakhir ditinjau: 24 November 2026", "en": "Last reviewed: 24 November 2026"}
 ABOUT = {"id": "Apa ini?", "en": "What is it?"}
-BOOKLET = {"id": ("buku-saku-id.pdf", "Buku saku", "Daftar isi"),
-           "en": ("pocket-guide-en.pdf", "Pocket guide", "Contents")}
+BOOKLET = {"id": ("buku-saku-id.pdf", "Semua informasi (A4)", "Daftar isi"),
+           "en": ("pocket-guide-en.pdf", "All information (A4)", "Contents")}
 
 
 def text(pdf: Path) -> str:
