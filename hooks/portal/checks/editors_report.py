@@ -50,7 +50,7 @@ SECTIONS = {
                "Review first: program status by its newest source, oldest first (for information)"),
     "stale": ("Perlu ditinjau ulang", "Due for review"),
     "translation": ("Terjemahan yang belum ada", "Missing translations"),
-    "outdated": ("Terjemahan yang mungkin usang", "Translations that may be out of date"),
+    "outdated": ("Terjemahan yang mungkin usang atau belum dicatat", "Translations that may be out of date or are not recorded"),
     "warning": ("Peringatan", "Warnings"),
     "sources": ("Tanpa sumber", "Without sources"),
     "unpublished": ("Syarat tidak diumumkan (info)", "Criteria not published (for information)"),
@@ -138,12 +138,14 @@ def _outdated(content: Content, data_dir: Path, root: Path) -> list[Finding]:
     for tf in content.text_fields:
         records = content.translation_records.get(tf.file, {})
         for lang in sorted(tf.text.stale):
-            if tf.field in records.get(lang, {}):
-                why_id, why_en = "teks sumber berubah sejak diterjemahkan", "the source text changed since it was translated"
-            else:
-                why_id, why_en = "belum dicatat sebagai sudah diperiksa", "not recorded as checked"
-            out.append(Finding("outdated", tf.file, tf.line, tf.field, f"teks '{lang}' mungkin usang: {why_id}",
-                               f"'{lang}' text may be out of date: {why_en}", fails=False))
+            out.append(Finding("outdated", tf.file, tf.line, tf.field,
+                               f"teks '{lang}' mungkin usang: teks sumber berubah sejak diterjemahkan",
+                               f"'{lang}' text may be out of date: the source text changed since it was translated",
+                               fails=False))
+        for lang in translations.unrecorded_languages(tf.text, tf.field, records, content.default_language):
+            out.append(Finding("outdated", tf.file, tf.line, tf.field,
+                               f"teks '{lang}' belum dicatat sebagai sudah diperiksa (tanpa tanda di halaman)",
+                               f"'{lang}' text not recorded as checked (no notice on the page)", fails=False))
     fields: dict[str, set[str]] = {}
     for tf in content.text_fields:
         fields.setdefault(tf.file, set()).add(tf.field)

@@ -2,9 +2,10 @@
 
 Every content file may have a record beside it under ``data/translations/`` (the same path
 below ``data/``): per language, per text field, a short fingerprint of the default-language
-text the translation was made from. A translation whose record is missing, or whose record
-differs from the fingerprint of the source text as it is now, is *stale*: its pages show a
-notice and ``portal.py status`` lists it. ``portal.py translated FILE [FIELD]`` writes the
+text the translation was made from. A translation whose record differs from the fingerprint
+of the source text as it is now is *stale*: its pages show a notice and ``portal.py status``
+lists it. A translation with no record yet (new content) shows no notice; status lists it as
+not recorded, so that its next source change can be noticed. ``portal.py translated FILE [FIELD]`` writes the
 record after a translator has checked the text. One record file per content file, so two
 pull requests on different items never touch the same file, and the web editor, which
 rewrites content files, never drops a record.
@@ -15,7 +16,6 @@ import hashlib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -51,27 +51,15 @@ def content_path(data_dir: Path, record_file: Path) -> Path:
 
 
 def stale_languages(text: Mapping[str, str], field: str, records: Records, default: str) -> frozenset[str]:
-    """The languages of ``text`` whose translation was not recorded as made from its source now."""
+    """The languages of ``text`` whose translation was recorded as made from another source text."""
     source = fingerprint(text[default]) if default in text else None
-    return frozenset(lang for lang in text
-                     if lang != default and records.get(lang, {}).get(field) != source)
+    return frozenset(lang for lang in text if lang != default
+                     and field in records.get(lang, {}) and records[lang][field] != source)
 
 
-@dataclass(frozen=True)
-class Stale:
-    """One translation that may be out of date."""
-
-    field: str
-    lang: str
-    recorded: bool
-    """False when no record exists; True when the source text changed since it was recorded."""
-
-
-def stale_texts(texts: Iterable[tuple[str, Mapping[str, str]]], records: Records, default: str) -> Iterator[Stale]:
-    """Every stale translation among ``texts`` (field, text), in their order."""
-    for field, text in texts:
-        for lang in sorted(stale_languages(text, field, records, default)):
-            yield Stale(field, lang, field in records.get(lang, {}))
+def unrecorded_languages(text: Mapping[str, str], field: str, records: Records, default: str) -> list[str]:
+    """The languages of ``text`` whose translation has no record yet (never checked with the tool)."""
+    return sorted(lang for lang in text if lang != default and field not in records.get(lang, {}))
 
 
 def orphans(fields: Iterable[str], records: Records, languages: Iterable[str]) -> Iterator[tuple[str, str]]:
