@@ -161,7 +161,7 @@ def same_to_the_eye(a: bytes, b: bytes) -> bool:
     if first.size != second.size:
         return False
     diff = ImageChops.difference(first, second)
-    changed = [px for px in diff.getdata() if any(px)]
+    changed = [px for px in diff.get_flattened_data() if any(px)]
     return len(changed) <= NOISE_PIXELS and max(max(px) for px in changed) <= NOISE_LEVELS
 
 
