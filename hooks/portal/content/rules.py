@@ -25,45 +25,56 @@ ErrorSink = Callable[[tuple, str, str, str], None]
 
 def check_rule(rule: Mapping[str, Any], path: tuple, questions: Mapping[str, Question],
                report: ErrorSink, need_reason: bool = True) -> None:
-    """Report every structural or type problem of ``rule`` (already schema-valid)."""
+    """Report every structural or type problem of ``rule`` (already schema-valid), top-down.
+
+    A group that carries a ``reason`` covers its criteria (they need none); the walk does not go
+    into a node with a structural error.
+    """
+    stopped: set[tuple] = set()  # nodes not walked into
+    covering: list[tuple] = []  # groups whose reason covers every node under them
+    for at, node in nodes(rule, path, enter=lambda at, node: at not in stopped):
+        needs = need_reason and not any(at[:len(group)] == group for group in covering)
+        if not _check_node(node, at, questions, report, needs):
+            stopped.add(at)
+        elif combinator(node) is not None and "reason" in node:
+            covering.append(at)
+
+
+def _check_node(rule: Mapping[str, Any], path: tuple, questions: Mapping[str, Question],
+                report: ErrorSink, need_reason: bool) -> bool:
+    """Report the problems of one node; False when it is malformed (its children are not checked)."""
     combinators = [k for k in COMBINATORS if k in rule]
     operators = [k for k in OPERATORS if k in rule]
     if combinators:
         if len(combinators) > 1 or operators or "question" in rule:
             report(path, "E-RULE", "satu aturan hanya boleh memakai satu dari all/any/not/question",
                    "a rule may use only one of all/any/not/question")
-            return
-        if need_reason and "reason" in rule:
-            if "sources" not in rule:
-                report(path + ("sources",), "E-MISSING", "kolom wajib 'sources' belum diisi",
-                       "required field 'sources' is missing")
-            need_reason = False
-        key = combinators[0]
-        children = [rule[key]] if key == "not" else rule[key]
-        for i, child in enumerate(children):
-            child_path = path + ((key,) if key == "not" else (key, i))
-            check_rule(child, child_path, questions, report, need_reason)
-        return
+            return False
+        if need_reason and "reason" in rule and "sources" not in rule:
+            report(path + ("sources",), "E-MISSING", "kolom wajib 'sources' belum diisi",
+                   "required field 'sources' is missing")
+        return True
     if "question" not in rule:
         report(path, "E-RULE", "aturan harus punya all, any, not atau question",
                "a rule needs all, any, not or question")
-        return
+        return False
     qid = rule["question"]
     if qid not in questions:
         hint_id, hint_en = did_you_mean(qid, questions)
         report(path + ("question",), "E-REF", f"pertanyaan '{qid}' tidak dikenal{hint_id}",
                f"unknown question '{qid}'{hint_en}")
-        return
+        return False
     if len(operators) != 1:
         report(path, "E-RULE", "syarat harus punya tepat satu dari equals, in, at_least, at_most",
                "a criterion needs exactly one of equals, in, at_least, at_most")
-        return
+        return False
     if need_reason:
         for key in ("reason", "sources"):
             if key not in rule:
                 report(path + (key,), "E-MISSING", f"kolom wajib '{key}' belum diisi",
                        f"required field '{key}' is missing")
     _check_operand(questions[qid], operators[0], rule[operators[0]], path + (operators[0],), report)
+    return True
 
 
 def _check_operand(question: Question, op: str, operand: Any, path: tuple, report: ErrorSink) -> None:
@@ -99,21 +110,24 @@ def combinator(rule: Mapping[str, Any]) -> str | None:
     return next((key for key in COMBINATORS if key in rule), None)
 
 
-def children(rule: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    """The rules a group combines, in order (none for a criterion)."""
-    key = combinator(rule)
-    return [] if key is None else [rule["not"]] if key == "not" else list(rule[key])
-
-
 def fold(rule: Mapping[str, Any], leaf: Callable[[Mapping[str, Any]], T],
          group: Callable[[Mapping[str, Any], str, list[T]], T]) -> T:
-    """The one bottom-up walk over a rule: ``leaf(criterion)``, and ``group(node, key, results)``
-    for a group (``key`` 'all', 'any' or 'not') with its children's results in order. Evaluation,
-    explanation, the checker's data and the checklist are folds; :func:`nodes` walks top-down."""
-    key = combinator(rule)
-    if key is None:
-        return leaf(rule)
-    return group(rule, key, [fold(child, leaf, group) for child in children(rule)])
+    """The rule bottom-up: ``leaf(criterion)``, and ``group(node, key, results)`` for a group
+    (``key`` 'all', 'any' or 'not') with its children's results in order, called in the order of a
+    recursive walk (children first, in reading order). Evaluation, explanation, the checker's data
+    and the checklist are folds; built on :func:`walk`."""
+    results: dict[tuple, T] = {}
+    for event, at, node in walk(rule):
+        if event == "leave":
+            key = combinator(node)
+            results[at] = leaf(node) if key is None else \
+                group(node, key, [results[at + step] for step, _ in _branches(node, key)])
+    return results[()]
+
+
+def _branches(rule: Mapping[str, Any], key: str) -> list[tuple[tuple, Mapping[str, Any]]]:
+    """(path step, child) for each child of a group under ``key``: ``('not',)``, or ``('all', i)`` …"""
+    return [((key,), rule[key])] if key == "not" else [((key, i), child) for i, child in enumerate(rule[key])]
 
 
 def combine(key: str, results: list[bool | None]) -> bool | None:
@@ -157,15 +171,27 @@ def criteria(rule: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return fold(rule, lambda node: [node], lambda node, key, results: [leaf for r in results for leaf in r])
 
 
-def nodes(rule: Mapping[str, Any] | None, path: tuple = ("eligibility", "rule")
+def walk(rule: Mapping[str, Any], path: tuple = (),
+         enter: Callable[[tuple, Mapping[str, Any]], bool] | None = None
+         ) -> Iterator[tuple[str, tuple, Mapping[str, Any]]]:
+    """The one recursive walk over a rule: ``("enter", path, node)`` before a node's children and
+    ``("leave", path, node)`` after them, from ``path``. ``enter(path, node)``, asked once the
+    "enter" event has been handled, says whether to walk into the node's children (default: always).
+    Every combinator present is followed, so a rule not yet checked is seen whole (one with two is an
+    error). :func:`nodes`, :func:`check_rule` and :func:`fold` are built on it."""
+    yield "enter", path, rule
+    if enter is None or enter(path, rule):
+        for key in COMBINATORS:
+            if key in rule:
+                for step, child in _branches(rule, key):
+                    yield from walk(child, path + step, enter)
+    yield "leave", path, rule
+
+
+def nodes(rule: Mapping[str, Any] | None, path: tuple = ("eligibility", "rule"),
+          enter: Callable[[tuple, Mapping[str, Any]], bool] | None = None
           ) -> Iterator[tuple[tuple, Mapping[str, Any]]]:
-    """Every node of ``rule`` (criteria and groups) with its path, from ``path``, top-down. Used on
-    rules not yet checked too, so every combinator present is followed (a rule with two is an error)."""
-    if rule is None:
-        return
-    yield path, rule
-    for key in ("all", "any"):
-        for i, child in enumerate(rule.get(key, ())):
-            yield from nodes(child, path + (key, i))
-    if "not" in rule:
-        yield from nodes(rule["not"], path + ("not",))
+    """Every node of ``rule`` (criteria and groups) with its path, from ``path``, top-down
+    (``enter`` as for :func:`walk`); none for no rule."""
+    if rule is not None:
+        yield from ((at, node) for event, at, node in walk(rule, path, enter) if event == "enter")
