@@ -5,8 +5,7 @@ SystemExit the same way (Python's default would end the process on the spot, lea
 brochure workers running). Either unwinds the build, and the brochure pool, leaving its ``with``
 block, terminates its workers. :func:`worker_init` runs in each worker: Ctrl-C is left to the
 build, and the worker ends with the build process however that ends (Linux ``PR_SET_PDEATHSIG``),
-even killed with SIGKILL. The Pagefind service ends on its own when the build process ends: it
-stops at the end of its input, which the build holds.
+even killed with SIGKILL. The Pagefind command gets :func:`die_with_parent` for the same reason.
 """
 from __future__ import annotations
 
@@ -29,11 +28,20 @@ def _exit(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+"""Loaded here, so that :func:`die_with_parent` only makes a system call in a freshly forked child."""
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """In a child of ``parent_pid`` (Linux): SIGTERM when the parent ends, however it ends."""
+    if _LIBC is not None:
+        _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent_pid:  # the parent ended before the line above took effect
+        os._exit(1)
+
+
 def worker_init(build_pid: int) -> None:
     """In a worker process of the build ``build_pid``: ignore Ctrl-C, end on SIGTERM, die with the build."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != build_pid:  # the build ended before the line above took effect
-        os._exit(1)
+    die_with_parent(build_pid)

@@ -5,7 +5,7 @@ WeasyPrint renders it into a cache outside ``site/`` (MkDocs empties ``site/`` a
 every build), keyed by a hash of every input, so an unchanged brochure is never
 rendered twice; each cached PDF has its SHA-256 beside it, checked before reuse. :func:`copy_to_site` puts this build's PDFs into ``site/``.
 
-``python -m portal.brochures`` (with ``hooks/`` on the path) times every brochure
+``python -m portal.outputs.brochures`` (with ``hooks/`` on the path) times every brochure
 for ``make bench``; see :func:`benchmark`.
 """
 from __future__ import annotations
@@ -398,7 +398,7 @@ def benchmark(site: Site | None = None) -> list[Timing]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m portal.brochures [--json]``: time per brochure, PDF bytes per language."""
+    """``python -m portal.outputs.brochures [--json]``: time per brochure, PDF bytes per language."""
     timings = benchmark()
     langs = dict.fromkeys(t.lang for t in timings)
     totals = {lang: sum(t.bytes for t in timings if t.lang == lang) for lang in langs}

@@ -5,22 +5,23 @@ with stemming for Indonesian and English; a reader downloads only their language
 mark their searchable part with ``data-pagefind-body`` (``overrides/partials/content.html``);
 :func:`index_extras` appends to that part a hidden block with the glossary's other names for
 terms on the page (so "TKI" finds pages about PMI) and, on program pages, the audience and status
-filters. :func:`start_index` has the Pagefind service make the default language's bundle, on one
+filters. :func:`start_index` has the Pagefind command make the default language's bundle, on one
 core, while MkDocs builds the others on the other; :func:`build_index` makes the others once they
 are built. :func:`measure` reports what a reader downloads (``python scripts/search_size.py``).
 """
 from __future__ import annotations
 
-import asyncio
+import functools
 import html
 import json
 import logging
 import os
 import re
-import threading
+import subprocess
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from portal.build.interrupt import die_with_parent
 from portal.checks.page_weight import gzipped_size
 from portal.content.model import GlossaryTerm
 from portal.site.html import render
@@ -94,55 +95,44 @@ def fallback_page(lang_root: str, dest_uris: Iterable[str]) -> str:
 
 
 ONE_THREAD = {"RAYON_NUM_THREADS": "1", "TOKIO_WORKER_THREADS": "1"}
-"""Environment of a Pagefind service that works beside the build: one core for Pagefind, one for MkDocs."""
+"""Environment of a Pagefind run beside the build: one core for Pagefind, one for MkDocs."""
 
 
 class BackgroundIndex:
-    """The Pagefind bundle of one language, made by the Pagefind service in its own process while
-    this one goes on (MkDocs building the next language); its asyncio loop runs in a thread.
+    """The Pagefind bundle of one language, made by the Pagefind command (PyPI ``pagefind-bin``) in
+    its own process while this one goes on (MkDocs building the next language). The process gets
+    its environment and ends with the build however the build ends (:func:`die_with_parent`).
 
     ``root`` is the language's root folder (result URLs are relative to it, as is the bundle);
     ``glob`` picks its pages there (the default language shares the site root with the others).
     """
 
     def __init__(self, root: Path, glob: str = "**/*.html", env: dict[str, str] | None = None):
-        from pagefind.index import PagefindIndex  # the service needs the pagefind[bin] binary
+        from pagefind_bin import get_executable
 
         self.root = root
-        self._loop = asyncio.new_event_loop()
-        threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True).start()
-        self._index = PagefindIndex(config={"exclude_selectors": list(NOT_INDEXED),
-                                            "output_path": str(root / SEARCH_DIR)})
-        self._done = asyncio.run_coroutine_threadsafe(self._make(glob, env or {}), self._loop)
-
-    async def _make(self, glob: str, env: dict[str, str]) -> int:
-        saved = {name: os.environ.get(name) for name in env}
-        os.environ.update(env)  # the service process inherits it
-        try:
-            await self._index.__aenter__()
-        finally:
-            for name, value in saved.items():
-                if value is None:
-                    del os.environ[name]
-                else:
-                    os.environ[name] = value
-        try:
-            read = (await self._index.add_directory(str(self.root), glob=glob))["page_count"]
-        except BaseException as exc:
-            await self._index.__aexit__(type(exc), exc, None)  # stops the service, writes nothing
-            raise
-        await self._index.__aexit__(None, None, None)  # writes the bundle
-        return read
+        command = [str(get_executable()), "--site", str(root), "--glob", glob,
+                   "--output-path", str(root / SEARCH_DIR), "--quiet"]
+        for selector in NOT_INDEXED:
+            command += ["--exclude-selectors", selector]
+        self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                         stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})},
+                                         preexec_fn=functools.partial(die_with_parent, os.getpid()))
 
     def finish(self) -> int:
-        """Wait for the bundle; return the HTML files read. Pagefind's unused UIs are left out."""
+        """Wait for the bundle; return the pages indexed. Pagefind's unused UIs are left out."""
         try:
-            read = self._done.result(timeout=300)
+            output, _ = self._process.communicate(timeout=300)
         finally:
-            self._loop.call_soon_threadsafe(self._loop.stop)
+            if self._process.poll() is None:
+                self._process.kill()
+                self._process.wait()
+        if self._process.returncode != 0:
+            raise RuntimeError(f"Pagefind failed on {self.root} (exit {self._process.returncode}):\n{output}")
         for name in UNUSED_FILES:
             (self.root / SEARCH_DIR / name).unlink(missing_ok=True)
-        return read
+        entry = json.loads((self.root / SEARCH_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(info["page_count"] for info in entry["languages"].values())
 
 
 _background: dict[Path, BackgroundIndex] = {}
@@ -181,7 +171,7 @@ def build_index(site_dir: Path, other_languages: Iterable[str]) -> None:
         site_dir, default_language_glob(site_dir, other_languages))
     others = [BackgroundIndex(site_dir / lang) for lang in other_languages if (site_dir / lang).is_dir()]
     read = sum(index.finish() for index in [default, *others])
-    log.info("Pagefind: %d HTML files read, %d bundles", read, 1 + len(others))
+    log.info("Pagefind: %d pages indexed, %d bundles", read, 1 + len(others))
 
 
 def bundles(site_dir: Path) -> list[Path]:
