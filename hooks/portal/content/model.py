@@ -26,7 +26,6 @@ def outdated_in(text: Mapping[str, str], lang: str) -> bool:
     return lang in getattr(text, "stale", ())
 
 AUDIENCES = ("calon_pmi", "pmi", "purna_pmi", "keluarga", "anak_pmi")
-STATUSES = ("active", "announced", "planned", "ended")
 
 
 @dataclass(frozen=True)

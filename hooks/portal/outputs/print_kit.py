@@ -36,7 +36,6 @@ log = logging.getLogger("mkdocs.hooks.portal")
 TEMPLATE_DIR = Path("overrides") / "print"
 CACHE_DIR = Path(".cache") / "print-kit"
 MAX_POCKET_PAGES = 24
-POCKET_SECTIONS = ("sebelum-berangkat", "jika-ada-masalah")  # the schema's values of a procedure's `pocket`
 CACHE_FILE = re.compile(r"^[0-9a-f]{64}(-office)?\.(pdf|sha256)(\.tmp)?$")  # what make_kit writes
 
 
