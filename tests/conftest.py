@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import inspect
 import os
+from dataclasses import dataclass
+from html.parser import HTMLParser
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import NoReturn
 
@@ -19,12 +22,65 @@ FIXTURE_TODAY = "2026-11-24"
 """The day the fixture data is judged on (its review dates are on or before it): it never ages."""
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
+# --- One PDF cache for the whole session ---
+# The build keeps its PDFs in .cache/brochures/ and .cache/print-kit/ of the project, each named by
+# a hash of everything it depends on (and checked against its SHA-256 before reuse), so a PDF made
+# by one test's build is right for any other build that needs the same one. Each project made here
+# starts with the session's PDFs (hard links: the build replaces files, never writes into one), and
+# run_build() keeps the intact new ones. The repository's own cache (make build) seeds the session's,
+# read only.
+PDF_CACHES = ("brochures", "print-kit")
+_session_cache: Path | None = None
 
-def make_project(dest: Path, data: Path = FIXTURE_DATA, config_edit=None) -> Path:
+
+def pytest_configure(config):
+    global _session_cache
+    _session_cache = Path(tempfile.mkdtemp(prefix="portal-pdf-cache-"))
+    for name in PDF_CACHES:
+        if (ROOT / ".cache" / name).is_dir():
+            shutil.copytree(ROOT / ".cache" / name, _session_cache / name, ignore=shutil.ignore_patterns("*.tmp"))
+
+
+def pytest_unconfigure(config):
+    if _session_cache is not None:
+        shutil.rmtree(_session_cache, ignore_errors=True)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        shutil.copy2(source, target)
+
+
+def _seed_pdf_cache(project: Path) -> None:
+    for name in PDF_CACHES:
+        if _session_cache is not None and (_session_cache / name).is_dir():
+            shutil.copytree(_session_cache / name, project / ".cache" / name, copy_function=_link_or_copy,
+                            dirs_exist_ok=True)
+
+
+def _keep_pdf_cache(project: Path) -> None:
+    from portal.outputs.brochures import checksum_file, is_intact
+
+    if _session_cache is None:
+        return
+    for name in PDF_CACHES:
+        for pdf in (project / ".cache" / name).glob("*/*.pdf"):
+            kept = _session_cache / name / pdf.parent.name / pdf.name
+            if not kept.exists() and is_intact(pdf):
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                for source, target in ((pdf, kept), (checksum_file(pdf), checksum_file(kept))):
+                    shutil.copyfile(source, target.with_name(target.name + ".tmp"))
+                    target.with_name(target.name + ".tmp").replace(target)
+
+
+def make_project(dest: Path, data: Path = FIXTURE_DATA, config_edit=None, pdf_cache: bool = True) -> Path:
     """A throwaway project in ``dest``: the repo's config, hooks and templates with ``data``.
 
     Any data but the real ``data/`` is judged on :data:`FIXTURE_TODAY` (``extra.portal.today``),
-    unless ``PORTAL_TODAY`` says otherwise; the real content on the real date.
+    unless ``PORTAL_TODAY`` says otherwise; the real content on the real date. The project starts
+    with the session's PDFs (``pdf_cache=False``: with none, for a test that counts renders).
     """
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("hooks", "overrides", "schema"):
@@ -43,6 +99,8 @@ def make_project(dest: Path, data: Path = FIXTURE_DATA, config_edit=None) -> Pat
     if config_edit:
         text = config_edit(text)
     (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+    if pdf_cache:
+        _seed_pdf_cache(dest)
     return dest
 
 
@@ -50,7 +108,9 @@ def run_build(project: Path, env: dict | None = None, strict: bool = True) -> su
     cmd = [*MKDOCS, "build", "-f", str(project / "mkdocs.yml")] + (["--strict"] if strict else [])
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     full_env.pop("SITE_URL", None) if env is None or "SITE_URL" not in env else None
-    return subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=full_env, timeout=300)
+    result = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=full_env, timeout=300)
+    _keep_pdf_cache(project)
+    return result
 
 
 def build_site(project: Path, env: dict | None = None) -> Path:
@@ -66,12 +126,25 @@ def fixture_site(tmp_path_factory) -> Path:
     return build_site(project)
 
 
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real ``data/`` built once per session, on the real date; returns its ``site/``."""
+    return build_site(make_project(tmp_path_factory.mktemp("real") / "project", data=ROOT / "data"))
+
+
+def copy_fixture_data(dest: Path, ui: bool = False) -> Path:
+    """A copy of the fixture data at ``dest`` that a test may edit; ``ui``: with the interface
+    strings of ``data/ui/`` in it, as a project's data has them."""
+    shutil.copytree(FIXTURE_DATA, dest)
+    if ui:
+        shutil.copytree(ROOT / "data" / "ui", dest / "ui")
+    return dest
+
+
 @pytest.fixture
 def data(tmp_path) -> Path:
     """A copy of the fixture data that a test may edit."""
-    dest = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, dest)
-    return dest
+    return copy_fixture_data(tmp_path / "data")
 
 
 def missing_tool(message: str) -> NoReturn:
@@ -80,6 +153,87 @@ def missing_tool(message: str) -> NoReturn:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+POPPLER = "apt-get install poppler-utils"
+
+
+def require_tool(name: str, install: str) -> str:
+    """The path of the command ``name``; missing, :func:`missing_tool` says how to ``install`` it."""
+    path = shutil.which(name)
+    if path is None:
+        missing_tool(f"{name} not found: {install} (.ci/run does this)")
+    return path
+
+
+# --- HTML read back: one parser for every test ---
+
+@dataclass(eq=False)
+class Element:
+    """An element of a parsed page: its tag, attributes (a bare attribute reads as "") and the
+    elements around it, outermost first."""
+
+    tag: str
+    attrs: dict[str, str]
+    parents: tuple["Element", ...]
+
+    def inside(self, tag: str) -> bool:
+        return any(parent.tag == tag for parent in self.parents)
+
+
+class HtmlPage(HTMLParser):
+    """An HTML page read once: every element, and every piece of text with the elements around it.
+    ``HtmlPage.read(path)`` for a file."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[Element] = []
+        self.pieces: list[tuple[str, tuple[Element, ...]]] = []
+        self._open: list[Element] = []
+        self.feed(html)
+        self.close()
+
+    @classmethod
+    def read(cls, path: Path) -> "HtmlPage":
+        return cls(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        element = Element(tag, {k: v or "" for k, v in attrs}, tuple(self._open))
+        self.elements.append(element)
+        if tag not in self.VOID:
+            self._open.append(element)
+
+    def handle_endtag(self, tag):
+        for i in range(len(self._open) - 1, -1, -1):
+            if self._open[i].tag == tag:
+                del self._open[i:]
+                break
+
+    def handle_data(self, data):
+        self.pieces.append((data, tuple(self._open)))
+
+    def all(self, tag: str, inside: str | None = None) -> list[Element]:
+        """The ``tag`` elements (those within an ``inside`` element only, if given), in order."""
+        return [e for e in self.elements if e.tag == tag and (inside is None or e.inside(inside))]
+
+    def texts(self, inside: str | None = None) -> list[str]:
+        """The pieces of text a reader sees (not in <script> or <style>), within ``inside`` if given."""
+        return [data for data, around in self.pieces
+                if not any(e.tag in ("script", "style") for e in around)
+                and (inside is None or any(e.tag == inside for e in around))]
+
+    def text_of(self, element: Element) -> str:
+        return "".join(data for data, around in self.pieces if element in around)
+
+    @property
+    def lang(self) -> str | None:
+        return next((e.attrs.get("lang") for e in self.all("html")), None)
+
+    @property
+    def ids(self) -> set[str]:
+        return {e.attrs["id"] for e in self.elements if "id" in e.attrs}
 
 
 def load_yaml(path: Path):
@@ -148,11 +302,12 @@ def page(browser):
     context.close()
 
 
-# --- Tiers: `unit` (no site build, no browser: `make check`), `build` (builds a site with MkDocs),
-# `browser` (drives chromium). Each test gets one, from what it and the fixtures it uses call.
+# --- Tiers: `unit` (no site build, no PDF rendered, no browser: `make check`), `build` (builds a
+# site with MkDocs, or renders PDFs), `browser` (drives chromium). Each test gets one, from what it
+# and the fixtures it uses call.
 
 BROWSER_FIXTURES = {"browser", "page", "served_site"}
-BUILD_CALLS = re.compile(r"\b(build_site|run_build|fixture_site|MKDOCS)\b")
+BUILD_CALLS = re.compile(r"\b(build_site|run_build|fixture_site|MKDOCS)\b|\b(make_kit|render_pdf)\(")
 
 
 def _builds(function, seen: set | None = None) -> bool:

@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 import base64
+import io
 import re
 import socket
-import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import segno
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
-from conftest import FIXTURE_DATA, ROOT, make_project, run_build
+from conftest import FIXTURE_DATA, POPPLER, ROOT, HtmlPage, copy_fixture_data, make_project, require_tool, run_build
 from content_edits import drop_cases_about
 from portal.build.paths import OutsideProject
 from portal.content.rules import criteria
@@ -46,8 +45,9 @@ def flat(value: str) -> str:
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    """The fixture built for a real host (SITE_URL set): brochures carry QR codes. Built once."""
-    project = make_project(tmp_path_factory.mktemp("published") / "project")
+    """The fixture built for a real host (SITE_URL set): brochures carry QR codes. Built once, with
+    no PDF in its cache (the tests count what it renders)."""
+    project = make_project(tmp_path_factory.mktemp("published") / "project", pdf_cache=False)
     result = run_build(project, env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr
     return project, result
@@ -126,7 +126,7 @@ def test_local_preview_brochures_are_drafts_without_qr_code(fixture_site, tmp_pa
 
     pdf = fixture_site / BROCHURE_DIR / "melati-id.pdf"
     assert "DRAFT" in text(pdf)
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
+    subprocess.run([require_tool("pdftoppm", POPPLER), "-r", "150", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
     assert zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("p*.png")))) == []
 
 
@@ -140,7 +140,7 @@ def test_qr_code_decodes_to_the_program_page_in_the_same_language(published, tmp
     project, _ = published
     pdf = project / "site" / LANGS[lang] / BROCHURE_DIR / f"warung-naik-kelas-{lang}.pdf"
     assert "DRAFT" not in text(pdf)
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
+    subprocess.run([require_tool("pdftoppm", POPPLER), "-r", "150", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
     codes = zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("p*.png"))))
     url = f"{SITE_URL}{LANGS[lang]}program/warung-naik-kelas/"
     assert [c.text for c in codes] == [url]
@@ -179,31 +179,10 @@ def test_changed_content_renders_only_its_brochures(published):
 
 # --- where readers find them ------------------------------------------------------------------
 
-class _Anchors(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links: list[tuple[str, str]] = []
-        self._href: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            self._href = dict(attrs).get("href")
-            self.links.append((self._href or "", ""))
-
-    def handle_data(self, data):
-        if self._href is not None:
-            href, old = self.links[-1]
-            self.links[-1] = (href, old + data)
-
-    def handle_endtag(self, tag):
-        if tag == "a":
-            self._href = None
-
-
 def anchors(path: Path) -> list[tuple[str, str]]:
-    parser = _Anchors()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser.links
+    """(href, text) of every link of the page."""
+    page = HtmlPage.read(path)
+    return [(a.attrs.get("href", ""), page.text_of(a)) for a in page.all("a")]
 
 
 @pytest.mark.parametrize("lang,label", [("id", "Unduh brosur"), ("en", "Download brochure")])
@@ -271,8 +250,7 @@ def _site(root: Path, site_url: str = LOCAL_SITE_URL) -> Site:
 
 def _data_with(tmp_path: Path, files: dict[str, str]) -> Path:
     root = tmp_path / "project"
-    shutil.copytree(FIXTURE_DATA, root / "data")
-    shutil.copytree(ROOT / "data" / "ui", root / "data" / "ui")
+    copy_fixture_data(root / "data", ui=True)
     (root / "overrides").symlink_to(ROOT / "overrides")
     for rel, body in files.items():
         (root / "data" / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -351,11 +329,27 @@ def test_missing_font_says_how_to_install_it(tmp_path):
         brochures.font_files([tmp_path])
 
 
-def test_benchmark_times_every_brochure(tmp_path):
+def _blank_pdf(html: str) -> bytes:
+    """A real one-page PDF, made at once: the cache and the benchmark are tested with it, the
+    renderer on the built sites (build tier)."""
+    out = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(width=100, height=100)
+    writer.add_metadata({"/Subject": html})  # as long as its HTML, like a real one
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_benchmark_times_every_brochure(tmp_path, monkeypatch):
+    """One timing per brochure and booklet, each with the size and pages of what was rendered."""
     root = _data_with(tmp_path, {})
+    rendered = []
+    monkeypatch.setattr(brochures, "render_pdf", lambda html, css, base: (rendered.append(html) or _blank_pdf(html), 2))
     timings = brochures.benchmark(_site(root, SITE_URL))
     assert {(t.lang, t.name) for t in timings} >= {("id", "melati-id.pdf"), ("en", "pocket-guide-en.pdf")}
-    assert all(t.seconds > 0 and t.bytes > 1000 and t.pages >= 1 for t in timings)
+    assert len(timings) == len(rendered) == pdf_count()
+    assert all(t.seconds >= 0 and t.bytes == len(_blank_pdf(html)) and t.pages == 2
+               for t, html in zip(timings, rendered))
     assert sorted(t.name for t in timings if t.booklet) == ["buku-saku-id.pdf", "pocket-guide-en.pdf"]
 
 
@@ -412,7 +406,8 @@ def test_allowed_file_is_templates_and_fonts_only(tmp_path):
         assert brochures.allowed_file(url, tmp_path, [font]) is None, url
 
 
-def test_damaged_cached_pdf_is_rendered_again_and_foreign_files_are_kept(tmp_path):
+def test_damaged_cached_pdf_is_rendered_again_and_foreign_files_are_kept(tmp_path, monkeypatch):
+    monkeypatch.setattr(brochures, "render_all", lambda documents, css, base: [(_blank_pdf(h), 1) for h in documents])
     root = _data_with(tmp_path, {})
     site = _site(root)
     content = load_content(site.data_dir, site.languages, root=root)

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURE_DATA, build_site, make_project, serve_directory
+from conftest import build_site, copy_fixture_data, make_project, serve_directory
 
 # family, Banyuwangi, Desbumi village, owns a warung: Desbumi, Wenak, Melati and its 3 copies may fit
 ANSWERS = "#situasi=keluarga&kabupaten=banyuwangi&desa_desbumi=ya&punya_usaha=ya"
@@ -23,8 +22,7 @@ def six_programs_site(tmp_path_factory):
     """The fixture content with three more copies of Melati, each with six documents: six programmes
     may fit the reader of :data:`ANSWERS`. No brochures (not needed here)."""
     root = tmp_path_factory.mktemp("print")
-    data = root / "data"
-    shutil.copytree(FIXTURE_DATA, data)
+    data = copy_fixture_data(root / "data")
     melati = (data / "programs" / "melati.yaml").read_text(encoding="utf-8")
     for n in (2, 3, 4):
         text = re.sub(r"^  (id|en): Melati", rf"  \1: Melati {n}", melati, count=2, flags=re.M)

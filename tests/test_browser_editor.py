@@ -18,7 +18,7 @@ from portal.content.errors import ContentInvalid
 from portal.content.loader import load_text
 from portal.content.validator import load_content
 
-from conftest import FIXTURE_TODAY, ROOT, build_site, make_project, missing_tool, serve_directory
+from conftest import FIXTURE_TODAY, ROOT, build_site, make_project, missing_tool, require_tool, serve_directory
 
 SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
 PROGRAM = "data/programs/g-to-g-korea.yaml"
@@ -41,14 +41,15 @@ def clone(tmp_path):
     if not SERVER.is_file():
         missing_tool("node_modules/decap-server is missing: make node_modules/.installed")
     repo = make_project(tmp_path / "repo")
-    subprocess.run(["node", str(ROOT / "scripts" / "fmt.mjs"), str(repo / "data")], check=True, capture_output=True)
+    node = require_tool("node", "apt-get install nodejs")
+    subprocess.run([node, str(ROOT / "scripts" / "fmt.mjs"), str(repo / "data")], check=True, capture_output=True)
     (repo / ".gitignore").write_text("site/\n.cache/\n", encoding="utf-8")
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", "-A")
     _git(repo, "-c", "user.name=Uji", "-c", "user.email=uji@localhost", "commit", "-qm", "awal")
     port = _free_port()
     log = (tmp_path / "decap-server.log").open("w")
-    server = subprocess.Popen(["node", str(SERVER)], stdout=log, stderr=subprocess.STDOUT, env={
+    server = subprocess.Popen([node, str(SERVER)], stdout=log, stderr=subprocess.STDOUT, env={
         **os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "git", "GIT_REPO_DIRECTORY": str(repo)})
     try:
         api = f"http://127.0.0.1:{port}/api/v1"

@@ -1,22 +1,16 @@
 """A reader's first searches on the real content (issue 20): placement costs, and Taiwan's 1955 line."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from conftest import ROOT, build_site, make_project, serve_directory
+from conftest import serve_directory
 from test_browser_search import search_from
 
 
 @pytest.fixture(scope="module")
-def served_real_site(tmp_path_factory):
-    """The real data/ built (brochure cache copied in, never written back) and served on loopback."""
-    project = make_project(tmp_path_factory.mktemp("real-search") / "project", data=ROOT / "data")
-    for cache in ("brochures", "print-kit"):
-        if (ROOT / ".cache" / cache).is_dir():
-            shutil.copytree(ROOT / ".cache" / cache, project / ".cache" / cache)
-    url, server = serve_directory(build_site(project))
+def served_real_site(real_site):
+    """The real data/ built (tests/conftest.py) and served on loopback."""
+    url, server = serve_directory(real_site)
     yield url
     server.shutdown()
 

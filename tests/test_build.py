@@ -1,59 +1,36 @@
 """Build the fixture data with MkDocs and read the pages back."""
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import make_project, run_build
+from conftest import HtmlPage, make_project, run_build
 from portal.site.urls import BROCHURE_DIR
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.html_lang = None
-        self.switcher: dict[str, str] = {}
-        self.h1 = []
-        self._in_h1 = False
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "html":
-            self.html_lang = a.get("lang")
-        if tag == "a" and "hreflang" in a and "md-select__link" in (a.get("class") or ""):
-            self.switcher[a["hreflang"]] = a["href"]
-        if tag == "h1":
-            self._in_h1 = True
-
-    def handle_endtag(self, tag):
-        if tag == "h1":
-            self._in_h1 = False
-
-    def handle_data(self, data):
-        if self._in_h1:
-            self.h1.append(data)
+def parse(path: Path) -> HtmlPage:
+    return HtmlPage.read(path)
 
 
-def parse(path: Path) -> _Links:
-    parser = _Links()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+def switcher(page: HtmlPage) -> dict[str, str]:
+    """The language switcher's links: language -> href."""
+    return {a.attrs["hreflang"]: a.attrs["href"] for a in page.all("a")
+            if "hreflang" in a.attrs and "md-select__link" in a.attrs.get("class", "")}
 
 
 def test_program_page_in_both_languages(fixture_site):
     page_id = parse(fixture_site / "program" / "warung-naik-kelas" / "index.html")
     page_en = parse(fixture_site / "en" / "program" / "warung-naik-kelas" / "index.html")
-    assert page_id.html_lang == "id" and page_en.html_lang == "en"
-    assert "Warung Naik Kelas (Wenak)" in "".join(page_id.h1)
-    assert "move up a class" in "".join(page_en.h1)
+    assert page_id.lang == "id" and page_en.lang == "en"
+    assert "Warung Naik Kelas (Wenak)" in "".join(page_id.texts("h1"))
+    assert "move up a class" in "".join(page_en.texts("h1"))
 
 
 def test_language_switcher_leads_to_same_page(fixture_site):
     page_dir = fixture_site / "program" / "melati"
-    links = parse(page_dir / "index.html").switcher
+    links = switcher(parse(page_dir / "index.html"))
     assert (page_dir / links["en"]).resolve() == (fixture_site / "en" / "program" / "melati").resolve()
     en_dir = fixture_site / "en" / "program" / "melati"
-    links_en = parse(en_dir / "index.html").switcher
+    links_en = switcher(parse(en_dir / "index.html"))
     assert (en_dir / links_en["id"]).resolve() == page_dir.resolve()
 
 

@@ -8,7 +8,7 @@ from portal.content.validator import load_content
 from portal.site.render import Renderer
 from portal.site.strings import load_strings
 
-from conftest import FIXTURE_DATA, ROOT
+from conftest import FIXTURE_DATA, ROOT, HtmlPage
 
 LANGS = ("id", "en")
 
@@ -23,7 +23,7 @@ def leaf(text_id: str, text_en: str, **criterion) -> dict:
 
 
 def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+    return re.sub(r"\s+", " ", " ".join(HtmlPage(html).texts())).strip()
 
 
 def test_nested_groups_keep_their_meaning():

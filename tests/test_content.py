@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -23,7 +21,7 @@ from portal.site.render import TermLinker
 from portal.site.strings import load_strings
 from portal.site.urls import relative_root
 
-from conftest import FIXTURE_DATA, ROOT, build_site, make_project
+from conftest import FIXTURE_DATA, ROOT, HtmlPage
 
 LANGS = ("id", "en")
 DATA = ROOT / "data"
@@ -38,66 +36,12 @@ def content():
     return REAL
 
 
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The real data/ built once per session; returns its ``site/``.
-
-    A local brochure cache (from ``make build``) is copied in, so unchanged PDFs are not
-    rendered again; the repository's own cache is never written.
-    """
-    project = make_project(tmp_path_factory.mktemp("real") / "project", data=DATA)
-    for cache in ("brochures", "print-kit"):
-        if (ROOT / ".cache" / cache).is_dir():
-            shutil.copytree(ROOT / ".cache" / cache, project / ".cache" / cache)
-    return build_site(project)
-
-
 def page_file(site: Path, lang: str, path: str) -> Path:
     return site / ("" if lang == LANGS[0] else lang) / path / "index.html"
 
 
-class _Page(HTMLParser):
-    """Visible text, <h1>, html lang, every (tag, attrs), and the hrefs inside <article>."""
-
-    def __init__(self):
-        super().__init__()
-        self.text: list[str] = []
-        self.h1: list[str] = []
-        self.tags: list[tuple[str, dict]] = []
-        self.article_links: list[str] = []
-        self.ids: set[str] = set()
-        self.lang = None
-        self._stack: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        self.tags.append((tag, a))
-        if "id" in a:
-            self.ids.add(a["id"])
-        if tag == "html":
-            self.lang = a.get("lang")
-        if tag == "a" and a.get("href") and "article" in self._stack:
-            self.article_links.append(a["href"])
-        if tag not in ("br", "img", "meta", "link", "input", "hr"):
-            self._stack.append(tag)
-
-    def handle_endtag(self, tag):
-        if tag in self._stack:
-            while self._stack.pop() != tag:
-                pass
-
-    def handle_data(self, data):
-        if "script" in self._stack or "style" in self._stack:
-            return
-        self.text.append(data)
-        if "h1" in self._stack:
-            self.h1.append(data)
-
-
-def parse(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
+def parse(path: Path) -> HtmlPage:
+    return HtmlPage.read(path)
 
 
 # --- every item of the issue has a page in each language ---
@@ -113,8 +57,8 @@ def test_item_has_a_page_in_each_language(real_site, content, path, lang):
     item = next(i for i in items if i.slug == slug)
     title = getattr(item, "title", None) or item.name
     assert lang in title, f"{path}: no {lang} title"
-    assert title[lang].split(" (")[0] in "".join(page.h1)
-    text = " ".join(page.text)
+    assert title[lang].split(" (")[0] in "".join(page.texts("h1"))
+    text = " ".join(page.texts())
     assert "Sumber" in text if lang == "id" else "Sources" in text
 
 
@@ -133,7 +77,7 @@ def test_going_abroad_pages_show_the_calo_and_jendela_pmi_warnings(real_site, co
                 if "calon_pmi" in p.audience and p.status.value != "ended"]
     assert programs
     for path in programs:
-        text = " ".join(parse(page_file(real_site, lang, path)).text)
+        text = " ".join(parse(page_file(real_site, lang, path)).texts())
         assert re.search(r"\bcalo\b", text, re.I), path
         assert "Jendela PMI" in text, path
 
@@ -160,9 +104,9 @@ def test_built_site_shows_only_sourced_phone_numbers(real_site, content):
     seen = set()
     for html_file in real_site.rglob("*.html"):
         page = parse(html_file)
-        numbers = phone_numbers(" ".join(page.text))
-        numbers |= {canonical_phone(a["href"][4:])
-                    for tag, a in page.tags if tag == "a" and (a.get("href") or "").startswith("tel:")}
+        numbers = phone_numbers(" ".join(page.texts()))
+        numbers |= {canonical_phone(a.attrs["href"][4:])
+                    for a in page.all("a") if a.attrs.get("href", "").startswith("tel:")}
         unsourced = numbers - sourced
         assert not unsourced, f"{html_file.relative_to(real_site)}: unsourced phone number(s) {unsourced}"
         seen |= numbers
@@ -189,7 +133,7 @@ def test_internal_links_in_generated_pages_resolve(real_site):
     ids_cache: dict[Path, set[str]] = {}
     for html_file in pages:
         base = "http://x/" + html_file.parent.relative_to(real_site).as_posix() + "/"
-        links = parse(html_file).article_links
+        links = [a.attrs["href"] for a in parse(html_file).all("a", inside="article") if a.attrs.get("href")]
         assert links, f"{html_file.relative_to(real_site)}: no content links found"
         for href in links:
             if re.match(r"^(https?:|mailto:|tel:|#)", href):

@@ -12,7 +12,7 @@ import pytest
 from portal.content.loader import load_text
 from portal.content.validator import COLLECTIONS
 
-from conftest import FIXTURE_DATA, ROOT, missing_tool
+from conftest import FIXTURE_DATA, ROOT, copy_fixture_data, missing_tool
 
 FMT = ROOT / "scripts" / "fmt.mjs"
 
@@ -41,8 +41,7 @@ def test_the_real_content_is_in_the_editors_form():
 
 
 def test_fmt_is_idempotent_and_keeps_every_value(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
+    data = copy_fixture_data(tmp_path / "data")
     before = {p: load_text(p.read_text(encoding="utf-8"), p.name).data for p in data.rglob("*.yaml")}
     assert node(str(FMT), str(data)).returncode == 0
     once = {p: p.read_text(encoding="utf-8") for p in data.rglob("*.yaml")}
@@ -53,8 +52,7 @@ def test_fmt_is_idempotent_and_keeps_every_value(tmp_path):
 
 
 def test_a_file_not_in_the_editors_form_is_a_warning_not_a_failure(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
+    data = copy_fixture_data(tmp_path / "data")
     result = node(str(FMT), "--check", str(data), cwd=tmp_path)
     assert result.returncode == 0
     assert "::warning file=data/programs/melati.yaml,line=1,title=make fmt::" in result.stdout

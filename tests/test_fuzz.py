@@ -9,7 +9,6 @@ import copy
 import datetime as dt
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from portal.content.errors import ContentError, ContentInvalid
 from portal.content.loader import LoadFailed, load_text
 from portal.content.validator import BUILDERS, load_content
 
-from conftest import FIXTURE_DATA
+from conftest import FIXTURE_DATA, copy_fixture_data
 
 LANGS = ("id", "en")
 TODAY = dt.date(2026, 11, 24)
@@ -87,9 +86,7 @@ def assert_clean(errors: list[ContentError]) -> None:
 @pytest.fixture(scope="module")
 def fuzz_data_dir(tmp_path_factory) -> Path:
     """A copy of the fixture data the fuzz tests write into (one file at a time)."""
-    dest = tmp_path_factory.mktemp("fuzz") / "data"
-    shutil.copytree(FIXTURE_DATA, dest)
-    return dest
+    return copy_fixture_data(tmp_path_factory.mktemp("fuzz") / "data")
 
 
 def check_dir(data: Path) -> None:

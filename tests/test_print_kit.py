@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import io
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pdfplumber
 import pytest
 from pypdf import PdfWriter
 
-from conftest import FIXTURE_DATA, ROOT
+from conftest import POPPLER, ROOT, copy_fixture_data, require_tool
 from portal.content.errors import ContentInvalid
 from portal.content.validator import load_content
 from portal.outputs import print_kit
@@ -179,9 +178,7 @@ def test_cover_qr_code_decodes_to_the_home_page_in_its_language(kit, lang, tmp_p
     from PIL import Image
 
     site, _, _, files = kit
-    if not shutil.which("pdftoppm"):
-        pytest.fail("pdftoppm (poppler-utils) is needed to read the QR code")
-    subprocess.run(["pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1",
+    subprocess.run([require_tool("pdftoppm", POPPLER), "-r", "300", "-png", "-f", "1", "-l", "1",
                     str(files[(lang, "pocket")].cache_file), str(tmp_path / "p")], check=True)
     codes = zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("p*.png"))))
     assert [c.text for c in codes] == [site.page_url(lang, "")]
@@ -190,8 +187,7 @@ def test_cover_qr_code_decodes_to_the_home_page_in_its_language(kit, lang, tmp_p
 # --- marks and limits, on the fixture content ----------------------------------------------------
 
 def _fixture(tmp_path: Path, edit) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(FIXTURE_DATA, data)
+    data = copy_fixture_data(tmp_path / "data")
     path = data / "procedures" / "jalur-resmi.yaml"
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     return data
@@ -271,7 +267,7 @@ def test_poster_qr_code_decodes_to_the_checker(kit, lang, tmp_path):
     from PIL import Image
 
     site, _, _, files = kit
-    subprocess.run(["pdftoppm", "-r", "100", "-png", str(files[(lang, "poster-a4")].cache_file), str(tmp_path / "p")],
+    subprocess.run([require_tool("pdftoppm", POPPLER), "-r", "100", "-png", str(files[(lang, "poster-a4")].cache_file), str(tmp_path / "p")],
                    check=True)
     codes = zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("p*.png"))))
     assert [c.text for c in codes] == [site.page_url(lang, "cek/")]

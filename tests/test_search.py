@@ -4,13 +4,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from conftest import FIXTURE_DATA, ROOT, build_site, make_project
+from conftest import FIXTURE_DATA, ROOT, HtmlPage, build_site, make_project
 from portal.content.model import GlossaryTerm
 from portal.outputs import search
 from portal.site.strings import load_strings
@@ -51,41 +50,28 @@ def test_index_extras_are_hidden_and_escaped(strings):
     assert search.index_extras("<p>Tanpa istilah</p>", {}, strings["id"], GLOSSARY) == ""
 
 
-class _Page(HTMLParser):
-    """Pagefind markers, visible text and the header's search link of a built page."""
-
-    def __init__(self):
-        super().__init__()
-        self.bodies, self.hidden_depth, self.visible, self.hidden = 0, 0, [], []
-        self.search_link, self.scripts = None, []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        self.bodies += "data-pagefind-body" in a
-        if tag == "a" and a.get("id") == "pmi-search-open":
-            self.search_link = a
-        if tag == "script" and a.get("src"):
-            self.scripts.append(a["src"])
-        if self.hidden_depth or "hidden" in a:
-            self.hidden_depth += 1
-
-    def handle_endtag(self, tag):
-        if self.hidden_depth:
-            self.hidden_depth -= 1
-
-    def handle_data(self, data):
-        (self.hidden if self.hidden_depth else self.visible).append(data)
+def parse(path: Path) -> HtmlPage:
+    return HtmlPage.read(path)
 
 
-def parse(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
+def bodies(page: HtmlPage) -> int:
+    """How many parts of the page are marked for Pagefind."""
+    return sum("data-pagefind-body" in e.attrs for e in page.elements)
+
+
+def search_link(page: HtmlPage) -> dict[str, str]:
+    """The attributes of the header's search link."""
+    return next(a.attrs for a in page.all("a") if a.attrs.get("id") == "pmi-search-open")
+
+
+def hidden_text(page: HtmlPage, hidden: bool = True) -> str:
+    """The page's text inside a ``hidden`` element (or, ``hidden=False``, outside every one)."""
+    return "".join(data for data, around in page.pieces if any("hidden" in e.attrs for e in around) is hidden)
 
 
 def test_pagefind_indexes_each_language_of_the_site(fixture_site):
     """One bundle per language at its root, holding that language's marked pages only."""
-    marked = {p for p in fixture_site.rglob("index.html") if "pagefind" not in p.parts and parse(p).bodies}
+    marked = {p for p in fixture_site.rglob("index.html") if "pagefind" not in p.parts and bodies(parse(p))}
     english = {p for p in marked if p.relative_to(fixture_site).parts[0] == "en"}
     for root, lang, pages in ((fixture_site, "id", marked - english), (fixture_site / "en", "en", english)):
         entry = json.loads((root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -100,16 +86,16 @@ def test_item_pages_mark_their_content_for_the_index(fixture_site):
     for kind, folder in (("programs", "program"), ("procedures", "prosedur"), ("organizations", "organisasi")):
         for slug in (p.stem for p in (FIXTURE_DATA / kind).glob("*.yaml")):
             for prefix in ("", "en/"):
-                assert parse(fixture_site / prefix / folder / slug / "index.html").bodies == 1, (folder, slug)
+                assert bodies(parse(fixture_site / prefix / folder / slug / "index.html")) == 1, (folder, slug)
     for path in (fixture_site / "glosarium" / "index.html", fixture_site / "index.html"):
-        assert parse(path).bodies == 1, path
-    assert parse(fixture_site / "404.html").bodies == 0
+        assert bodies(parse(path)) == 1, path
+    assert bodies(parse(fixture_site / "404.html")) == 0
 
 
 def test_old_names_are_in_the_index_but_not_on_screen(fixture_site):
     page = parse(fixture_site / "program" / "melati" / "index.html")
-    assert "PMI" in "".join(page.visible) and "TKI" not in "".join(page.visible)
-    assert "TKI" in "".join(page.hidden)
+    assert "PMI" in hidden_text(page, False) and "TKI" not in hidden_text(page, False)
+    assert "TKI" in hidden_text(page)
 
 
 def test_program_pages_carry_filters(fixture_site):
@@ -137,11 +123,11 @@ def fallback(site: Path, lang_root: str) -> str:
 def test_search_link_leads_to_the_a_z_page_and_bundle_of_the_language(fixture_site, page_path, lang_root):
     page = parse(fixture_site / page_path / "index.html")
     base = "http://site/" + page_path
-    assert urljoin(base, page.search_link["href"]) == "http://site/" + fallback(fixture_site, lang_root)
-    assert urljoin(base, page.search_link["data-pmi-search"]) == f"http://site/{lang_root}pagefind/"  # its language's
-    assert page.search_link["aria-label"] == ("Search" if page_path.startswith("en/") else "Cari")
+    assert urljoin(base, search_link(page)["href"]) == "http://site/" + fallback(fixture_site, lang_root)
+    assert urljoin(base, search_link(page)["data-pmi-search"]) == f"http://site/{lang_root}pagefind/"  # its language's
+    assert search_link(page)["aria-label"] == ("Search" if page_path.startswith("en/") else "Cari")
     # Pagefind itself is not on the page: it is loaded when the reader opens search
-    assert not any("pagefind" in src for src in page.scripts)
+    assert not any("pagefind" in s.attrs.get("src", "") for s in page.all("script"))
     assert not re.search(r"<link[^>]+pagefind", (fixture_site / page_path / "index.html").read_text(encoding="utf-8"))
 
 
@@ -158,11 +144,11 @@ def test_pages_can_opt_out_of_search_and_the_a_z_page_is_the_fallback(tmp_path):
     (project / "docs" / "internal.id.md").write_text(
         "---\nsearch:\n  exclude: true\n---\n\n# Catatan internal\n\nBukan untuk pencarian.\n", encoding="utf-8")
     site = build_site(project)  # the A–Z page is generated
-    assert parse(site / "internal" / "index.html").bodies == 0
-    indexed = {p for p in site.rglob("index.html") if parse(p).bodies}
+    assert bodies(parse(site / "internal" / "index.html")) == 0
+    indexed = {p for p in site.rglob("index.html") if bodies(parse(p))}
     assert sum(row["pages"] for row in search.measure(site).values()) == len(indexed)
     for page_path, az in (("program/melati/", "az/"), ("en/program/melati/", "en/az/")):
-        href = parse(site / page_path / "index.html").search_link["href"]
+        href = search_link(parse(site / page_path / "index.html"))["href"]
         assert urljoin("http://site/" + page_path, href) == "http://site/" + az
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from conftest import FIXTURE_DATA, build_site, load_yaml, make_project
+from conftest import FIXTURE_DATA, HtmlPage, build_site, load_yaml, make_project
 from portal.checks import privacy
 from portal.site.config import LOCAL_SITE_URL
 from portal.site.urls import is_admin
@@ -20,64 +19,44 @@ PROGRAMS = {path.stem: load_yaml(path)["audience"]
 LOCAL_HOST = "127.0.0.1:8000"
 
 
-class Page(HTMLParser):
+class Page(HtmlPage):
     """What the tests read from one HTML page."""
 
     def __init__(self, path: Path):
-        super().__init__(convert_charrefs=True)
         self.path = path
-        self.html_lang = None
-        self.title_attrs: dict = {}
-        self.title = ""
-        self.meta: dict[str, dict] = {}
-        self.links: list[dict] = []
-        self.anchors: list[dict] = []
-        self.link_texts: dict[str, str] = {}  # link text -> href
-        self.elements: list[tuple[str, dict]] = []
-        self._stack: list[tuple[str, dict]] = []
-        self.texts: list[tuple[str, str | None]] = []  # (text, nearest lang)
-        self.feed(path.read_text(encoding="utf-8"))
+        super().__init__(path.read_text(encoding="utf-8"))
 
-    VOID = {"meta", "link", "br", "img", "input", "hr", "source", "wbr", "area", "base", "col", "embed"}
+    @property
+    def html_lang(self) -> str | None:
+        return self.lang
 
-    def handle_starttag(self, tag, attrs):
-        a = {k: v or "" for k, v in attrs}
-        self.elements.append((tag, a))
-        if tag == "html":
-            self.html_lang = a.get("lang")
-        if tag == "title":
-            self.title_attrs = a
-        if tag == "meta":
-            key = a.get("property") or a.get("name")
-            if key:
-                self.meta[key] = a
-        if tag == "link":
-            self.links.append(a)
-        if tag == "a":
-            self.anchors.append(a)
-        if tag not in self.VOID:
-            self._stack.append((tag, a))
+    @property
+    def title_attrs(self) -> dict:
+        return next((e.attrs for e in self.all("title")), {})
 
-    def handle_endtag(self, tag):
-        for i in range(len(self._stack) - 1, -1, -1):
-            if self._stack[i][0] == tag:
-                del self._stack[i:]
-                break
+    @property
+    def title(self) -> str:
+        return "".join(self.text_of(e) for e in self.all("title")[:1])
 
-    def lang_here(self) -> str | None:
-        for _, a in reversed(self._stack):
-            if "lang" in a:
-                return a["lang"]
-        return None
+    @property
+    def meta(self) -> dict[str, dict]:
+        """<meta> by property or name."""
+        return {e.attrs.get("property") or e.attrs.get("name"): e.attrs for e in self.all("meta")
+                if e.attrs.get("property") or e.attrs.get("name")}
 
-    def handle_data(self, data):
-        if self._stack and self._stack[-1][0] == "title":
-            self.title += data
-        if data.strip():
-            self.texts.append((data.strip(), self.lang_here()))
-            link = next((a for tag, a in reversed(self._stack) if tag == "a"), None)
-            if link is not None:
-                self.link_texts[data.strip()] = link.get("href", "")
+    @property
+    def links(self) -> list[dict]:
+        return [e.attrs for e in self.all("link")]
+
+    @property
+    def anchors(self) -> list[dict]:
+        return [e.attrs for e in self.all("a")]
+
+    @property
+    def link_texts(self) -> dict[str, str]:
+        """Link text -> href."""
+        return {data.strip(): next(e for e in reversed(around) if e.tag == "a").attrs.get("href", "")
+                for data, around in self.pieces if data.strip() and any(e.tag == "a" for e in around)}
 
     def alternates(self) -> dict[str, str]:
         return {l["hreflang"]: l["href"] for l in self.links if l.get("rel") == "alternate" and "hreflang" in l}
@@ -86,7 +65,9 @@ class Page(HTMLParser):
         return next((l["href"] for l in self.links if l.get("rel") == "canonical"), None)
 
     def lang_of_text(self, needle: str) -> set[str | None]:
-        return {lang for text, lang in self.texts if needle in text}
+        """The nearest ``lang`` around each piece of text holding ``needle``."""
+        return {next((e.attrs["lang"] for e in reversed(around) if "lang" in e.attrs), None)
+                for data, around in self.pieces if data.strip() and needle in data.strip()}
 
     def hrefs(self) -> list[str]:
         return [a.get("href", "") for a in self.anchors]

@@ -15,7 +15,7 @@ from portal.content.validator import load_content
 from portal.site.render import Renderer
 from portal.site.strings import Strings
 
-from conftest import FIXTURE_DATA, ROOT, build_site, make_project
+from conftest import FIXTURE_DATA, POPPLER, ROOT, build_site, make_project, require_tool
 from test_cli import portal
 
 LANGS = ("id", "en")
@@ -242,5 +242,5 @@ def test_the_built_page_and_brochure_carry_the_notice_in_their_language(outdated
     assert "pmi-outdated" not in id_page and "belajar untuk anak PMI" in id_page
     pdfs = sorted((outdated_site / "en").rglob("melati*.pdf")) or sorted(outdated_site.rglob("*melati*en*.pdf"))
     assert pdfs, "an English brochure of Melati"
-    text = subprocess.run(["pdftotext", str(pdfs[0]), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run([require_tool("pdftotext", POPPLER), str(pdfs[0]), "-"], capture_output=True, text=True, check=True).stdout
     assert "Translation may be out of date" in " ".join(text.split())
