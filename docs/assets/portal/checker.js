@@ -1,6 +1,6 @@
 /* Portal PMI eligibility checker ("Cek program untuk saya"). No dependencies, no storage,
    no requests but the site's own eligibility.json. The engine mirrors
-   hooks/portal/eligibility.py; tests run the same YAML cases through both. */
+   hooks/portal/content/evaluator.py; tests run the same YAML cases through both. */
 (function () {
   "use strict";
 
