@@ -57,7 +57,13 @@ def _start_build(project: Path, log: Path, env: dict[str, str] | None = None) ->
     full_env.pop("SITE_URL", None)
     with log.open("w") as err:
         return subprocess.Popen([*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml")], cwd=project,
-                                stdout=subprocess.DEVNULL, stderr=err, env=full_env)
+                                stdout=subprocess.DEVNULL, stderr=err, env=full_env, preexec_fn=_ctrl_c_as_at_a_terminal)
+
+
+def _ctrl_c_as_at_a_terminal() -> None:
+    """SIGINT back to its default in the build, as in a terminal: a suite started in the background
+    (``make test &`` in a script) ignores it, and so would every build it starts."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_until(condition, build: subprocess.Popen, what: str, log: Path) -> None:
