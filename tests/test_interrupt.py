@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from portal.build import interrupt
 from portal.build.lock import LOCK_DIR, LOCK_NAME
 
 from conftest import MKDOCS, make_project, run_build
@@ -143,3 +144,20 @@ def test_killed_build_leaves_no_process_behind(tmp_path, sig, helper, env):
         time.sleep(0.05)
     if sig == signal.SIGTERM:  # an orderly exit, not a crash
         assert "Traceback" not in (tmp_path / "build.log").read_text()
+
+
+def test_a_stop_signal_while_helpers_are_forked_takes_effect_once_they_are():
+    """A signal handled inside a fork's own callbacks would be lost (Python ignores an exception
+    raised there, and the build went on): interrupt.forking() holds SIGINT and SIGTERM back until
+    the helpers are started."""
+    handled = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: handled.append(signum))
+    try:
+        with interrupt.forking():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(0.05)
+            inside = list(handled)
+        time.sleep(0.05)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert inside == [] and handled == [signal.SIGTERM]

@@ -20,6 +20,7 @@ import re
 import shutil
 import sys
 import time
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -32,7 +33,7 @@ import jinja2
 import segno
 from markupsafe import Markup
 
-from portal.build.interrupt import worker_init
+from portal.build.interrupt import forking, worker_init
 from portal.build.paths import own_folder
 from portal.content.errors import ContentError, ContentInvalid
 from portal.content.model import Content, Procedure, Program
@@ -229,7 +230,9 @@ def render_all(documents: list[str], css: str, base_url: Path) -> list[tuple[byt
     if workers < 2:
         return [render_pdf(html, css, base_url) for html in documents]
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=worker_init, initargs=(os.getpid(),)) as pool:
+    with ExitStack() as stack:
+        with forking():  # the pool is left (its workers terminated) however the build is stopped
+            pool = stack.enter_context(context.Pool(workers, initializer=worker_init, initargs=(os.getpid(),)))
         return pool.starmap(render_pdf, [(html, css, base_url) for html in documents], chunksize=1)
 
 

@@ -21,7 +21,7 @@ import subprocess
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from portal.build.interrupt import die_with_parent
+from portal.build.interrupt import die_with_parent, forking
 from portal.checks.page_weight import gzipped_size
 from portal.content.model import GlossaryTerm
 from portal.site.html import render
@@ -109,9 +109,10 @@ class BackgroundIndex:
                    "--output-path", str(root / SEARCH_DIR), "--quiet"]
         for selector in NOT_INDEXED:
             command += ["--exclude-selectors", selector]
-        self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                         stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})},
-                                         preexec_fn=functools.partial(die_with_parent, os.getpid()))
+        with forking():
+            self._process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                             stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})},
+                                             preexec_fn=functools.partial(die_with_parent, os.getpid()))
 
     def finish(self) -> int:
         """Wait for the bundle; return the pages indexed. Pagefind's unused UIs are left out."""
