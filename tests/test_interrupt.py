@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -154,7 +155,9 @@ def test_a_stop_signal_while_helpers_are_forked_takes_effect_once_they_are():
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: handled.append(signum))
     try:
         with interrupt.forking():
-            os.kill(os.getpid(), signal.SIGTERM)
+            # to this thread: in the suite other threads run (servers), and one of them would take a
+            # signal sent to the process; in the build, the main thread forks while it is the only one
+            signal.pthread_kill(threading.main_thread().ident, signal.SIGTERM)
             time.sleep(0.05)
             inside = list(handled)
         time.sleep(0.05)

@@ -34,9 +34,11 @@ def _exit(signum: int, frame: object) -> None:
 
 @contextmanager
 def forking() -> Iterator[None]:
-    """Ctrl-C and SIGTERM held back while helper processes are started: handled inside a fork's own
-    callbacks, their exception would be ignored (Python prints it) and the build would go on. They
-    take effect when the block ends; the helpers unblock them (:func:`die_with_parent`)."""
+    """Ctrl-C and SIGTERM held back from this thread while helper processes are started: handled
+    inside a fork's own callbacks, their exception would be ignored (Python prints it) and the build
+    would go on. They take effect when the block ends; the helpers unblock them
+    (:func:`die_with_parent`). ``mkdocs build`` forks from its main thread while it is the only one;
+    under ``mkdocs serve`` another thread may still take the signal."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
         yield
