@@ -72,6 +72,8 @@ eligibility:
   #         equals: purna_pmi
   #         reason: {{id: Anda purna PMI, en: You are a returnee}}
   #         sources: [{source}]
+  # lalu tambahkan kasus di data/cases/, satu berkas per kasus: satu 'likely' dan satu 'not'
+  # then add cases in data/cases/, one file per case: a 'likely' one and a 'not' one (CONTRIBUTING.md)
   criteria_published: false
   # Jika syarat tidak diumumkan: siapa yang memutuskan / when not published: who decides
   decided_by:

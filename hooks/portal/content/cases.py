@@ -1,4 +1,5 @@
-"""Eligibility cases are content: ``data/cases/*.yaml``, checked against the questions and run.
+"""Eligibility cases are content: ``data/cases/<name>.yaml``, one case per file, checked against
+the questions and run.
 
 Each case is what one reader answers and the verdict expected for some programs (as
 OpenFisca keeps YAML tests beside its rules). A rule change that breaks a case is a content
@@ -13,7 +14,7 @@ from portal.content import evaluator, schema
 from portal.content.model import Case, Content, Question
 
 CASES_DIR = "cases"
-"""Folder of ``data/`` holding the case files."""
+"""Folder of ``data/`` holding the case files, one per case."""
 
 Report = Callable[[tuple, str, str, str], None]
 
