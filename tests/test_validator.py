@@ -7,7 +7,7 @@ from portal.content.errors import ContentInvalid
 from portal.content.validator import load_content
 
 from conftest import FIXTURE_DATA
-from content_edits import KOREA, LANGS, MELATI, SOURCE, TODAY, drop_cases_about, line_of, replace, write
+from content_edits import KOREA, LANGS, MELATI, SOURCE, TODAY, append, drop_cases_about, line_of, replace, write
 
 QUESTIONS = "questions.yaml"
 CASES_FILE = "cases/calon-pmi-aged-25-who-qualifies-for-korea.yaml"
@@ -239,3 +239,39 @@ def test_phone_number_given_as_a_sourced_contact_may_be_repeated_in_text(data):
     with pytest.raises(ContentInvalid) as info:
         load_content(data, LANGS, today=TODAY, root=data.parent)
     assert [(e.code, e.field) for e in info.value.errors] == [("E-MISSING", "contacts[0].note")]
+
+
+OWN_CASES = """cases:
+  - name: calon PMI aged 25 who qualifies
+    answers: {situasi: calon_pmi, umur: 25, kabupaten: banyuwangi, negara_tujuan: korea, pendidikan: sma,
+              buta_warna: false, pernah_dipenjara_dideportasi: false, kerja_korea_5_tahun: false}
+    expect: likely
+  - name: age 17
+    answers: {situasi: calon_pmi, umur: 17, kabupaten: banyuwangi, negara_tujuan: korea}
+    expect: not
+  - name: age unknown
+    answers: {situasi: calon_pmi, umur: null, kabupaten: banyuwangi, negara_tujuan: korea}
+    expect: maybe
+"""
+
+
+def test_a_programme_may_hold_its_own_cases_saved_with_it(data):
+    """The web editor saves one file per pull request: a new programme's cases come in its file."""
+    drop_cases_about(data, "g-to-g-korea")
+    append(OWN_CASES, KOREA)(data)
+    content = load_content(data, LANGS, today=TODAY, root=data.parent)  # a likely and a not case: covered
+    own = {c.name: c for c in content.cases if c.name in ("calon PMI aged 25 who qualifies", "age 17", "age unknown")}
+    assert {name: c.expect for name, c in own.items()} == {"calon PMI aged 25 who qualifies": {"g-to-g-korea": "likely"},
+                                                           "age 17": {"g-to-g-korea": "not"},
+                                                           "age unknown": {"g-to-g-korea": "maybe"}}
+    assert own["age unknown"].answers["umur"] is None and "pendidikan" not in own["age unknown"].answers
+
+    replace("    expect: maybe", "    expect: not", KOREA)(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    [error] = info.value.errors
+    lines = (data / KOREA).read_text(encoding="utf-8").splitlines()
+    assert (error.code, error.file, error.field) == ("E-CASE", f"data/{KOREA}", "cases[2].expect")
+    assert lines[error.line - 1] == "    expect: not"
+    assert "kasus 'age unknown'" in error.message_id and "should be 'not', but the rules now give 'maybe'" in (
+        error.message_en)

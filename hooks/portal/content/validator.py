@@ -386,6 +386,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
     checkers: dict[int, _Checker] = {}
     text_fields: list[TextField] = []
     records_read: dict[str, translations.Records] = {}
+    case_paths: dict[int, tuple] = {}  # where a program's own case is in its file (a case file: the root)
 
     def read(path: Path, kind: str, slug: str | None) -> None:
         try:
@@ -415,6 +416,10 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         else:
             built[kind].append(item)
             checkers[id(item)] = ck
+        if kind == "program":  # its own cases, saved with it
+            for i, own in enumerate(case_rules.own_cases(doc.data, slug)):
+                built["case"].append(own)
+                checkers[id(own)], case_paths[id(own)] = ck, ("cases", i)
 
     for folder, kind in COLLECTIONS.items():
         for path in _visible(data_dir / folder):
@@ -448,7 +453,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         orphan_record_files=_orphan_records(data_dir, root, errors))
     _cross_check(content, checkers, errors)
     evaluable = not errors  # the rules can be run only on otherwise valid content
-    _check_cases(content, checkers, errors, {p.stem for p in (data_dir / "programs").glob("*.y*ml")})
+    _check_cases(content, checkers, case_paths, errors, {p.stem for p in (data_dir / "programs").glob("*.y*ml")})
     if evaluable:
         _check_policy(content, checkers)
     if errors:
@@ -549,8 +554,8 @@ def _check_phones(content: Content, checkers: dict[int, _Checker]) -> None:
             policy.check_text_phones(text, path, sourced, ck.report)
 
 
-def _check_cases(content: Content, checkers: dict[int, _Checker], errors: list[ContentError],
-                 program_files: set[str]) -> None:
+def _check_cases(content: Content, checkers: dict[int, _Checker], case_paths: dict[int, tuple],
+                 errors: list[ContentError], program_files: set[str]) -> None:
     """Cases name real questions, answers and programs; each gives the verdicts it expects.
 
     ``program_files`` are the slugs of every program file, loaded or not: a program with
@@ -558,7 +563,7 @@ def _check_cases(content: Content, checkers: dict[int, _Checker], errors: list[C
     """
     questions = {q.id: q for q in content.questions}
     data = case_rules.decision_data(content)
-    located = [(c, checkers[id(c)], ()) for c in content.cases]  # (case, its checker, its path: one per file)
+    located = [(c, checkers[id(c)], case_paths.get(id(c), ())) for c in content.cases]  # (case, checker, path)
     questions_broken = any(e.file.endswith("/questions.yaml") for e in errors)
     question_ids = set(questions)
     for c, ck, path in located:

@@ -142,8 +142,8 @@ class _Fields:
             return {"widget": "list"}  # plain strings (aliases, old slugs)
         if kind == "object":
             return {"widget": "object", "fields": self.object_fields(node, required)}
-        if kind == "boolean":
-            return {"widget": "boolean", "default": False}
+        if kind == "boolean":  # an optional one left alone stays absent (a default would be written)
+            return {"widget": "boolean", "default": False} if required else {"widget": "boolean"}
         if kind in ("number", "integer"):
             return {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
         return {"widget": "string"}
