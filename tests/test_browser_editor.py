@@ -74,7 +74,7 @@ def _open(page, url: str, api: str, path: str) -> None:
     """Log in to the local backend (every other host refused) and open ``path`` of /admin/."""
     page.route(re.compile(r"^(?!" + re.escape(url) + "|" + re.escape(api) + ")"), lambda route: route.abort())
     page.goto(url + "admin/")
-    page.get_by_role("button", name="Login").click()
+    page.get_by_role("button", name="Masuk").click()  # Decap in Indonesian
     page.goto(url + "admin/#/" + path)
 
 
@@ -113,7 +113,7 @@ def test_an_edit_in_the_browser_changes_only_that_field(clone, page, tmp_path):
     before = _git(repo, "show", f"main:{PROGRAM}")
     assert summary_en.input_value() == load_text(before, PROGRAM).data["summary"]["en"]
     summary_en.fill(NEW_TEXT)
-    page.get_by_role("button", name="Save").first.click()
+    page.get_by_role("button", name="Simpan").first.click()
     branch = "cms/programs/g-to-g-korea"
     _saved(page, repo, branch)
     after = _git(repo, "show", f"{branch}:{PROGRAM}")
@@ -150,14 +150,14 @@ def test_a_rule_is_edited_as_yaml_and_saved_as_the_rule(clone, page, tmp_path):
     rule.fill(bad)  # unreadable: an error under the field, and the save is refused
     alert = page.get_by_role("alert").filter(has_text="YAML tidak bisa dibaca")
     alert.wait_for(timeout=10_000)
-    page.get_by_role("button", name="Save").first.click()
+    page.get_by_role("button", name="Simpan").first.click()
     page.get_by_text("YAML cannot be read; the rule is unchanged").nth(1).wait_for(timeout=10_000)  # Decap's too
     branch = "cms/programs/g-to-g-korea"
     assert not _git(repo, "branch", "--list", branch)
 
     rule.fill(good)
     assert not alert.is_visible()
-    page.get_by_role("button", name="Save").first.click()
+    page.get_by_role("button", name="Simpan").first.click()
     assert len(_saved(page, repo, branch).splitlines()) == 1  # one save: the good text
     after = _git(repo, "show", f"{branch}:{PROGRAM}")
     new = load_text(after, PROGRAM)
@@ -216,14 +216,14 @@ def test_a_new_programme_with_its_rule_and_cases_is_created_through_the_form(clo
     _field(page, "rule").fill(NEW_RULE)
     for name, answers, verdict in (("purna PMI di Banyuwangi", "situasi: purna_pmi\nkabupaten: banyuwangi\n", "likely"),
                                    ("keluarga, umur tidak tahu", "situasi: keluarga\numur: null\n", "not")):
-        page.get_by_role("button", name=re.compile("Add kasus kelayakan program ini", re.I)).click()
+        page.get_by_role("button", name=re.compile("Tambah kasus kelayakan program ini", re.I)).click()
         _field(page, "name").last.fill(name)
         _field(page, "answers").last.fill(answers)
         _choose(page, _field(page, "expect").last, verdict, verdict)
     _choose(page, page.get_by_label("Ke mana"), "Pemerintah", "Pemerintah Kabupaten Banyuwangi")
     _choose(page, _field(page, "sources").last, "Bupati", source_title)  # the programme's sources
     assert _field(page, "last_reviewed").input_value() == FIXTURE_TODAY  # today, on create
-    page.get_by_role("button", name="Save").first.click()
+    page.get_by_role("button", name="Simpan").first.click()
     branch = "cms/programs/pelatihan-usaha-purna-pmi"
     _saved(page, repo, branch)
 
@@ -264,7 +264,7 @@ def test_a_case_is_edited_in_its_own_collection(clone, page, tmp_path):
     assert "umur: null" in answers.input_value() and expect.input_value() == "g-to-g-korea: maybe\n"
     answers.fill(answers.input_value().replace("umur: null", "umur: 40"))
     expect.fill("g-to-g-korea: not\n")
-    page.get_by_role("button", name="Save").first.click()
+    page.get_by_role("button", name="Simpan").first.click()
     branch = "cms/cases/age-unknown"
     _saved(page, repo, branch)
     after = _git(repo, "show", f"{branch}:{case}")
