@@ -105,8 +105,16 @@ def _local(base: str, url: str) -> str | None:
     return path
 
 
-def page_weight(site_dir: Path, page: str) -> PageWeight:
-    """Weight of ``page`` (e.g. 'program/melati/index.html') in ``site_dir``."""
+Measured = dict[tuple[str, str], tuple[Resource, list[tuple[str, str | None]]]]
+"""(path, kind) of an asset: its :class:`Resource` and what it loads in turn; shared by the
+calls of :func:`page_weight` on one built site, so that an asset many pages load is read and
+gzipped once."""
+
+
+def page_weight(site_dir: Path, page: str, measured: Measured | None = None) -> PageWeight:
+    """Weight of ``page`` (e.g. 'program/melati/index.html') in ``site_dir``; ``measured``: the
+    assets measured so far on this site (filled in)."""
+    measured = {} if measured is None else measured
     html = (site_dir / page).read_bytes()
     resources = [Resource(page, "document", len(html), gzipped_size(html))]
     parser = _Assets()
@@ -118,15 +126,25 @@ def page_weight(site_dir: Path, page: str) -> PageWeight:
         if path is None or path in seen:
             continue
         seen.add(path)
-        file = site_dir / path
-        if not file.is_file():
-            raise FileNotFoundError(f"{page} loads {path}, which is not in the site")
-        data = file.read_bytes()
-        resources.append(Resource(path, kind, len(data), gzipped_size(data)))
-        if kind == "stylesheet":
-            for imported, url in _CSS_URL.findall(data.decode("utf-8", "replace")):
-                if imported:
-                    queue.append(("stylesheet", _local(path, imported)))
-                elif _FONT.search(url):
-                    queue.append(("font", _local(path, url)))
+        if (path, kind) not in measured:
+            measured[path, kind] = _measure(site_dir, page, path, kind)
+        resource, loads = measured[path, kind]
+        resources.append(resource)
+        queue += loads
     return PageWeight(page, tuple(resources))
+
+
+def _measure(site_dir: Path, page: str, path: str, kind: str) -> tuple[Resource, list[tuple[str, str | None]]]:
+    """An asset's weight, and what it loads (a stylesheet's imports and fonts)."""
+    file = site_dir / path
+    if not file.is_file():
+        raise FileNotFoundError(f"{page} loads {path}, which is not in the site")
+    data = file.read_bytes()
+    loads: list[tuple[str, str | None]] = []
+    if kind == "stylesheet":
+        for imported, url in _CSS_URL.findall(data.decode("utf-8", "replace")):
+            if imported:
+                loads.append(("stylesheet", _local(path, imported)))
+            elif _FONT.search(url):
+                loads.append(("font", _local(path, url)))
+    return Resource(path, kind, len(data), gzipped_size(data)), loads
