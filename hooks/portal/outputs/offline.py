@@ -92,7 +92,7 @@ def save_list(site_dir: Path, root: str, tag: str, measured: Measured | None = N
     ``root``: every program and procedure page, the checker (its script and data too), A–Z and
     the language's search index. ``measured``: the assets measured so far (see :func:`page_weight`),
     so that what every page loads is gzipped once."""
-    measured = {} if measured is None else measured
+    measured = Measured() if measured is None else measured
     pages = [f"{root}{AZ_DIR}/index.html", f"{root}{CHECKER_DIR}/index.html"]
     for folder in (PROGRAM_DIR, PROCEDURE_DIR):
         pages += sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / root / folder).glob("*/index.html"))
@@ -166,7 +166,7 @@ def write(site_dir: Path, languages: tuple[str, ...]) -> Offline:
         if path.exists():
             path.write_text(path.read_text(encoding="utf-8").replace(VERSION_MARK, build), encoding="utf-8")
     saves = {}
-    measured: Measured = {}
+    measured = Measured()
     for root in roots:
         files = save_list(site_dir, root, build, measured)
         saves[root] = sum(size for _, size in files)
