@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -216,11 +217,10 @@ def match_pages(pages: Iterable[str], selectors: Iterable[_Selector], use: SiteU
     unmatchable = []
     for selector in selectors:
         try:
-            compiled.setdefault(selector.static, (selector.names | selector.values,
-                                                  cssselect2.compile_selector_list(selector.static)))
+            compiled.setdefault(selector.static, (selector.names | selector.values, _compile(selector.static)))
         except cssselect2.SelectorError:
             unmatchable.append(selector.static)
-    free_value = free_values(_valued_attributes(compiled))
+    free_value = free_values(_valued_attributes(frozenset(compiled)))
     skeletons: set[str | None] = set()
     remaining = dict(compiled)
     for html in pages:
@@ -235,12 +235,35 @@ def match_pages(pages: Iterable[str], selectors: Iterable[_Selector], use: SiteU
         candidates = [(text, compiled) for text, (names, compiled) in remaining.items() if names <= words]
         if not candidates:
             continue
-        use.parsed += 1
-        for text in _match(html, candidates):
+        for text in _match_skeleton(html, key, candidates, use):
             use.matched.add(text)
             remaining.pop(text, None)
     use.properties |= {w for w in use.words if w.startswith("--")}  # style attributes, inline <style>
     return sorted(set(unmatchable))
+
+
+_matched_before: dict[str, tuple[set[str], set[str]]] = {}
+"""By skeleton (:func:`skeleton`): the selector texts matched against that tree so far, and those
+among them that match. It outlives a build, so that a preview's rebuild parses only the pages whose
+skeleton an edit changed."""
+
+
+def _match_skeleton(html: str, key: str | None, candidates: list[tuple[str, list]], use: SiteUse) -> set[str]:
+    """The selector texts among ``candidates`` that match an element of ``html``, whose skeleton is
+    ``key``: only those not yet tried on that skeleton are matched (the page parsed, counted in ``use``)."""
+    tried, found = _matched_before.get(key, (set(), set())) if key is not None else (set(), set())
+    new = [(text, selector_list) for text, selector_list in candidates if text not in tried]
+    if new:
+        use.parsed += 1
+        tried, found = tried | {text for text, _ in new}, found | _match(html, new)
+        if key is not None:
+            _matched_before[key] = (tried, found)
+    return found & {text for text, _ in candidates}
+
+
+@lru_cache(maxsize=4096)
+def _compile(selector: str) -> list:
+    return cssselect2.compile_selector_list(selector)
 
 
 def _match(html: str, candidates: list[tuple[str, list]]) -> set[str]:
@@ -264,7 +287,8 @@ run without them after a ``>`` is outside every tag."""
 _BRACKET_VALUE = re.compile(r"""=\s*(?:"[^"]*[<>]|'[^']*[<>])""")
 
 
-def _valued_attributes(compiled: Iterable[str]) -> frozenset[str]:
+@lru_cache(maxsize=4)
+def _valued_attributes(compiled: frozenset[str]) -> frozenset[str]:
     """Attributes whose value some selector tests (``[a=v]``, ``[a^=v]`` …), and :data:`ALWAYS_VALUED`."""
     found = set(ALWAYS_VALUED)
 
@@ -294,7 +318,8 @@ def skeleton(html: str, free_value: re.Pattern) -> str | None:
         return None
     if _BRACKET_VALUE.search(html):
         return None
-    return hashlib.sha256(free_value.sub("=", _TEXT.sub(">T<", html)).encode("utf-8")).hexdigest()
+    kept = free_value.sub("=", _TEXT.sub(">T<", html))
+    return hashlib.sha256(f"{free_value.pattern}\0{kept}".encode("utf-8")).hexdigest()
 
 
 def free_values(valued: frozenset[str]) -> re.Pattern:
@@ -348,12 +373,15 @@ def _walk(rules: list) -> Iterator:
             yield from _walk(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
 
 
+@lru_cache(maxsize=16)
 def parse(css: str) -> list:
+    """The rules of ``css`` (not to be changed: a preview's rebuilds share them)."""
     return tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
 
 
+@lru_cache(maxsize=4)
 def selectors_of(css: str) -> list[_Selector]:
-    """Every selector of every style rule of ``css``."""
+    """Every selector of every style rule of ``css`` (not to be changed: a preview's rebuilds share them)."""
     return [s for rule in _walk(parse(css)) for s in _selectors(rule.prelude)]
 
 
