@@ -109,7 +109,7 @@ def on_page_context(context, page, config, nav):
 
 def on_env(env, config, files):
     """Template globals for the language being built (see :mod:`portal.mkdocs.templates`)."""
-    env.globals.update(templates.template_globals(config, (f.dest_uri for f in files), _prepared(config).strings))
+    env.globals.update(templates.template_globals(config, _prepared(config).strings))
 
 
 def on_page_markdown(markdown, page, config, files):

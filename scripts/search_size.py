@@ -2,7 +2,7 @@
 """Search size per language: what a reader's first search downloads, and the whole index.
 
 Run after `make build`: `python scripts/search_size.py [SITE_DIR] [--json]`. Bytes are gzipped
-(as served), from :func:`portal.search.measure`; "first search" is everything fetched before the
+(as served), from :func:`portal.outputs.search.measure`; "first search" is everything fetched before the
 index chunks (Pagefind's UI, script, worker, entry file, the language's WebAssembly and metadata).
 """
 from __future__ import annotations

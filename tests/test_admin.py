@@ -7,7 +7,7 @@ import re
 
 import yaml
 
-from portal.outputs.admin import DIST
+from portal.outputs.admin import DIST, EDITOR_SCRIPT, YAML_DIST
 from portal.site.urls import ADMIN_DIR, is_admin
 
 
@@ -22,10 +22,22 @@ def test_the_editor_is_our_pinned_copy_of_decap_with_a_generated_config(fixture_
     assert {c["name"] for c in config["collections"]} >= {"programs", "sources", "glossary"}
 
 
-def test_the_editor_page_is_noindex_and_loads_only_decap(fixture_site):
+def test_the_editor_page_is_noindex_and_loads_only_decap_and_our_widget(fixture_site):
     page = (fixture_site / ADMIN_DIR / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in page
-    assert re.findall(r'<(?:script|link)\b[^>]*>', page) == ['<script src="decap-cms.js">']
+    # ours first (both deferred, so in this order): it registers the yaml widget, then starts Decap
+    assert re.findall(r'<(?:script|link)\b[^>]*>', page) == ['<script type="module" src="editor.js">',
+                                                             '<script defer src="decap-cms.js">']
+
+
+def test_the_rule_widget_uses_the_yaml_library_make_fmt_uses(fixture_site):
+    admin = fixture_site / ADMIN_DIR
+    assert (admin / "editor.js").read_bytes() == EDITOR_SCRIPT.read_bytes()
+    assert "from './yaml/index.js'" in EDITOR_SCRIPT.read_text(encoding="utf-8")
+    copied = sorted(p.name for p in (admin / "yaml").iterdir())
+    assert copied == sorted(p.name for p in YAML_DIST.glob("*.js")) and "index.js" in copied
+    for name in copied:
+        assert (admin / "yaml" / name).read_bytes() == (YAML_DIST / name).read_bytes()
 
 
 def test_readers_never_meet_the_editor(fixture_site):

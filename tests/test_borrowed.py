@@ -92,3 +92,20 @@ def test_only_the_listed_modules_touch_the_i18n_plugin():
     readers = sorted(str(path.relative_to(hooks)) for path in hooks.rglob("*.py")
                      if 'plugins["i18n"]' in path.read_text(encoding="utf-8"))
     assert readers == ["portal/mkdocs/i18n.py"]
+
+
+def test_main_template_has_only_material_blocks_each_replaced_one_listed():
+    """``overrides/main.html`` fills Material's blocks only (a block of our own would be an
+    extension point nothing fills); each it replaces rather than extends (no ``super()``) is
+    listed in borrowed.TEMPLATES, so an upgrade that changes it is noticed."""
+    ours = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    material_base = (MATERIAL_TEMPLATES / "base.html").read_text(encoding="utf-8")
+    listed = {c.block for c in TEMPLATES if c.material == "base.html" and c.ours == "overrides/main.html"}
+    names = re.findall(r"\{%-?\s*block\s+(\w+)", ours)
+    assert names, "no blocks read from overrides/main.html"
+    for name in names:
+        assert re.search(r"\{%-?\s*block\s+" + name + r"\b", material_base), (
+            f"overrides/main.html has block {name}, which Material's base.html does not: nothing fills it")
+        if "super()" not in template_block(ours, name):
+            assert name in listed, f"overrides/main.html replaces Material's block {name}: list it in borrowed.TEMPLATES"
+    assert listed <= set(names), f"borrowed.TEMPLATES lists blocks main.html no longer has: {listed - set(names)}"

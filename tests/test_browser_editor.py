@@ -1,7 +1,9 @@
 """The web editor end to end: decap-server (npm, pinned) in git mode on a temporary clone, /admin/
 driven in Chromium with local_backend. One text of a program with a rule is changed and saved:
 the branch the editor wrote changes only that field's lines, the rule is unchanged, the content
-still validates, and no request left the machine."""
+still validates, and no request left the machine. A rule is edited as YAML text in our widget:
+a text that does not read is an error in the form and is not saved; a good one is saved as the
+rule's mapping, changing only its own lines."""
 from __future__ import annotations
 
 import datetime as dt
@@ -67,12 +69,44 @@ def clone(tmp_path):
         server.wait(timeout=10)
 
 
-def test_an_edit_in_the_browser_changes_only_that_field(clone, page, tmp_path):
-    repo, url, api = clone
+def _open(page, url: str, api: str, path: str) -> None:
+    """Log in to the local backend (every other host refused) and open ``path`` of /admin/."""
     page.route(re.compile(r"^(?!" + re.escape(url) + "|" + re.escape(api) + ")"), lambda route: route.abort())
     page.goto(url + "admin/")
     page.get_by_role("button", name="Login").click()
-    page.goto(url + "admin/#/collections/programs/entries/g-to-g-korea")
+    page.goto(url + "admin/#/" + path)
+
+
+def _saved(page, repo, branch: str) -> str:
+    """Wait for the editor's commit on ``branch``; the log of its commits over main."""
+    for _ in range(300):
+        if branch in _git(repo, "branch", "--list", branch) and _git(repo, "log", "--oneline", f"main..{branch}"):
+            break
+        page.wait_for_timeout(100)
+    return _git(repo, "log", "--oneline", f"main..{branch}")
+
+
+def _validates(repo, tmp_path, files: dict[str, str]) -> None:
+    """The project's data with ``files`` (path -> text) passes the validator."""
+    data = tmp_path / "check" / "data"
+    shutil.copytree(repo / "data", data)
+    for path, text in files.items():
+        target = data.parent / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    try:
+        load_content(data, ("id", "en"), today=dt.date.fromisoformat(FIXTURE_TODAY), root=data.parent)
+    except ContentInvalid as exc:
+        pytest.fail(exc.report())
+
+
+def _only_local(page, url: str, api: str) -> None:
+    assert all(u.startswith((url, api, "data:", "blob:")) for u in page.requests), page.requests
+
+
+def test_an_edit_in_the_browser_changes_only_that_field(clone, page, tmp_path):
+    repo, url, api = clone
+    _open(page, url, api, "collections/programs/entries/g-to-g-korea")
     summary_en = page.locator("xpath=//label[normalize-space()='Ringkasan satu kalimat']/following::textarea[2]")
     summary_en.wait_for(timeout=60_000)
     before = _git(repo, "show", f"main:{PROGRAM}")
@@ -80,10 +114,7 @@ def test_an_edit_in_the_browser_changes_only_that_field(clone, page, tmp_path):
     summary_en.fill(NEW_TEXT)
     page.get_by_role("button", name="Save").first.click()
     branch = "cms/programs/g-to-g-korea"
-    for _ in range(300):  # the editor's commit on its branch
-        if branch in _git(repo, "branch", "--list", branch) and _git(repo, "log", "--oneline", f"main..{branch}"):
-            break
-        page.wait_for_timeout(100)
+    _saved(page, repo, branch)
     after = _git(repo, "show", f"{branch}:{PROGRAM}")
 
     old, new = load_text(before, PROGRAM), load_text(after, PROGRAM)
@@ -97,11 +128,39 @@ def test_an_edit_in_the_browser_changes_only_that_field(clone, page, tmp_path):
     assert outside_summary_en(new, after) == outside_summary_en(old, before)  # every other line as it was
     assert _git(repo, "diff", "--name-only", "main", branch).split() == [PROGRAM]
 
-    data = tmp_path / "check" / "data"
-    shutil.copytree(repo / "data", data)
-    (data / "programs" / "g-to-g-korea.yaml").write_text(after, encoding="utf-8")
-    try:
-        load_content(data, ("id", "en"), today=dt.date.fromisoformat(FIXTURE_TODAY), root=data.parent)
-    except ContentInvalid as exc:
-        pytest.fail(exc.report())
-    assert all(u.startswith((url, api, "data:", "blob:")) for u in page.requests), page.requests
+    _validates(repo, tmp_path, {PROGRAM: after})
+    _only_local(page, url, api)
+
+
+def test_a_rule_is_edited_as_yaml_and_saved_as_the_rule(clone, page, tmp_path):
+    repo, url, api = clone
+    _open(page, url, api, "collections/programs/entries/g-to-g-korea")
+    rule = page.locator("textarea[id^='rule-field-']")  # the field labelled Aturan
+    rule.wait_for(timeout=60_000)
+    before = _git(repo, "show", f"main:{PROGRAM}")
+    old = load_text(before, PROGRAM)
+    text = rule.input_value()
+    assert load_text(text, "rule").data == old.data["eligibility"]["rule"]  # the rule, as YAML text
+    assert "at_most: 39" in text and "id: Anda berusia 18–39 tahun" in text
+
+    old_reason, new_reason = "id: Anda berusia 18–39 tahun", "id: Umur Anda 18 sampai 39 tahun"
+    good, bad = text.replace(old_reason, new_reason), text.replace("at_most: 39", "at_most: [39")
+    rule.fill(good)
+    rule.fill(bad)  # unreadable: an error under the field, and the save is refused
+    alert = page.get_by_role("alert").filter(has_text="YAML tidak bisa dibaca")
+    alert.wait_for(timeout=10_000)
+    page.get_by_role("button", name="Save").first.click()
+    page.get_by_text("YAML cannot be read; the rule is unchanged").nth(1).wait_for(timeout=10_000)  # Decap's too
+    branch = "cms/programs/g-to-g-korea"
+    assert not _git(repo, "branch", "--list", branch)
+
+    rule.fill(good)
+    assert not alert.is_visible()
+    page.get_by_role("button", name="Save").first.click()
+    assert len(_saved(page, repo, branch).splitlines()) == 1  # one save: the good text
+    after = _git(repo, "show", f"{branch}:{PROGRAM}")
+    new = load_text(after, PROGRAM)
+    assert after == before.replace(old_reason, new_reason, 1)  # the rule's one line; still nested YAML
+    assert new.data["eligibility"]["rule"]["all"][1]["reason"]["id"] == "Umur Anda 18 sampai 39 tahun"
+    _validates(repo, tmp_path, {PROGRAM: after})
+    _only_local(page, url, api)

@@ -272,6 +272,24 @@ def test_title_warnings_in_status_and_as_github_warnings(data):
                for line in github.stdout.splitlines())
 
 
+def test_status_warns_when_a_program_for_people_going_abroad_does_not_say_its_kind(data):
+    """Left out, ``kind`` reads as "not placement" and skips policy.yaml: the file must say it, either way."""
+    desbumi = data / "programs" / "desbumi.yaml"
+    desbumi.write_text(desbumi.read_text(encoding="utf-8").replace("kind: null\n", ""), encoding="utf-8")
+    audience_line = next(i for i, line in enumerate(desbumi.read_text(encoding="utf-8").splitlines(), 1)
+                         if line.startswith("audience:"))
+    result = portal("status", "--strict", "--data", str(data))
+    assert (f"data/programs/desbumi.yaml:{audience_line}: kind program untuk calon PMI tanpa 'kind': "
+            "tulis 'kind: placement'") in result.stdout
+    assert "or 'kind: null' if it does not" in result.stdout
+    assert "Syarat tidak diumumkan" in result.stdout and "E-" not in result.stderr
+    github = portal("validate", "--format", "github", "--data", str(data))
+    assert github.returncode == 0, github.stderr
+    assert f"::warning file=data/programs/desbumi.yaml,line={audience_line},title=kind::" in github.stdout
+    desbumi.write_text(desbumi.read_text(encoding="utf-8") + "kind: null\n", encoding="utf-8")
+    assert "tanpa 'kind'" not in portal("status", "--data", str(data)).stdout
+
+
 def test_status_strict_passes_when_nothing_needs_attention(data):
     give_every_term_a_source(data)
     result = portal("status", "--strict", "--data", str(data))

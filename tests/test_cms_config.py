@@ -111,10 +111,10 @@ def test_dates_use_the_date_picker_and_last_reviewed_is_today_on_create_only():
     assert "default" not in field(collection(make(), "programs")["fields"], "last_reviewed")  # Decap's own today
 
 
-def test_rules_are_kept_as_written_and_markdown_is_never_the_markdown_widget():
+def test_rules_are_edited_as_yaml_and_markdown_is_never_the_markdown_widget():
     config = make()
     rule = field(collection(config, "programs")["fields"], "eligibility.rule")
-    assert rule["widget"] == "hidden"  # the browser test saves a program and finds its rule unchanged
+    assert rule["widget"] == "yaml"  # ours (editor.js); the browser test edits a rule through it
     assert "markdown" not in json.dumps(config)
 
 

@@ -153,6 +153,15 @@ def test_phone_scanner_finds_numbers_and_ignores_dates_and_amounts():
     assert phone_numbers("+44 20 7946 0958") == {"+442079460958"}
 
 
+def test_phone_scanner_finds_short_and_local_numbers_a_call_word_names_but_not_years_or_laws():
+    """Taiwan's 1955, Hong Kong's 999 or a local number abroad have no 0 or +: a call word names them."""
+    assert phone_numbers("Di Taiwan, telepon **1955**: saluran Kementerian") == {"1955"}
+    assert phone_numbers("In Taiwan: the 1955 hotline. If you are in danger, call 999.") == {"1955", "999"}
+    assert phone_numbers("Hubungi 2157 9537 (Labour Department)") == {"21579537"}
+    assert phone_numbers("UU Nomor 18 Tahun 2017, Perban BP2MI Nomor 9/2020, surat nomor 123/BP2MI/2020, "
+                         "pada tahun 1955, 1.210 PMI sejak 2021") == set()
+
+
 def test_built_site_shows_only_sourced_phone_numbers(real_site, content):
     sourced = sourced_phones(c for item in (*content.programs, *content.procedures, *content.organizations)
                              for c in item.contacts)

@@ -1,4 +1,4 @@
-"""Content gate: text fields of every kind go through one Markdown parser (hooks/portal/markup.py).
+"""Content gate: text fields of every kind go through one Markdown parser (hooks/portal/content/markup.py).
 
 Images, links out of bounds, headings, raw HTML tags, control characters and bidirectional
 overrides are refused with file, line and field; honest "<" / ">" text and autolinks pass and

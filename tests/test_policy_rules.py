@@ -32,9 +32,9 @@ def errors_of(data):
 
 @pytest.fixture
 def placement(data):
-    """The fixture with the policy, and G to G Korea declared a placement programme."""
+    """The fixture with the policy; its G to G Korea is a placement programme."""
     write("policy.yaml", POLICY)(data)
-    replace("region: [nasional]", "region: [nasional]\nkind: placement", KOREA)(data)
+    assert "\nkind: placement\n" in (data / KOREA).read_text(encoding="utf-8")
     return data
 
 
@@ -61,6 +61,7 @@ def test_the_criterion_hidden_in_an_any_is_not_enough(placement):
 
 def test_a_programme_of_no_kind_is_not_bound_by_the_placement_rules(data):
     write("policy.yaml", POLICY)(data)
+    replace("kind: placement", "kind: null", KOREA)(data)
     replace(AGE_GROUP, "{question: umur, at_least: 16}", KOREA)(data)
     errors = errors_of(data)  # only the fixture's own case about a 17-year-old breaks
     assert "E-POLICY" not in {e.code for e in errors}

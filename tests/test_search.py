@@ -122,22 +122,13 @@ def test_program_pages_carry_filters(fixture_site):
     assert "data-pagefind-filter" not in procedure
 
 
-def test_without_an_a_z_page_search_falls_back_to_the_home_page():
-    assert search.fallback_page("en/", ["en/index.html", "en/az/index.html"]) == "en/az/"
-    assert search.fallback_page("", ["index.html", "en/az/index.html"]) == ""
-
-
-def fallback(site: Path, lang_root: str) -> str:
-    """The A–Z page of the language when the site has one (issue 3 adds it), else its home page."""
-    return search.fallback_page(lang_root, [p.relative_to(site).as_posix() for p in site.rglob("index.html")])
-
-
 @pytest.mark.parametrize("page_path, lang_root", [("program/melati/", ""), ("en/program/melati/", "en/"),
                                                   ("", ""), ("en/", "en/")])
 def test_search_link_leads_to_the_a_z_page_and_bundle_of_the_language(fixture_site, page_path, lang_root):
     page = parse(fixture_site / page_path / "index.html")
     base = "http://site/" + page_path
-    assert urljoin(base, page.search_link["href"]) == "http://site/" + fallback(fixture_site, lang_root)
+    assert urljoin(base, page.search_link["href"]) == f"http://site/{lang_root}az/"
+    assert (fixture_site / lang_root / "az" / "index.html").is_file()
     assert urljoin(base, page.search_link["data-pmi-search"]) == f"http://site/{lang_root}pagefind/"  # its language's
     assert page.search_link["aria-label"] == ("Search" if page_path.startswith("en/") else "Cari")
     # Pagefind itself is not on the page: it is loaded when the reader opens search

@@ -111,6 +111,9 @@ CASES = [
     ("phone number in a text that is no sourced contact",
      replace("Banyuwangi pada 2021.", "Banyuwangi pada 2021. Hubungi 0812 3456 7890."),
      MELATI, line_of(SUMMARY), "summary.id", "E-PHONE"),
+    ("short line named by a call word that is no sourced contact",
+     replace("Banyuwangi pada 2021.", "Banyuwangi pada 2021. Jika ada masalah, telepon 1966."),
+     MELATI, line_of(SUMMARY), "summary.id", "E-PHONE"),
     ("WhatsApp link", replace("Banyuwangi pada 2021.", "Banyuwangi pada 2021. [Tanya](https://wa.me/6281234567890)."),
      MELATI, line_of(SUMMARY), "summary.id", "E-WHATSAPP"),
     # eligibility cases (portal.content.cases)

@@ -1,6 +1,6 @@
 /* Portal PMI eligibility checker ("Cek program untuk saya"). No dependencies, no storage,
    no requests but the site's own eligibility.json. The engine mirrors
-   hooks/portal/eligibility.py; tests run the same YAML cases through both. */
+   hooks/portal/content/evaluator.py; tests run the same YAML cases through both. */
 (function () {
   "use strict";
 
@@ -279,6 +279,11 @@
           }))]);
         })).concat([button(ui.print, function () { window.print(); }, "md-button pmi-print")])));
       }
+      /* Where to get help: the contacts of each procedure for this reader (any, if the reader did not say who they are). */
+      var who = answers[data.help_question], help = data.help.filter(function (h) { return !h.answers || who == null || h.answers.indexOf(who) >= 0; });
+      if (help.length) nodes.push(el("section", { "class": "pmi-help" }, [el("h3", { text: ui.help }), el("p", { text: ui.help_intro })].concat(help.map(function (h) {
+        return el("div", {}, [el("h4", {}, [el("a", { href: "../" + h.path, text: h.title[lang] })]), el("div", { html: h.contacts[lang] })]);
+      }))));
       var rows = data.questions.filter(function (q) { return has(answers, q.id) && !eff.na[q.id]; });
       nodes.push(shareSection(groups.likely.concat(groups.maybe), rows));
       if (rows.length) {

@@ -2,8 +2,9 @@
 
 First the programs still said to be running, announced or planned, the one resting on the
 oldest sources first (information); then pages past their review date (longest first), missing
-translations and translations that may be out of date (per language and field) and title
-warnings, all warnings; items without sources
+translations and translations that may be out of date (per language and field), title
+warnings and programs for people going abroad that do not say their ``kind``, all warnings;
+items without sources
 (these fail ``status --strict``: a gate for what is certain); and programs whose criteria are
 not published (information only). Identical notes on many files are printed as one line with a
 count. Placeholder text never gets here: the validator refuses it.
@@ -122,6 +123,7 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
     for warning in titles.check(content):
         findings.append(Finding("warning", warning.file, docs[warning.file].line(warning.path), dotted(warning.path),
                                 warning.message_id, warning.message_en, fails=False))
+    findings += _kind_unsaid(content, docs)
     for program in content.programs:
         if not program.eligibility.criteria_published:
             findings.append(Finding(
@@ -130,6 +132,24 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
                 "syarat tidak diumumkan; pemeriksa kelayakan paling jauh menjawab 'mungkin: tanyakan dulu'",
                 "criteria not published; the eligibility checker can at most answer 'maybe: ask first'", fails=False))
     return sorted(findings, key=lambda f: (list(SECTIONS).index(f.section), f.dated, f.file, f.line, f.field))
+
+
+def _kind_unsaid(content: Content, docs: dict[str, Document]) -> list[Finding]:
+    """Current programs for people going abroad whose file does not say whether they place workers
+    abroad: left out, ``kind`` reads as "not placement" and the age rules of ``policy.yaml`` are skipped."""
+    findings = []
+    for program in content.programs:
+        doc = docs[program.file]
+        if "calon_pmi" in program.audience and program.status.value != "ended" and "kind" not in doc.data:
+            findings.append(Finding(
+                "warning", program.file, doc.line(("audience",)), "kind",
+                "program untuk calon PMI tanpa 'kind': tulis 'kind: placement' jika program ini menempatkan "
+                "pekerja ke luar negeri (aturan data/policy.yaml berlaku, mis. umur paling sedikit 18), "
+                "atau 'kind: null' jika tidak",
+                "programme for people going abroad without 'kind': write 'kind: placement' if it places "
+                "workers abroad (the rules of data/policy.yaml apply, e.g. age 18 or over), or 'kind: null' "
+                "if it does not", fails=False))
+    return findings
 
 
 def _outdated(content: Content, data_dir: Path, root: Path) -> list[Finding]:

@@ -3,7 +3,7 @@
 - Placeholders left by ``portal.py new`` (``GANTI:`` / ``REPLACE:`` texts, ``# GANTI`` marks).
 - A program for prospective migrant workers (``calon_pmi``) warns about brokers (calo) and
   says to check the agency in Jendela PMI, unless it has ended.
-- Phone numbers: a number in a text must be a phone contact with sources somewhere in the
+- Phone numbers: a number in a text (also a short one a call word names: "call 999") must be a phone contact with sources somewhere in the
   content, every phone contact has a note (what the number is for, how sure we are), and no
   WhatsApp links (readers are told to trust only official numbers).
 """
@@ -18,6 +18,10 @@ from portal.content.loader import Document, dotted
 PLACEHOLDER_TEXT = re.compile(r"^\s*(GANTI|REPLACE):")
 PLACEHOLDER_MARK = re.compile(r"\S\s+#\s*GANTI\b")  # an inline comment after a value, as the scaffold writes
 PHONE = re.compile(r"(?<![\w.,/-])(?:\+\d{1,3}[\s.-]?|0)\d{1,4}(?:[\s.-]?\d{2,5}){1,4}(?![\w.,/-]*\d)")
+CALL_WORDS = r"(?:telepon|telpon|telp|tel|hubungi|saluran|hotline|nomor|call|phone|telephone|dial|ring|line|number)"
+CALLED = re.compile(  # a number written without 0 or +, e.g. Taiwan's 1955 or Hong Kong's 999, named as one
+    rf"\b{CALL_WORDS}\b[\s*_:]{{0,4}}([1-9]\d{{2,4}}(?:[ -]\d{{3,5}}){{0,2}})(?![\w.,/-]*\d)(?![ -]\d)"
+    rf"|(?<![\w.,/+-])([1-9]\d{{2,4}}(?:[ -]\d{{3,5}}){{0,2}})[*_]{{0,2}}\s+(?:hotline|line|saluran)\b", re.I)
 WHATSAPP = re.compile(r"\b(wa\.me|api\.whatsapp\.com|chat\.whatsapp\.com|wa\.link)/", re.I)
 CALO = re.compile(r"\bcalo\b", re.I)
 JENDELA = re.compile(r"\bJendela PMI\b")
@@ -78,8 +82,10 @@ def canonical_phone(value: str) -> str:
 
 
 def phone_numbers(text: str) -> set[str]:
-    """Phone-like numbers in ``text`` (Indonesian 0…, or international +…), canonical."""
-    return {canonical_phone(m.group(0)) for m in PHONE.finditer(text) if len(re.sub(r"\D", "", m.group(0))) >= 7}
+    """Phone-like numbers in ``text``, canonical: Indonesian 0… or international +…, and a number
+    without either (a short line such as 1955, a local number abroad) that a call word names."""
+    numbers = {canonical_phone(m.group(0)) for m in PHONE.finditer(text) if len(re.sub(r"\D", "", m.group(0))) >= 7}
+    return numbers | {canonical_phone(m.group(1) or m.group(2)) for m in CALLED.finditer(text)}
 
 
 def sourced_phones(contacts: Iterable) -> set[str]:

@@ -1,9 +1,11 @@
 """The staff's web editor at ``/admin/``: Decap CMS from our own npm install, and its configuration.
 
 ``decap-cms.js`` and the chunks it loads beside itself are copied from
-``node_modules/decap-cms/dist`` (pinned in ``package-lock.json``), never fetched from a CDN.
-The page (``overrides/pages/admin.html``) is ``noindex`` and is written after the search index,
-so readers never meet it.
+``node_modules/decap-cms/dist`` (pinned in ``package-lock.json``), never fetched from a CDN, and so
+is the browser build of the ``yaml`` library (``node_modules/yaml/browser/dist``, the copy Decap and
+``make fmt`` use) for our own script, ``editor.js`` beside this module: the ``yaml`` widget that edits
+eligibility rules as YAML text. The page (``overrides/pages/admin.html``) is ``noindex`` and is
+written after the search index, so readers never meet it.
 """
 from __future__ import annotations
 
@@ -22,6 +24,9 @@ from portal.site.urls import ADMIN_DIR
 DIST = ROOT / "node_modules" / "decap-cms" / "dist"
 """Where ``npm ci`` puts Decap's browser bundle: beside the code (``package.json``), whichever project it builds."""
 SCRIPT = "decap-cms.js"
+YAML_DIST = ROOT / "node_modules" / "yaml" / "browser" / "dist"
+"""The ``yaml`` library's browser build (ES modules), copied to ``admin/yaml/``."""
+EDITOR_SCRIPT = Path(__file__).with_name("editor.js")
 
 
 class _PlainDumper(yaml.SafeDumper):
@@ -43,6 +48,13 @@ def bundle_files(dist: Path) -> list[Path]:
     return [dist / SCRIPT, *sorted(dist.glob(f"*.{SCRIPT}")), *sorted(dist.glob("*.wasm"))]
 
 
+def yaml_files(dist: Path) -> list[Path]:
+    """The modules of the ``yaml`` library's browser build."""
+    if not (dist / "index.js").is_file():
+        raise EditorMissing(f"{dist / 'index.js'} tidak ada; jalankan 'npm ci' / is missing; run 'npm ci'")
+    return sorted(dist.glob("*.js"))
+
+
 def write(site_dir: Path, schema_file: Path, folders: dict[str, str], languages: tuple[str, ...],
           backend: cms_config.Backend, site_url: str, today: dt.date | None) -> Path:
     """Write ``site_dir/admin/`` (page, Decap's bundle, ``config.yml``); return the folder."""
@@ -51,9 +63,14 @@ def write(site_dir: Path, schema_file: Path, folders: dict[str, str], languages:
     out.mkdir(parents=True, exist_ok=True)
     for path in files:
         shutil.copyfile(path, out / path.name)
+    (out / "yaml").mkdir(exist_ok=True)
+    for path in yaml_files(YAML_DIST):
+        shutil.copyfile(path, out / "yaml" / path.name)
+    shutil.copyfile(EDITOR_SCRIPT, out / EDITOR_SCRIPT.name)
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     config = cms_config.config(schema, folders, languages, backend, site_url, today)
     (out / "config.yml").write_text(yaml.dump(config, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False),
                                     encoding="utf-8")
-    (out / "index.html").write_text(html.render("admin.html", script=SCRIPT), encoding="utf-8")
+    (out / "index.html").write_text(html.render("admin.html", script=SCRIPT, editor_script=EDITOR_SCRIPT.name),
+                                    encoding="utf-8")
     return out

@@ -39,7 +39,7 @@ from portal.content.model import Content, Procedure, Program
 from portal.content.validator import load_content
 from portal.site.config import Site, from_mkdocs_file
 from portal.site.html import SECTIONS_DIR, environment
-from portal.site.render import HtmlStrings, Renderer, status_text
+from portal.site.render import HtmlStrings, Renderer
 from portal.site.strings import Strings, load_strings
 from portal.site.urls import brochure_path, program_path
 
@@ -163,7 +163,6 @@ def program_context(r: Renderer, p: Program, url: str) -> dict[str, Any]:
     return {
         "item": p, "slug": p.slug, "title": r.plain(p.title), "url": url,
         "summary": r.block(p.summary, "summary"),
-        "status": status_text(r, p), "status_value": p.status.value,
         "calo": bool(CALO_AUDIENCES.intersection(p.audience)),
         "sources": [*p.sources, *p.status.sources],
         "reviewed": r.t("last_reviewed", date=r.t.long_date(p.last_reviewed)),
@@ -171,24 +170,13 @@ def program_context(r: Renderer, p: Program, url: str) -> dict[str, Any]:
 
 
 def procedure_context(r: Renderer, p: Procedure) -> dict[str, Any]:
-    orgs = r.content.organization_index
-    steps = [{"title": r.plain(s.title), "body": (r.block(s.body) if s.body else None),
-              "documents": (r.checklist(s.documents) if s.documents else None),
-              "where": [r.plain(orgs[o].name) for o in s.where]} for s in p.steps]
+    """What the booklet shows for one procedure: ``item`` (the procedure) for the shared sections
+    (``overrides/sections/``), its title and summary, the sources of it and of its steps."""
     return {
-        "slug": p.slug, "title": r.plain(p.title), "summary": (r.block(p.summary, "summary")),
-        "introduction": (r.block(p.introduction) if p.introduction else None),
-        "warnings": [(r.block(w)) for w in p.warnings], "steps": steps,
-        "contacts": (r.contacts(p.contacts) if p.contacts else None),
-        "sources": (r.sources([*p.sources, *(s for st in p.steps for s in st.sources)])),
+        "item": p, "slug": p.slug, "title": r.plain(p.title), "summary": r.block(p.summary, "summary"),
+        "sources": [*p.sources, *(s for st in p.steps for s in st.sources)],
         "reviewed": r.t("last_reviewed", date=r.t.long_date(p.last_reviewed)),
     }
-
-
-def glossary_context(r: Renderer) -> list[dict[str, Any]]:
-    return [{"term": g.term, "expansion": (r.inline(g.expansion) if g.expansion else None),
-             "definition": (r.block(g.definition)), "aliases": ", ".join(g.aliases)}
-            for g in sorted(r.content.glossary, key=lambda g: g.term.lower())]
 
 
 def _page_context(site: Site, r: Renderer, url: str) -> dict[str, Any]:
@@ -223,7 +211,7 @@ def jobs(site: Site, content: Content, strings: dict[str, Strings]) -> list[_Job
             programs=[program_context(r, p, site.page_url(lang, program_path(p.slug)))
                       for p in sorted(programs, key=lambda p: r.plain(p.title).lower())],
             procedures=[procedure_context(r, p) for p in sorted(content.procedures, key=lambda p: p.slug)],
-            glossary=glossary_context(r))
+            glossary=sorted(content.glossary, key=lambda g: g.term.lower()))
         reviewed = max((d.last_reviewed for d in dated), default=site.today)
         out.append(_Job(lang, f"{t('brochure.booklet_file')}-{lang}.pdf", t("brochure.booklet_title"),
                         reviewed, html, None, ""))

@@ -5,7 +5,7 @@ schema becomes one widget, labelled and explained in Indonesian from the schema'
 descriptions: a bilingual text is a group with one ``text`` field per configured language
 (Decap's ``markdown`` widget would rewrite the Markdown), closed choices are selects, ids of
 sources and organisations are relation widgets fed by the data, dates use the date picker,
-eligibility rules are kept exactly as written (see :data:`RULE_WIDGET`). Nothing here is written
+eligibility rules are YAML text in our own widget (see :data:`RULE_WIDGET`). Nothing here is written
 by hand per field.
 """
 from __future__ import annotations
@@ -27,10 +27,11 @@ IDENTIFIERS = {"program": "title.id", "procedure": "title.id", "organization": "
 """The field an item's file name is made from when it is created in the editor."""
 SLUGS = {"source": "{{id}}"}
 """Kinds whose file name is a field as written (a source's file name is its id), not a slug of it."""
-RULE_WIDGET = {"widget": "hidden"}
-"""An eligibility rule is a YAML mapping; Decap's ``code`` widget edits text only (it fails on a
-mapping, and would save the rule as a string), and its forms cannot nest rules losslessly. So the
-editor keeps a rule as it is, and rules are edited in GitHub's editor, checked by the PR check."""
+RULE_WIDGET = {"widget": "yaml"}
+"""An eligibility rule is a YAML mapping, nested without limit, which Decap's forms cannot show
+losslessly, and Decap's ``code`` widget edits text only (it fails on a mapping, and would save the
+rule as a string). So a rule is edited as YAML text in our ``yaml`` widget (``editor.js``), which
+keeps it in the entry as the mapping; what it means is checked by the PR check."""
 DATE_FORMAT = "YYYY-MM-DD"
 PARTIAL_DATE = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 

@@ -15,7 +15,7 @@ from portal.content.model import Content
 from portal.content.rules import COMBINATORS, fold
 from portal.site.render import Renderer, status_text
 from portal.site.strings import Strings
-from portal.site.urls import ELIGIBILITY_DATA, program_path
+from portal.site.urls import ELIGIBILITY_DATA, procedure_path, program_path
 
 """URL folder of the checker page in each language."""
 CHECKER_JS = Path(__file__).resolve().parents[3] / "docs" / "assets" / "portal" / "checker.js"
@@ -26,7 +26,7 @@ UI_KEYS = ("next", "back", "dont_know", "yes", "no", "number_error", "choose_err
            "results", "likely", "maybe", "not", "unpublished", "ended", "documents",
            "documents_intro", "print", "restart", "answers", "change", "unknown", "question_n", "villages",
            "where", "print_estimate", "print_date", "print_answers",
-           "share_heading", "share_results", "share_answers", "share_answers_note")
+           "share_heading", "share_results", "share_answers", "share_answers_note", "help", "help_intro")
 
 
 def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, Any]:
@@ -67,13 +67,26 @@ def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, 
         "documents": [html(d) for d in p.documents],
         "where": {lang: [r.plain(content.organization_index[o].name) for o in p.where] for lang, r in renderers.items()},
     } for p in content.programs]
+    policy = content.policy
+
+    def readers(audience: tuple[str, ...]) -> list[str] | None:
+        """The answers to the policy's audience question that readers of ``audience`` give (None: any)."""
+        if policy is None:
+            return None
+        return sorted({answer for group in audience for answer in policy.audience_answers.get(group, ())})
+
+    help_pages = [{  # where to get help, shown with the results to the readers each procedure is for
+        "path": procedure_path(p.slug), "title": plain(p.title), "answers": readers(p.audience),
+        "contacts": {lang: r.contacts(p.contacts) for lang, r in renderers.items()},
+    } for p in content.procedures if p.contacts]
     ui = {lang: {key: strings[lang](f"checker.{key}") for key in UI_KEYS} for lang in content.languages}
     rules_date = max((p.last_reviewed for p in content.programs), default=None)
     for lang in content.languages:  # shown by the checker, so that a kept copy says how old it is
         ui[lang]["rules_date"] = (strings[lang]("checker.rules_date", date=strings[lang].long_date(rules_date))
                                   if rules_date else "")
     return {"version": 1, "languages": list(content.languages), "questions": questions,
-            "programs": programs, "ui": ui, "rules_date": rules_date.isoformat() if rules_date else None}
+            "programs": programs, "help": help_pages, "help_question": policy.audience_question if policy else None,
+            "ui": ui, "rules_date": rules_date.isoformat() if rules_date else None}
 
 
 def dumps(data: Mapping[str, Any]) -> str:

@@ -26,8 +26,8 @@ from portal.outputs.brochures import (Brochure, cache_key, font_files, is_intact
                                       site_path, store, stylesheet)
 from portal.outputs.imposition import impose, pad_to_multiple, page_count
 from portal.site.config import Site
-from portal.site.html import environment
-from portal.site.render import Renderer, status_text
+from portal.site.html import SECTIONS_DIR, environment
+from portal.site.render import Renderer
 from portal.site.strings import Strings
 from portal.site.urls import CHECKER_DIR
 
@@ -40,16 +40,14 @@ POCKET_SECTIONS = ("sebelum-berangkat", "jika-ada-masalah")  # the schema's valu
 CACHE_FILE = re.compile(r"^[0-9a-f]{64}(-office)?\.(pdf|sha256)(\.tmp)?$")  # what make_kit writes
 
 
-def _procedure(r: Renderer, p: Procedure) -> dict[str, Any]:
-    orgs = r.content.organization_index
-    return {
-        "title": r.plain(p.title), "summary": r.block(p.summary, "summary"),
-        "steps": [{"title": r.plain(s.title), "body": (r.block(s.body) if s.body else None),
-                   "documents": (r.checklist(s.documents) if s.documents else None),
-                   "where": [r.plain(orgs[o].name) for o in s.where]} for s in p.steps if s.pocket],
-        "contacts": (r.contacts([c for c in p.contacts if c.pocket]) if any(c.pocket for c in p.contacts)
-                          else None),
-    }
+def _environment(site: Site):
+    """The print kit's templates, then the sections it shares with the web pages and the booklet."""
+    return environment(site.root / TEMPLATE_DIR, site.root / SECTIONS_DIR)
+
+
+def _procedure(p: Procedure) -> dict[str, Any]:
+    """A procedure in the pocket guide: ``item``, and of its steps and contacts those marked ``pocket``."""
+    return {"item": p, "steps": [s for s in p.steps if s.pocket], "contacts": [c for c in p.contacts if c.pocket]}
 
 
 def reviewed_on(content: Content, mark: str, today: dt.date) -> dt.date:
@@ -64,29 +62,24 @@ def reviewed_on(content: Content, mark: str, today: dt.date) -> dt.date:
 def pocket_context(site: Site, r: Renderer) -> dict[str, Any]:
     """What the pocket guide shows in ``r``'s language: its parts, in order, with the marked items."""
     content, t = r.content, r.t
-    orgs = content.organization_index
     procedures = sorted((p for p in content.procedures if p.pocket), key=lambda p: p.slug)
     programs = sorted((p for p in content.programs if p.pocket), key=lambda p: r.plain(p.title).lower())
     terms = sorted((g for g in content.glossary if g.pocket), key=lambda g: g.term.lower())
     parts = [
         {"id": "sebelum-berangkat", "title": t("print_kit.before"), "programs": [], "glossary": [],
-         "procedures": [_procedure(r, p) for p in procedures if p.pocket == "sebelum-berangkat"]},
+         "procedures": [_procedure(p) for p in procedures if p.pocket == "sebelum-berangkat"]},
         {"id": "program", "title": t("section.programs"), "procedures": [], "glossary": [],
-         "programs": [{"title": r.plain(p.title), "summary": r.block(p.summary, "summary"),
-                       "audience": ", ".join(t("audience." + a) for a in p.audience),
-                       "status": status_text(r, p), "where": [r.plain(orgs[o].name) for o in p.where]}
-                      for p in programs]},
+         "programs": programs},
         {"id": "jika-ada-masalah", "title": t("print_kit.problem"), "programs": [], "glossary": [],
-         "procedures": [_procedure(r, p) for p in procedures if p.pocket == "jika-ada-masalah"]},
+         "procedures": [_procedure(p) for p in procedures if p.pocket == "jika-ada-masalah"]},
         {"id": "glosarium", "title": t("section.glossary"), "procedures": [], "programs": [],
-         "glossary": [{"term": g.term, "expansion": (r.inline(g.expansion) if g.expansion else None),
-                       "definition": r.block(g.definition)} for g in terms]},
+         "glossary": terms},
     ]
     reviewed = reviewed_on(content, "pocket", site.today)
     url = site.page_url(r.lang, "")
     draft = site.is_local_preview
-    return {"lang": r.lang, "t": t, "draft": draft, "qr": None if draft else qr_svg(url), "url": url,
-            "title": t("print_kit.pocket_title"), "reviewed": t("last_reviewed", date=t.long_date(reviewed)),
+    return {"lang": r.lang, "t": t, "r": r, "medium": "print", "draft": draft, "qr": None if draft else qr_svg(url),
+            "url": url, "title": t("print_kit.pocket_title"), "reviewed": t("last_reviewed", date=t.long_date(reviewed)),
             "parts": [part for part in parts if part["procedures"] or part["programs"] or part["glossary"]]}
 
 
@@ -171,7 +164,7 @@ def make_kit(site: Site, content: Content, strings: dict[str, Strings]) -> tuple
     pocket_css = stylesheet(site, fonts, TEMPLATE_DIR / "pocket.css")
     poster_css = stylesheet(site, fonts, TEMPLATE_DIR / "poster.css")
     cache = own_folder(site.root, CACHE_DIR / hashlib.sha256(site.site_url.encode()).hexdigest()[:12])
-    env = environment(site.root / TEMPLATE_DIR)
+    env = _environment(site)
     pocket, poster = env.get_template("pocket.html"), env.get_template("poster.html")
     jobs = []
     for lang in content.languages:
@@ -224,7 +217,7 @@ def benchmark(site: Site, content: Content, strings: dict[str, Strings]) -> list
     """(file, seconds, pages) of every print kit file rendered afresh, for ``make bench`` (the cache
     is neither read nor written); the office file's time includes the guide's."""
     fonts = font_files()
-    env = environment(site.root / TEMPLATE_DIR)
+    env = _environment(site)
     out = []
     for lang in content.languages:
         r = Renderer(lang, content, strings[lang], site.options, site.today)

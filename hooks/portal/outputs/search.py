@@ -87,12 +87,6 @@ def index_extras(page_html: str, meta: Mapping[str, Any], t: Strings, glossary: 
                   weight=ALIAS_WEIGHT, filters=[(esc(n), esc(v)) for n, v in filters(meta, t)])
 
 
-def fallback_page(lang_root: str, dest_uris: Iterable[str]) -> str:
-    """Where the search button leads without JavaScript: the language's A–Z page (``az/``),
-    or its home page while there is none. Paths are relative to the site root."""
-    return f"{lang_root}az/" if f"{lang_root}az/index.html" in set(dest_uris) else lang_root
-
-
 ONE_THREAD = {"RAYON_NUM_THREADS": "1", "TOKIO_WORKER_THREADS": "1"}
 """Environment of a Pagefind service that works beside the build: one core for Pagefind, one for MkDocs."""
 

@@ -1,8 +1,9 @@
 """The one way HTML is made: autoescaped Jinja templates, for the web pages and the brochures alike.
 
-``overrides/sections/`` holds what both media show (an item's sections, its fragments: text blocks,
-lists, the eligibility checklist, sources, contacts); ``overrides/pages/`` the web pages around
-them, ``overrides/brochure/`` the printed ones (each with its own stylesheet). Python code passes
+``overrides/sections/`` holds what both media show (the sections of a program or a procedure, a
+glossary term, their fragments: text blocks, lists, the eligibility checklist, sources, contacts);
+``overrides/pages/`` the web pages around them, ``overrides/brochure/`` and ``overrides/print/`` the
+printed ones (each with its own stylesheet). Python code passes
 values to templates and never writes a tag (``tests/test_layout.py`` holds it to that).
 """
 from __future__ import annotations

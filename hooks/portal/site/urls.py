@@ -35,6 +35,11 @@ def program_path(slug: str) -> str:
     return f"{PROGRAM_DIR}/{slug}/"
 
 
+def procedure_path(slug: str) -> str:
+    """A procedure page's URL path under its language's root: 'prosedur/jika-ada-masalah/'."""
+    return f"{PROCEDURE_DIR}/{slug}/"
+
+
 def program_page(slug: str) -> str:
     """A program page's generated path: 'program/melati' (``program/melati.<lang>.md``)."""
     return f"{PROGRAM_DIR}/{slug}"
