@@ -12,7 +12,8 @@ import material
 import pytest
 
 from conftest import ROOT
-from portal.mkdocs.borrowed import ATTRIBUTES, TEMPLATE_USES, TEMPLATES, THEME_SCRIPTS, THEME_STYLESHEET, Attribute
+from portal.mkdocs.borrowed import (ATTRIBUTES, TEMPLATE_USES, TEMPLATES, THEME_SCRIPTS, THEME_STYLESHEET,
+                                    THEME_UNUSED, Attribute)
 
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 _TAG = re.compile(r"\{%-?\s*(block\s+\w+|endblock)\b[^%]*%\}")
@@ -68,6 +69,11 @@ def test_material_still_ships_the_scripts_we_leave_out():
     assets = MATERIAL_TEMPLATES
     for pattern in THEME_SCRIPTS:
         assert list(assets.glob(pattern)), f"Material no longer ships {pattern}: update borrowed.THEME_SCRIPTS"
+
+
+def test_material_still_ships_the_unused_files_we_leave_out():
+    for pattern in THEME_UNUSED:
+        assert list(MATERIAL_TEMPLATES.glob(pattern)), f"Material no longer ships {pattern}: update borrowed.THEME_UNUSED"
 
 
 def test_material_still_ships_the_stylesheet_we_trim():

@@ -147,6 +147,28 @@ def test_killed_build_leaves_no_process_behind(tmp_path, sig, helper, env):
         assert "Traceback" not in (tmp_path / "build.log").read_text()
 
 
+@pytest.mark.timeout(400)
+def test_sigterm_while_link_preview_images_are_drawn_stops_the_build_and_publishes_no_card(tmp_path):
+    """The cards are drawn on threads: SIGTERM still ends the build in order (no traceback), what has
+    not started is cancelled, and no card reaches site/ (they are copied only once all are drawn)."""
+    project = make_project(tmp_path / "p")
+    melati = (project / "data" / "programs" / "melati.yaml").read_text(encoding="utf-8")
+    for i in range(60):  # many cards: drawing lasts long enough to be caught in the act
+        (project / "data" / "programs" / f"melati-{i}.yaml").write_text(
+            melati.replace("title:\n  id: ", f"title:\n  id: Salinan {i} ", 1), encoding="utf-8")
+    build = _start_build(project, tmp_path / "build.log", {"PORTAL_BROCHURES": "0"})
+    cards = project / ".cache" / "og"
+    try:
+        _wait_until(lambda: cards.is_dir() and any(cards.glob("*.png")), build, "drawing cards", tmp_path / "build.log")
+        build.send_signal(signal.SIGTERM)
+        assert build.wait(timeout=120) != 0
+    finally:
+        if build.poll() is None:
+            build.kill()
+    assert "Traceback" not in (tmp_path / "build.log").read_text()
+    assert not list((project / "site").rglob("og.png"))
+
+
 def test_a_stop_signal_while_helpers_are_forked_takes_effect_once_they_are():
     """A signal handled inside a fork's own callbacks would be lost (Python ignores an exception
     raised there, and the build went on): interrupt.forking() holds SIGINT and SIGTERM back until

@@ -11,6 +11,8 @@ import pytest
 
 from conftest import FIXTURE_DATA, HtmlPage, build_site, load_yaml, make_project
 from portal.checks import privacy
+from portal.mkdocs.borrowed import THEME_UNUSED
+from portal.mkdocs.theme_fixes import remove_unused_theme_files
 from portal.site.config import LOCAL_SITE_URL
 from portal.site.urls import is_admin
 
@@ -285,11 +287,26 @@ def test_no_third_party_loads_in_html_css_js(fixture_site):
     findings = privacy.scan(fixture_site, [LOCAL_HOST])
     assert findings == [], "\n".join(map(str, findings))
     assert not list((fixture_site / "assets" / "javascripts").glob("bundle.*"))  # no page loads it
+    for pattern in THEME_UNUSED:  # Material's palette stylesheet and default favicon: no page loads them
+        assert not list(fixture_site.glob(pattern)), pattern
     # what privacy.DORMANT relies on: no Material repository widget anywhere
     config = (Path(__file__).parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
     assert not re.search(r"^repo_url:", config, re.M)
     assert not any('data-md-component="source"' in p.read_text(encoding="utf-8")
                    for p in fixture_site.rglob("*.html"))
+
+
+def test_unused_theme_files_go_but_the_staffs_own_stay(tmp_path):
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    for root in (site, docs):
+        (root / "assets" / "images").mkdir(parents=True)
+    (site / "assets" / "stylesheets").mkdir()
+    (site / "assets" / "stylesheets" / "palette.abc123.min.css").write_text("x")
+    (site / "assets" / "images" / "favicon.png").write_bytes(b"theirs")
+    (docs / "assets" / "images" / "favicon.png").write_bytes(b"ours")  # a staff file MkDocs copied
+    remove_unused_theme_files(site, docs)
+    assert not (site / "assets" / "stylesheets" / "palette.abc123.min.css").exists()
+    assert (site / "assets" / "images" / "favicon.png").exists()
 
 
 def test_privacy_scan_finds_what_material_would_load(tmp_path):

@@ -10,7 +10,7 @@ from portal.checks import privacy
 from portal.content.schema import SCHEMA_FILE
 from portal.content.validator import COLLECTIONS
 from portal.mkdocs.borrowed import THEME_STYLESHEET
-from portal.mkdocs.theme_fixes import remove_theme_javascript
+from portal.mkdocs.theme_fixes import remove_theme_javascript, remove_unused_theme_files
 from portal.outputs import admin
 from portal.outputs import eligibility
 from portal.outputs import og_images
@@ -66,7 +66,8 @@ def privacy_check(prepared: Prepared) -> None:
 # the index: readers never find it; it loads no theme stylesheet), then offline reading (computed
 # from everything before it); last, the privacy scan of everything written.
 STEPS: list[tuple[str, Step]] = [
-    ("site fixes", lambda prepared: remove_theme_javascript(prepared.site.site_dir)),
+    ("site fixes", lambda prepared: (remove_theme_javascript(prepared.site.site_dir),
+                                     remove_unused_theme_files(prepared.site.site_dir, prepared.site.docs_dir))),
     ("redirects", lambda prepared: redirects.write_redirects(prepared.content, prepared.site)),
     ("unused CSS", trimmed_stylesheet),
     ("brochures", brochures),

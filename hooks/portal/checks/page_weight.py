@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import gzip
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+
+from portal.checks.html_tags import parse_pieces, tag_pieces
 
 # Budgets, in bytes gzipped: a program page (issue 9; first view from 35 to 18 KB in issue 21,
 # Material's stylesheet trimmed) and the checker page, before the data its script fetches.
@@ -105,28 +107,69 @@ def _local(base: str, url: str) -> str | None:
     return path
 
 
-def page_weight(site_dir: Path, page: str) -> PageWeight:
-    """Weight of ``page`` (e.g. 'program/melati/index.html') in ``site_dir``."""
+@dataclass
+class Measured:
+    """What the calls of :func:`page_weight` on one built site share, so that an asset many pages
+    load is read and gzipped once, and a tag many pages have is parsed once."""
+
+    assets: dict[tuple[str, str], tuple[Resource, list[tuple[str, str | None]]]] = field(default_factory=dict)
+    """(path, kind) of an asset: its :class:`Resource` and what it loads in turn."""
+    tags: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """A start tag or script element: the (kind, URL) it loads."""
+
+
+_LOADING_TAGS = ("link", "script", "img")  # what :class:`_Assets` reads
+
+
+def _assets(html: str, measured: Measured) -> list[tuple[str, str]]:
+    """(kind, URL) of what a page loads on its own, in order: from its link, script and img tags,
+    each distinct one parsed once (:mod:`portal.checks.html_tags`); a page with a comment (whose
+    tags load nothing) or not cut in full is parsed whole."""
+    pieces = tag_pieces(html) if "<!--" not in html else None
+    if pieces is None:
+        return _parse(html)
+    return parse_pieces((piece for name, piece in pieces if name in _LOADING_TAGS), _parse, measured.tags)
+
+
+def _parse(html: str) -> list[tuple[str, str]]:
+    parser = _Assets()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def page_weight(site_dir: Path, page: str, measured: Measured | None = None) -> PageWeight:
+    """Weight of ``page`` (e.g. 'program/melati/index.html') in ``site_dir``; ``measured``: the
+    assets measured so far on this site (filled in)."""
+    measured = Measured() if measured is None else measured
     html = (site_dir / page).read_bytes()
     resources = [Resource(page, "document", len(html), gzipped_size(html))]
-    parser = _Assets()
-    parser.feed(html.decode("utf-8"))
-    queue = [(kind, _local(page, url)) for kind, url in parser.found]
+    queue = [(kind, _local(page, url)) for kind, url in _assets(html.decode("utf-8"), measured)]
     seen = {page}
     while queue:
         kind, path = queue.pop(0)
         if path is None or path in seen:
             continue
         seen.add(path)
-        file = site_dir / path
-        if not file.is_file():
-            raise FileNotFoundError(f"{page} loads {path}, which is not in the site")
-        data = file.read_bytes()
-        resources.append(Resource(path, kind, len(data), gzipped_size(data)))
-        if kind == "stylesheet":
-            for imported, url in _CSS_URL.findall(data.decode("utf-8", "replace")):
-                if imported:
-                    queue.append(("stylesheet", _local(path, imported)))
-                elif _FONT.search(url):
-                    queue.append(("font", _local(path, url)))
+        if (path, kind) not in measured.assets:
+            measured.assets[path, kind] = _measure(site_dir, page, path, kind)
+        resource, loads = measured.assets[path, kind]
+        resources.append(resource)
+        queue += loads
     return PageWeight(page, tuple(resources))
+
+
+def _measure(site_dir: Path, page: str, path: str, kind: str) -> tuple[Resource, list[tuple[str, str | None]]]:
+    """An asset's weight, and what it loads (a stylesheet's imports and fonts)."""
+    file = site_dir / path
+    if not file.is_file():
+        raise FileNotFoundError(f"{page} loads {path}, which is not in the site")
+    data = file.read_bytes()
+    loads: list[tuple[str, str | None]] = []
+    if kind == "stylesheet":
+        for imported, url in _CSS_URL.findall(data.decode("utf-8", "replace")):
+            if imported:
+                loads.append(("stylesheet", _local(path, imported)))
+            elif _FONT.search(url):
+                loads.append(("font", _local(path, url)))
+    return Resource(path, kind, len(data), gzipped_size(data)), loads

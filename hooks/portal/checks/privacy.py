@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
+from portal.checks.html_tags import parse_pieces, tag_pieces
 from portal.site.urls import ADMIN_DIR
 
 EXEMPT_DIRS = (ADMIN_DIR,)
@@ -121,12 +122,6 @@ class ThirdPartyLoads(Exception):
                          f"privacy); remove them or host the file on this site:\n{lines}")
 
 
-_PIECE = re.compile(r"""<(script|style)\b(?:[^>"']|"[^"]*"|'[^']*')*>.*?</\1\s*>"""
-                    r"""|<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""", re.I | re.S)
-"""A ``<script>``/``<style>`` element with its content, or one start tag: all that can load."""
-_TAG_OPEN = re.compile(r"<[a-zA-Z]")
-
-
 def _parse(piece: str) -> list[tuple[str, str]]:
     parser = _Loads()
     parser.feed(piece)
@@ -135,20 +130,13 @@ def _parse(piece: str) -> list[tuple[str, str]]:
 
 
 def _html_loads(text: str, seen: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
-    """What an HTML page loads. Pages share most of their tags (header, nav, footer): each
-    distinct tag or script/style element is parsed once per scan (``seen``). A page whose tags
-    the splitting does not account for in full is parsed whole."""
-    matches = list(_PIECE.finditer(text))
-    pieces = [m.group() for m in matches]
-    inside = sum(len(_TAG_OPEN.findall(m.group())) - 1 for m in matches if m.group(1))  # '<x' in scripts, styles
-    if len(_TAG_OPEN.findall(text)) != len(pieces) + inside:
+    """What an HTML page loads. Each distinct tag or script/style element is parsed once per scan
+    (``seen``, see :mod:`portal.checks.html_tags`); a page the cut does not account for in full is
+    parsed whole."""
+    pieces = tag_pieces(text)
+    if pieces is None:
         return _parse(text)
-    loads: list[tuple[str, str]] = []
-    for piece in pieces:
-        if piece not in seen:
-            seen[piece] = _parse(piece)
-        loads += seen[piece]
-    return loads
+    return parse_pieces((piece for _, piece in pieces), _parse, seen)
 
 
 def scan(site_dir: Path, own_hosts: Iterable[str] = ()) -> list[Finding]:

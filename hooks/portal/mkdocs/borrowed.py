@@ -114,3 +114,7 @@ test checks Material still ships it there."""
 THEME_SCRIPTS = ("assets/javascripts/bundle.*", "assets/javascripts/workers", "assets/javascripts/lunr")
 """Where Material ships its JavaScript: :mod:`portal.mkdocs.theme_fixes` leaves these out of
 ``site/`` (no page loads them); the test checks Material still ships them there."""
+THEME_UNUSED = ("assets/stylesheets/palette.*.min.css", "assets/stylesheets/palette.*.min.css.map",
+                "assets/images/favicon.png")
+"""Other files Material ships that no page loads: its colour palettes' stylesheet (our pages set no
+palette) and its default favicon (``theme.favicon`` is our own icon). Left out of ``site/`` as well."""

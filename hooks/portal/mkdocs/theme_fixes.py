@@ -1,11 +1,11 @@
 """Fixes to what the theme and the i18n plugin write: one 404 page per language, and none of
-Material's JavaScript published (no page loads it)."""
+Material's JavaScript, palette stylesheet or default favicon published (no page loads them)."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from portal.mkdocs.borrowed import THEME_SCRIPTS
+from portal.mkdocs.borrowed import THEME_SCRIPTS, THEME_UNUSED
 from portal.site.config import Site
 
 
@@ -32,3 +32,12 @@ def remove_theme_javascript(site_dir: Path) -> None:
     for pattern in THEME_SCRIPTS:
         for path in site_dir.glob(pattern):
             shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def remove_unused_theme_files(site_dir: Path, docs_dir: Path) -> None:
+    """Delete Material's files no page loads (:data:`portal.mkdocs.borrowed.THEME_UNUSED`) from
+    ``site_dir``; a file of the same path in ``docs_dir`` is the staff's, and stays."""
+    for pattern in THEME_UNUSED:
+        for path in site_dir.glob(pattern):
+            if not (docs_dir / path.relative_to(site_dir)).exists():
+                path.unlink()

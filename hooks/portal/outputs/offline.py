@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from portal.checks.page_weight import Resource, gzipped_size, page_weight
+from portal.checks.page_weight import Measured, Resource, gzipped_size, page_weight
 from portal.outputs.brochures import font_files
 from portal.outputs.og_images import head_meta
 from portal.site.urls import (ADMIN_DIR, AZ_DIR, CHECKER_DIR, ELIGIBILITY_DATA, OFFLINE_DIR, PROCEDURE_DIR,
@@ -76,27 +76,29 @@ def version(site_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def shell(site_dir: Path, roots: list[str]) -> tuple[Resource, ...]:
+def shell(site_dir: Path, roots: list[str], measured: Measured | None = None) -> tuple[Resource, ...]:
     """The offline page of each language and what it and the home page load (not the home page
-    itself, which the reader's first visit keeps anyway)."""
+    itself, which the reader's first visit keeps anyway). ``measured``: see :func:`page_weight`."""
     found: dict[str, Resource] = {}
     for root in roots:
-        home = page_weight(site_dir, root + "index.html").resources[1:]
-        for resource in (*home, *page_weight(site_dir, f"{root}{OFFLINE_DIR}/index.html").resources):
+        home = page_weight(site_dir, root + "index.html", measured).resources[1:]
+        for resource in (*home, *page_weight(site_dir, f"{root}{OFFLINE_DIR}/index.html", measured).resources):
             found.setdefault(resource.path, resource)
     return tuple(sorted(found.values(), key=lambda r: r.path))
 
 
-def save_list(site_dir: Path, root: str, tag: str) -> list[tuple[str, int]]:
+def save_list(site_dir: Path, root: str, tag: str, measured: Measured | None = None) -> list[tuple[str, int]]:
     """(site path, gzipped size) of what "save for offline reading" keeps for the language at
     ``root``: every program and procedure page, the checker (its script and data too), A–Z and
-    the language's search index."""
+    the language's search index. ``measured``: the assets measured so far (see :func:`page_weight`),
+    so that what every page loads is gzipped once."""
+    measured = Measured() if measured is None else measured
     pages = [f"{root}{AZ_DIR}/index.html", f"{root}{CHECKER_DIR}/index.html"]
     for folder in (PROGRAM_DIR, PROCEDURE_DIR):
         pages += sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / root / folder).glob("*/index.html"))
     files: dict[str, int] = {}
     for page in pages:
-        for resource in page_weight(site_dir, page).resources:
+        for resource in page_weight(site_dir, page, measured).resources:
             files.setdefault(resource.path, resource.gz)
     if (site_dir / ELIGIBILITY_DATA).exists():  # what the checker's script loads
         files.setdefault(ELIGIBILITY_DATA, gzipped_size((site_dir / ELIGIBILITY_DATA).read_bytes()))
@@ -164,12 +166,13 @@ def write(site_dir: Path, languages: tuple[str, ...]) -> Offline:
         if path.exists():
             path.write_text(path.read_text(encoding="utf-8").replace(VERSION_MARK, build), encoding="utf-8")
     saves = {}
+    measured = Measured()
     for root in roots:
-        files = save_list(site_dir, root, build)
+        files = save_list(site_dir, root, build, measured)
         saves[root] = sum(size for _, size in files)
         document = {"version": build, "bytes": saves[root], "files": [page_url(p) for p, _ in files]}
         (site_dir / root / SAVE_LIST).write_text(json.dumps(document), encoding="utf-8")
-    found = shell(site_dir, roots)
+    found = shell(site_dir, roots, measured)
     total = sum(r.gz for r in found)
     if total > SHELL_BUDGET:
         raise ShellTooLarge(f"the offline shell is {total} B gzipped, over its budget of {SHELL_BUDGET} B: "

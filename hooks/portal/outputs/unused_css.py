@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -63,6 +64,7 @@ class _Selector:
     static: str  # the selector with dynamic parts taken out, for matching
     names: frozenset[str]  # class, id, tag and attribute names at its top level, once made static
     classes: frozenset[str]  # the class names among them
+    values: frozenset[str] = frozenset()  # attribute values it requires as whole words (``[a=v]``, ``[a~=v]``)
 
 
 @dataclass
@@ -168,12 +170,27 @@ def _names(tokens: list, classes_only: bool = False) -> frozenset[str]:
     return frozenset(n for n in (classes if classes_only else names) if _WORD.fullmatch(n))
 
 
+def _values(tokens: list) -> frozenset[str]:
+    """The attribute values a selector requires at its top level, lower-cased: only those of ``=``
+    and ``~=`` (the value is then a whole word of the attribute) that are one word
+    (:data:`_WORD`). A page without such a value among its words cannot match the selector
+    (as for names, a value written with character references in the HTML is not looked for)."""
+    values = set()
+    for token in tokens:
+        if token.type == "[] block":
+            parts = [t for t in token.content if t.type != "whitespace"]
+            if (len(parts) >= 3 and parts[1].type == "literal" and parts[1].value in ("=", "~=")
+                    and parts[2].type in ("ident", "string") and _WORD.fullmatch(parts[2].value)):
+                values.add(parts[2].value.lower())
+    return frozenset(values)
+
+
 def _selectors(prelude: list) -> list[_Selector]:
     out = []
     for part in _split_commas(prelude):
         static = _static_tokens(part)
         out.append(_Selector(tinycss2.serialize(part).strip(), tinycss2.serialize(static).strip() or "*",
-                             _names(static), _names(static, classes_only=True)))
+                             _names(static), _names(static, classes_only=True), _values(static)))
     return out
 
 
@@ -193,34 +210,124 @@ class SiteUse:
 def match_pages(pages: Iterable[str], selectors: Iterable[_Selector], use: SiteUse) -> list[str]:
     """Match every static selector against the elements of ``pages``; fills ``use``. Returns the
     selectors cssselect2 cannot compile (they are kept, unjudged). A page is parsed only when some
-    selector not matched yet has all its names among the page's words."""
+    selector not matched yet has all its names and values among the page's words, and no page of
+    the same skeleton (:func:`skeleton`) came before: a selector that could match this page's tree
+    matched that page's, or was left out there because the page lacked a name its tree lacks too."""
     compiled: dict[str, tuple[frozenset[str], list]] = {}
     unmatchable = []
     for selector in selectors:
         try:
-            compiled.setdefault(selector.static, (selector.names, cssselect2.compile_selector_list(selector.static)))
+            compiled.setdefault(selector.static, (selector.names | selector.values, _compile(selector.static)))
         except cssselect2.SelectorError:
             unmatchable.append(selector.static)
+    free_value = free_values(_valued_attributes(frozenset(compiled)))
+    skeletons: set[str | None] = set()
     remaining = dict(compiled)
     for html in pages:
         words = set(_WORD.findall(html))
         words |= {w.lower() for w in words}
         use.words |= words
         use.inline_scripts.update(_inline_scripts(html))
+        key = skeleton(html, free_value)
+        if key is not None and key in skeletons:
+            continue  # what can match here matched on the page of the same skeleton
+        skeletons.add(key)
         candidates = [(text, compiled) for text, (names, compiled) in remaining.items() if names <= words]
         if not candidates:
             continue
-        use.parsed += 1
-        matcher = cssselect2.Matcher()
-        for text, selector_list in candidates:
-            for selector in selector_list:
-                matcher.add_selector(selector, text)
-        for element in cssselect2.ElementWrapper.from_html_root(lxml.html.document_fromstring(html)).iter_subtree():
-            for *_, payload in matcher.match(element):
-                use.matched.add(payload)
-                remaining.pop(payload, None)
+        for text in _match_skeleton(html, key, candidates, use):
+            use.matched.add(text)
+            remaining.pop(text, None)
     use.properties |= {w for w in use.words if w.startswith("--")}  # style attributes, inline <style>
     return sorted(set(unmatchable))
+
+
+_matched_before: dict[str, tuple[set[str], set[str]]] = {}
+"""By skeleton (:func:`skeleton`): the selector texts matched against that tree so far, and those
+among them that match. It outlives a build, so that a preview's rebuild parses only the pages whose
+skeleton an edit changed."""
+
+
+def _match_skeleton(html: str, key: str | None, candidates: list[tuple[str, list]], use: SiteUse) -> set[str]:
+    """The selector texts among ``candidates`` that match an element of ``html``, whose skeleton is
+    ``key``: only those not yet tried on that skeleton are matched (the page parsed, counted in ``use``)."""
+    tried, found = _matched_before.get(key, (set(), set())) if key is not None else (set(), set())
+    new = [(text, selector_list) for text, selector_list in candidates if text not in tried]
+    if new:
+        use.parsed += 1
+        tried, found = tried | {text for text, _ in new}, found | _match(html, new)
+        if key is not None:
+            _matched_before[key] = (tried, found)
+    return found & {text for text, _ in candidates}
+
+
+@lru_cache(maxsize=4096)
+def _compile(selector: str) -> list:
+    return cssselect2.compile_selector_list(selector)
+
+
+def _match(html: str, candidates: list[tuple[str, list]]) -> set[str]:
+    """The selector texts among ``candidates`` that match an element of ``html``."""
+    matcher = cssselect2.Matcher()
+    for text, selector_list in candidates:
+        for selector in selector_list:
+            matcher.add_selector(selector, text)
+    found = set()
+    for element in cssselect2.ElementWrapper.from_html_root(lxml.html.document_fromstring(html)).iter_subtree():
+        for *_, payload in matcher.match(element):
+            found.add(payload)
+    return found
+
+
+ALWAYS_VALUED = frozenset({"class", "id", "lang", "xml:lang"})
+"""Attributes whose values a selector tests without naming them in brackets (``.x``, ``#x``, ``:lang()``)."""
+_TEXT = re.compile(r">[^<>]*[^\s<>][^<>]*<")
+"""Text between two tags: when no attribute value holds a ``<`` or ``>`` (:data:`_BRACKET_VALUE`), a
+run without them after a ``>`` is outside every tag."""
+_BRACKET_VALUE = re.compile(r"""=\s*(?:"[^"]*[<>]|'[^']*[<>])""")
+
+
+@lru_cache(maxsize=4)
+def _valued_attributes(compiled: frozenset[str]) -> frozenset[str]:
+    """Attributes whose value some selector tests (``[a=v]``, ``[a^=v]`` …), and :data:`ALWAYS_VALUED`."""
+    found = set(ALWAYS_VALUED)
+
+    def walk(tokens):
+        for token in tokens:
+            if token.type == "[] block":
+                parts = [t for t in token.content if t.type != "whitespace"]
+                if len(parts) > 1 and _attribute(token):
+                    found.add(_attribute(token))
+            elif token.type == "function":
+                walk(token.arguments)
+
+    for text in compiled:
+        walk(tinycss2.parse_component_value_list(text))
+    return frozenset(found)
+
+
+def skeleton(html: str, free_value: re.Pattern) -> str | None:
+    """What of a page a selector can see: the page less its text between tags (where there is some)
+    and less the values of attributes no selector tests (``free_value``, see :func:`free_values`),
+    so it keeps every tag and every attribute name. Two pages of one skeleton parse to trees that
+    every selector matches alike, so program pages made from one template are matched once. None
+    for a page that has a ``<`` or ``>`` in an attribute value kept (the cut between tags and text
+    could be wrong: attribute values of ours never do), or sets its language in a ``<meta>`` (read by ``:lang()``): that page is
+    parsed on its own."""
+    if "content-language" in html.lower():
+        return None
+    if _BRACKET_VALUE.search(html):
+        return None
+    kept = free_value.sub("=", _TEXT.sub(">T<", html))
+    return hashlib.sha256(f"{free_value.pattern}\0{kept}".encode("utf-8")).hexdigest()
+
+
+def free_values(valued: frozenset[str]) -> re.Pattern:
+    """``="value"`` of an attribute not in ``valued`` (with no ``<`` in the value: it hides no tag).
+    A value written with spaces around ``=`` or in single quotes is not matched, so it stays in the
+    skeleton: that can only tell pages apart that are alike, never the reverse."""
+    return re.compile(r"""(?<=[^\s"'=<>/])=""" + "".join(rf"""(?<![\s/"'](?i:{re.escape(name)})=)"""
+                                                       for name in sorted(valued)) + r'"[^"<]*"')
 
 
 def _inline_scripts(html: str) -> Iterator[str]:
@@ -266,12 +373,15 @@ def _walk(rules: list) -> Iterator:
             yield from _walk(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
 
 
+@lru_cache(maxsize=16)
 def parse(css: str) -> list:
+    """The rules of ``css`` (not to be changed: a preview's rebuilds share them)."""
     return tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
 
 
+@lru_cache(maxsize=4)
 def selectors_of(css: str) -> list[_Selector]:
-    """Every selector of every style rule of ``css``."""
+    """Every selector of every style rule of ``css`` (not to be changed: a preview's rebuilds share them)."""
     return [s for rule in _walk(parse(css)) for s in _selectors(rule.prelude)]
 
 
