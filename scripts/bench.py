@@ -110,13 +110,11 @@ def add_synthetic_programs(folder: Path, count: int) -> None:
     """``count`` programs cloned round-robin from the real ones, each with its own slug and title.
 
     A clone of a program with published criteria gets what the validator asks of it: one
-    'likely' and one 'not' case, cloned from the model's cases in data/cases/.
+    'likely' and one 'not' case (one file each), cloned from the model's cases in data/cases/.
     """
     models = sorted(folder.glob("*.yaml"))
     cases_dir = folder.parent / "cases"
-    real_cases = [case for path in sorted(cases_dir.glob("*.yaml"))
-                  for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
-    cloned: list[dict] = []
+    real_cases = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(cases_dir.glob("*.yaml"))]
     for i in range(count):
         model = models[i % len(models)]
         slug = f"sintetis-{i + 1:04d}"
@@ -127,11 +125,9 @@ def add_synthetic_programs(folder: Path, count: int) -> None:
         for verdict in ("likely", "not"):
             case = next((c for c in real_cases if c["expect"].get(model.stem) == verdict), None)
             if case is not None and data["eligibility"]["criteria_published"]:
-                cloned.append({"name": f"{case['name']} ({slug})", "answers": dict(case["answers"]),
-                               "expect": {slug: verdict}})
-    for start in range(0, len(cloned), 500):  # files under the loader's size limit
-        (cases_dir / f"sintetis-{start // 500 + 1:03d}.yaml").write_text(
-            yaml.safe_dump(cloned[start:start + 500], allow_unicode=True), encoding="utf-8")
+                clone = {"name": f"{case['name']} ({slug})", "answers": dict(case["answers"]), "expect": {slug: verdict}}
+                text = yaml.safe_dump(clone, allow_unicode=True, sort_keys=False)
+                (cases_dir / f"{slug}-{verdict}.yaml").write_text(text, encoding="utf-8")
 
 
 def build(project: Path, env: dict[str, str], keep_cards: bool = False) -> tuple[float, float]:

@@ -14,7 +14,7 @@ const YAML = require('yaml');
 // portal.content.validator.COLLECTIONS: folder of data/ -> its kind in the schema (a test holds them equal)
 export const FOLDERS = {
   programs: 'program', procedures: 'procedure', organizations: 'organization', proposals: 'proposal',
-  sources: 'source', glossary: 'glossary_term',
+  sources: 'source', glossary: 'glossary_term', cases: 'case',
 };
 
 const root = new URL('..', import.meta.url).pathname;

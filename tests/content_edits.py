@@ -45,9 +45,14 @@ def line_of(needle: str, file: str = MELATI) -> int:
 
 
 def drop_cases_about(data: Path, slug: str) -> list:
-    """Remove the fixture's eligibility cases that expect a verdict for ``slug``; return the rest."""
+    """Remove the fixture's eligibility cases (one per file) that expect a verdict for ``slug``;
+    return the rest."""
     import yaml
-    path = data / "cases" / "kasus.yaml"
-    kept = [c for c in yaml.safe_load(path.read_text(encoding="utf-8")) if slug not in c["expect"]]
-    path.write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
+    kept = []
+    for path in sorted((data / "cases").glob("*.yaml")):
+        case = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if slug in case["expect"]:
+            path.unlink()
+        else:
+            kept.append(case)
     return kept

@@ -27,7 +27,8 @@ def test_the_editor_page_is_noindex_and_loads_only_decap_and_our_widget(fixture_
     assert '<meta name="robots" content="noindex, nofollow">' in page
     # ours first (both deferred, so in this order): it registers the yaml widget, then starts Decap
     assert re.findall(r'<(?:script|link)\b[^>]*>', page) == ['<script type="module" src="editor.js">',
-                                                             '<script defer src="decap-cms.js">']
+                                                             '<script defer src="decap-cms.js">',
+                                                             '<script type="application/json" id="portal-editor-locale">']
 
 
 def test_the_rule_widget_uses_the_yaml_library_make_fmt_uses(fixture_site):
@@ -59,9 +60,52 @@ def test_the_editor_runs_from_our_origin_only(page, served_site):
     """Decap starts in Chromium (sandbox backend), shows our collections, and asks no other host."""
     page.route(re.compile(r"^(?!" + re.escape(served_site) + ")"), lambda route: route.abort())
     page.goto(served_site + "admin/")
-    page.get_by_role("button", name=re.compile("Login", re.I)).click()
+    page.get_by_role("button", name="Masuk").click()  # Decap's interface in Indonesian
     page.get_by_text("Program", exact=True).first.wait_for(timeout=30_000)
     assert page.get_by_text("Istilah glosarium", exact=True).first.is_visible()
     assert served_site + "admin/decap-cms.js" in page.requests
     assert all(url.startswith(served_site) or url.startswith("data:") or url.startswith("blob:")
                for url in page.requests), [u for u in page.requests if not u.startswith(served_site)]
+
+
+def _leaves(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _leaves(value, path + (key,))
+    else:
+        yield path, node
+
+
+def test_the_interface_in_indonesian_uses_decaps_own_keys_and_placeholders(tmp_path):
+    """Every phrase of editor.id.yaml replaces one of Decap's English phrases (a misspelt key would
+    silently stay English), with the same %{placeholders}; config.yml asks for that locale."""
+    import json
+    import shutil
+    import subprocess
+
+    from portal.outputs.admin import interface_locale
+
+    from conftest import ROOT, missing_tool
+    english = ROOT / "node_modules" / "decap-cms-locales" / "dist" / "esm" / "en" / "index.js"
+    if shutil.which("node") is None or not english.is_file():
+        missing_tool("node and node_modules/decap-cms-locales are needed: make node_modules/.installed")
+    script = ("const fs = require('fs'); const src = fs.readFileSync(process.argv[1], 'utf8')"
+              ".replace('export default en;', 'return en;'); console.log(JSON.stringify(new Function(src)()));")
+    en = dict(_leaves(json.loads(subprocess.run(["node", "-e", script, str(english)], capture_output=True, text=True,
+                                                check=True).stdout)))
+    locale = interface_locale("id")
+    assert locale["code"] == "id"
+    phrases = dict(_leaves(locale["phrases"]))
+    assert len(phrases) > 80 and ("editor", "editorToolbar", "save") in phrases
+    for path, text in phrases.items():
+        assert path in en, path
+        assert sorted(re.findall(r"%\{\w+\}", text)) == sorted(re.findall(r"%\{\w+\}", en[path])), path
+        assert text != en[path] or text in ("Media", "Status: %{status}") or text.startswith("＋"), path
+    assert interface_locale("jv") is None  # no file: Decap's English
+
+
+def test_the_editor_asks_for_the_sites_language(fixture_site):
+    config = yaml.safe_load((fixture_site / ADMIN_DIR / "config.yml").read_text(encoding="utf-8"))
+    assert config["locale"] == "id"
+    page = (fixture_site / ADMIN_DIR / "index.html").read_text(encoding="utf-8")
+    assert '"save": "Simpan"' in page

@@ -7,14 +7,18 @@ rule's mapping, changing only its own lines."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 import shutil
 import socket
 import subprocess
+import sys
+import tarfile
 import time
 
 import pytest
+from playwright.sync_api import expect as pw_expect
 
 from portal.content.errors import ContentInvalid
 from portal.content.loader import load_text
@@ -73,13 +77,13 @@ def _open(page, url: str, api: str, path: str) -> None:
     """Log in to the local backend (every other host refused) and open ``path`` of /admin/."""
     page.route(re.compile(r"^(?!" + re.escape(url) + "|" + re.escape(api) + ")"), lambda route: route.abort())
     page.goto(url + "admin/")
-    page.get_by_role("button", name="Login").click()
+    page.get_by_role("button", name="Masuk").click()  # Decap in Indonesian
     page.goto(url + "admin/#/" + path)
 
 
 def _saved(page, repo, branch: str) -> str:
-    """Wait for the editor's commit on ``branch``; the log of its commits over main."""
-    for _ in range(300):
+    """Wait (up to a minute) for the editor's commit on ``branch``; the log of its commits over main."""
+    for _ in range(600):
         if branch in _git(repo, "branch", "--list", branch) and _git(repo, "log", "--oneline", f"main..{branch}"):
             break
         page.wait_for_timeout(100)
@@ -112,7 +116,7 @@ def test_an_edit_in_the_browser_changes_only_that_field(clone, page, tmp_path):
     before = _git(repo, "show", f"main:{PROGRAM}")
     assert summary_en.input_value() == load_text(before, PROGRAM).data["summary"]["en"]
     summary_en.fill(NEW_TEXT)
-    page.get_by_role("button", name="Save").first.click()
+    page.get_by_role("button", name="Simpan").first.click()
     branch = "cms/programs/g-to-g-korea"
     _saved(page, repo, branch)
     after = _git(repo, "show", f"{branch}:{PROGRAM}")
@@ -149,18 +153,130 @@ def test_a_rule_is_edited_as_yaml_and_saved_as_the_rule(clone, page, tmp_path):
     rule.fill(bad)  # unreadable: an error under the field, and the save is refused
     alert = page.get_by_role("alert").filter(has_text="YAML tidak bisa dibaca")
     alert.wait_for(timeout=10_000)
-    page.get_by_role("button", name="Save").first.click()
+    page.get_by_role("button", name="Simpan").first.click()
     page.get_by_text("YAML cannot be read; the rule is unchanged").nth(1).wait_for(timeout=10_000)  # Decap's too
     branch = "cms/programs/g-to-g-korea"
     assert not _git(repo, "branch", "--list", branch)
 
     rule.fill(good)
     assert not alert.is_visible()
-    page.get_by_role("button", name="Save").first.click()
+    page.get_by_role("button", name="Simpan").first.click()
     assert len(_saved(page, repo, branch).splitlines()) == 1  # one save: the good text
     after = _git(repo, "show", f"{branch}:{PROGRAM}")
     new = load_text(after, PROGRAM)
     assert after == before.replace(old_reason, new_reason, 1)  # the rule's one line; still nested YAML
     assert new.data["eligibility"]["rule"]["all"][1]["reason"]["id"] == "Umur Anda 18 sampai 39 tahun"
     _validates(repo, tmp_path, {PROGRAM: after})
+    _only_local(page, url, api)
+
+
+NEW_RULE = """all:
+  - question: situasi
+    equals: purna_pmi
+    reason:
+      id: Anda purna PMI
+      en: You are a returnee
+    sources:
+      - antara-jatim-2021-ipuk-pmi
+"""
+NEW_PROGRAM = "data/programs/pelatihan-usaha-purna-pmi-ekspor.yaml"  # accents dropped (slug settings)
+
+
+def _field(page, name: str):
+    """Decap's inputs of the fields called ``name`` (their ids are '<name>-field-<n>'), in form order."""
+    return page.locator(f"[id^='{name}-field-']")
+
+
+def _text(page, label: str):
+    """The first language box of the bilingual text labelled ``label``."""
+    return page.locator(f"xpath=//label[normalize-space()='{label}']/following::textarea[1]")
+
+
+def _choose(page, control, typed: str, option: str) -> None:
+    """Open a select or relation widget, type, and click the option shown."""
+    control.click()
+    control.fill(typed)
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_a_new_programme_with_its_rule_and_cases_is_created_through_the_form(clone, page, tmp_path):
+    """Every required field through the form, organisation and sources picked in relation widgets,
+    the rule written in the YAML widget and its two cases in the programme's own list: the one file
+    the editor saves passes the PR check on its own."""
+    repo, url, api = clone
+    _open(page, url, api, "collections/programs/new")
+    _text(page, "Judul").wait_for(timeout=60_000)
+    _text(page, "Judul").fill("Pelatihan usaha purna PMI (Ékspor)")
+    _text(page, "Ringkasan satu kalimat").fill("Pelatihan usaha untuk purna PMI di Banyuwangi.")
+    _text(page, "Apa ini").fill("Pelatihan usaha bagi purna PMI.")
+    _choose(page, page.get_by_label("Untuk siapa"), "purna", "purna_pmi")
+    _choose(page, page.get_by_label("Wilayah"), "banyu", "banyuwangi")
+    _choose(page, _field(page, "value").first, "act", "active")
+    _field(page, "as_of").fill("2026-11-20")
+    source_title = "Bupati Banyuwangi paparkan program perlindungan dan pemberdayaan pekerja migran"
+    _choose(page, _field(page, "sources").first, "Bupati", source_title)  # status.sources
+    _field(page, "criteria_published").click()
+    _field(page, "rule").fill(NEW_RULE)
+    for name, answers, verdict in (("purna PMI di Banyuwangi", "situasi: purna_pmi\nkabupaten: banyuwangi\n", "likely"),
+                                   ("keluarga, umur tidak tahu", "situasi: keluarga\numur: null\n", "not")):
+        page.get_by_role("button", name=re.compile("Tambah kasus kelayakan program ini", re.I)).click()
+        _field(page, "name").last.fill(name)
+        _field(page, "answers").last.fill(answers)
+        _choose(page, _field(page, "expect").last, verdict, verdict)
+    _choose(page, page.get_by_label("Ke mana"), "Pemerintah", "Pemerintah Kabupaten Banyuwangi")
+    _choose(page, _field(page, "sources").last, "Bupati", source_title)  # the programme's sources
+    assert _field(page, "last_reviewed").input_value() == FIXTURE_TODAY  # today, on create
+    page.get_by_role("button", name="Simpan").first.click()
+    branch = "cms/programs/pelatihan-usaha-purna-pmi-ekspor"
+    _saved(page, repo, branch)
+
+    assert _git(repo, "diff", "--name-only", "main", branch).split() == [NEW_PROGRAM]
+    text = _git(repo, "show", f"{branch}:{NEW_PROGRAM}")
+    saved = load_text(text, NEW_PROGRAM).data
+    assert saved["eligibility"] == {"criteria_published": True, "rule": load_text(NEW_RULE, "rule").data}
+    assert "  rule:\n    all:\n      - question: situasi\n" in text  # the rule as nested YAML, not a string
+    assert saved["cases"] == [
+        {"name": "purna PMI di Banyuwangi", "answers": {"situasi": "purna_pmi", "kabupaten": "banyuwangi"},
+         "expect": "likely"},
+        {"name": "keluarga, umur tidak tahu", "answers": {"situasi": "keluarga", "umur": None}, "expect": "not"}]
+    assert (saved["where"], saved["sources"], saved["status"]["sources"]) == (
+        ["pemkab-banyuwangi"], ["antara-jatim-2021-ipuk-pmi"], ["antara-jatim-2021-ipuk-pmi"])
+    assert saved["last_reviewed"] == FIXTURE_TODAY and "pocket" not in saved and "contacts" not in saved
+
+    checkout = tmp_path / "branch"  # the branch's data/ as the PR check sees it: portal.py validate
+    checkout.mkdir()  # (git archive: decap-server may have the branch checked out in the clone)
+    archive = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", branch, "data"], check=True,
+                             capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(checkout, filter="data")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "portal.py"), "validate", "--data",
+                             str(checkout / "data")], capture_output=True, text=True, timeout=120, cwd=ROOT,
+                            env={**os.environ, "PORTAL_TODAY": FIXTURE_TODAY})
+    assert result.returncode == 0, result.stdout + result.stderr
+    fmt = subprocess.run(["node", str(ROOT / "scripts" / "fmt.mjs"), "--check", str(checkout / "data")],
+                         capture_output=True, text=True, timeout=60)
+    assert fmt.stdout == "", fmt.stdout  # the editor's file is what make fmt writes
+    _only_local(page, url, api)
+
+
+def test_a_case_is_edited_in_its_own_collection(clone, page, tmp_path):
+    """A case file (data/cases/<name>.yaml): answers and expected verdicts as YAML text, where
+    null ("don't know") is written as such; the save changes only the lines edited."""
+    repo, url, api = clone
+    case = "data/cases/age-unknown.yaml"
+    _open(page, url, api, "collections/cases/entries/age-unknown")
+    answers, expect = _field(page, "answers"), _field(page, "expect")
+    pw_expect(answers).to_have_value(re.compile("umur: null"), timeout=60_000)  # the entry loaded
+    pw_expect(expect).to_have_value("g-to-g-korea: maybe\n")
+    before = _git(repo, "show", f"main:{case}")
+    answers.fill(answers.input_value().replace("umur: null", "umur: 40"))
+    expect.fill("g-to-g-korea: not\n")
+    page.get_by_role("button", name="Simpan").first.click()
+    branch = "cms/cases/age-unknown"
+    _saved(page, repo, branch)
+    after = _git(repo, "show", f"{branch}:{case}")
+    assert after == before.replace("  umur: null\n", "  umur: 40\n").replace("  g-to-g-korea: maybe\n",
+                                                                              "  g-to-g-korea: not\n")
+    assert after != before
+    _validates(repo, tmp_path, {case: after})
     _only_local(page, url, api)

@@ -309,7 +309,7 @@ def test_contributing_examples_are_valid(data):
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
     rule = next(b for b in blocks if b.startswith("eligibility:"))
-    cases = next(b for b in blocks if b.startswith("- name:"))
+    cases = [b for b in blocks if b.startswith("# data/cases/")]
     source = next(b for b in blocks if b.startswith("id:"))
     source_id = source.split()[1]
     (data / "sources" / f"{source_id}.yaml").write_text(source.replace("https://…", "https://example.org/"),
@@ -321,7 +321,10 @@ def test_contributing_examples_are_valid(data):
     new = lines[:start] + rule.replace("id-sumber", "antara-jatim-2021-ipuk-pmi").rstrip("\n").split("\n") + lines[end:]
     melati.write_text("\n".join(new), encoding="utf-8")
     kept = drop_cases_about(data, "melati")  # they expect melati's unpublished criteria
-    (data / "cases" / "contoh.yaml").write_text(cases.replace("contoh-program", "melati"), encoding="utf-8")
+    assert len(cases) == 2
+    for case in cases:  # one file per case, named on its first line
+        path = case.split("\n", 1)[0].removeprefix("# ")
+        (data.parent / path).write_text(case.replace("contoh-program", "melati"), encoding="utf-8")
     content = load_content(data, ("id", "en"), today=dt.date(2026, 11, 24), root=data.parent)
     program = next(p for p in content.programs if p.slug == "melati")
     assert program.eligibility.criteria_published and len(program.eligibility.rule["all"]) == 3

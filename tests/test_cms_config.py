@@ -125,6 +125,10 @@ def test_saves_are_pull_requests_from_forks_too():
                                  "open_authoring": True}
 
 
+def test_new_file_names_are_ascii_without_accents_as_the_validator_wants():
+    assert make()["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
+
+
 def test_login_settings_come_from_the_options():
     backend = Backend(repo_url=REPO, branch="utama", auth_url="https://oauth.portal.example",
                       auth_endpoint="masuk", local_url="http://localhost:8081/api/v1")
@@ -137,3 +141,25 @@ def test_login_settings_come_from_the_options():
 def test_without_a_repository_the_editor_is_a_sandbox_that_saves_nothing():
     assert make(backend=Backend())["backend"] == {"name": "test-repo"}
     assert make(backend=Backend(name="test-repo", repo_url=REPO))["backend"] == {"name": "test-repo"}
+
+
+def test_cases_are_a_collection_with_answers_and_verdicts_as_yaml():
+    config = make()
+    cases = collection(config, "cases")
+    assert (cases["folder"], cases["identifier_field"]) == ("data/cases", "name")
+    fields = cases["fields"]
+    assert [field(fields, name)["widget"] for name in ("name", "answers", "expect", "asks")] == [
+        "string", "yaml", "yaml", "list"]  # null ("don't know") stays apart from an absent answer
+    own = field(collection(config, "programs")["fields"], "cases")  # a programme's own cases, saved with it
+    assert own["widget"] == "list" and own["required"] is False
+    assert [(f["name"], f["widget"]) for f in own["fields"]] == [("name", "string"), ("answers", "yaml"),
+                                                                  ("expect", "select")]
+    assert field(own["fields"], "expect")["options"] == ["likely", "maybe", "not"]
+
+
+def test_only_required_booleans_have_a_default():
+    """Decap writes a default into every new entry: an optional boolean left alone stays absent."""
+    fields = collection(make(), "programs")["fields"]
+    assert field(fields, "eligibility.criteria_published")["default"] is False
+    assert "default" not in field(fields, "pocket")
+    assert "default" not in field(fields, "contacts.pocket")  # else every new programme got a contact

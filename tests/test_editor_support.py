@@ -21,7 +21,7 @@ EXPECTED = {"programs": "program", "procedures": "procedure", "organizations": "
             "questions.yaml": "questions", "cases": "cases", "policy.yaml": "policy",
             "translations": "translations"}
 DATA_FILES = sorted([*ROOT.joinpath("data").rglob("*.y*ml"), *FIXTURE_DATA.rglob("*.y*ml")])
-EDITOR_FOLDERS = ("programs", "procedures", "organizations", "proposals", "sources", "glossary")
+EDITOR_FOLDERS = ("programs", "procedures", "organizations", "proposals", "sources", "glossary", "cases")
 """Folders the web editor saves: their files are in its form (`make fmt`), without comments, so
 their schema is named by .vscode/settings.json alone."""
 HEADED_FILES = [p for p in DATA_FILES
@@ -71,6 +71,9 @@ def test_entry_schemas_point_into_the_content_contract():
         entry = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
         assert entry["$ref"] == f"portal.schema.json#/$defs/{kind}"
         registry.resolver().lookup(entry["$ref"])  # resolves
+    cases = json.loads((SCHEMA_DIR / "cases.schema.json").read_text(encoding="utf-8"))
+    assert cases["$ref"] == "portal.schema.json#/$defs/case"  # one case per file of data/cases/
+    registry.resolver().lookup(cases["$ref"])
 
 
 def test_vscode_maps_every_data_file_to_the_schema_its_header_names():

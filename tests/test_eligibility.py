@@ -63,29 +63,31 @@ def run_py(data: dict, answers: dict) -> dict:
     return json.loads(json.dumps({"verdicts": verdicts, "asked": asked, "interview": interview}))
 
 
-def load_cases(path: Path) -> tuple[str, list[dict]]:
-    """(the data folder the case file belongs to, its cases)."""
+def load_case(path: Path) -> tuple[str, dict]:
+    """(the data folder the case file belongs to, its case)."""
     return path.parent.parent.as_posix(), load_yaml(ROOT / path)
+
+
+ALL_CASES = [(path.as_posix(), *load_case(path)) for path in CASE_FILES]
+"""(case file, its data folder, the case), every case of every data folder."""
 
 
 @pytest.fixture(scope="module")
 def js_results() -> dict:
-    """Every case file through Node once: {file name: results in case order}."""
+    """Every case through Node, once per data folder: {case file: its results}."""
     out = {}
-    for path in CASE_FILES:
-        data, cases = load_cases(path)
-        out[path.as_posix()] = run_js(json.loads(compiled_for(data)), cases)["cases"]
+    for data in DATA_DIRS:
+        located = [(file, case) for file, folder, case in ALL_CASES if folder == data]
+        results = run_js(json.loads(compiled_for(data)), [case for _, case in located])["cases"]
+        out.update((file, result) for (file, _), result in zip(located, results))
     return out
 
 
-ALL_CASES = [(path.as_posix(), i, case) for path in CASE_FILES for i, case in enumerate(load_cases(path)[1])]
-
-
-@pytest.mark.parametrize("file,index,case", ALL_CASES, ids=[f"{f}:{c['name']}" for f, _, c in ALL_CASES])
-def test_case_in_python_and_javascript(file, index, case, js_results):
-    data = json.loads(compiled_for(load_cases(Path(file))[0]))
+@pytest.mark.parametrize("file,data_dir,case", ALL_CASES, ids=[f"{f}:{c['name']}" for f, _, c in ALL_CASES])
+def test_case_in_python_and_javascript(file, data_dir, case, js_results):
+    data = json.loads(compiled_for(data_dir))
     py = run_py(data, case["answers"])
-    js = js_results[file][index]
+    js = js_results[file]
     for slug, expected in case["expect"].items():
         assert slug in py["verdicts"]["id"], f"unknown program '{slug}'"
         assert py["verdicts"]["id"][slug]["verdict"] == expected, ("python", slug, py["verdicts"]["id"][slug])
@@ -99,7 +101,7 @@ def test_case_in_python_and_javascript(file, index, case, js_results):
 
 
 def test_cases_cover_both_real_and_fixture_data():
-    assert {load_cases(path)[0] for path in CASE_FILES} == set(DATA_DIRS)
+    assert {folder for _, folder, _ in ALL_CASES} == set(DATA_DIRS)
     assert len(ALL_CASES) >= 25
 
 
@@ -122,7 +124,7 @@ def test_ended_program_is_never_offered(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("value: announced", "value: ended"), encoding="utf-8")
     shutil.rmtree(data_dir / "cases")  # its cases expect Korea to be open
     data = compiled(data_dir)
-    qualifying = load_cases(Path("tests/fixtures/data/cases/kasus.yaml"))[1][0]["answers"]
+    qualifying = load_case(Path("tests/fixtures/data/cases/calon-pmi-aged-25-who-qualifies-for-korea.yaml"))[1]["answers"]
     cases = [{"answers": qualifying}, {"answers": {}}]
     js = run_js(data, cases)["cases"]
     for case, js_result in zip(cases, js):

@@ -7,18 +7,19 @@ from portal.content.errors import ContentInvalid
 from portal.content.validator import load_content
 
 from conftest import FIXTURE_DATA
-from content_edits import KOREA, LANGS, MELATI, SOURCE, TODAY, line_of, replace, write
+from content_edits import KOREA, LANGS, MELATI, SOURCE, TODAY, append, drop_cases_about, line_of, replace, write
 
 QUESTIONS = "questions.yaml"
-CASES_FILE = "cases/kasus.yaml"
+CASES_FILE = "cases/calon-pmi-aged-25-who-qualifies-for-korea.yaml"
+OLD_CASE = "cases/age-40-is-too-old.yaml"
+FIRST_OLD_CASE = "cases/age-39-and-a-half-is-over-39.yaml"  # the first file (by name) a higher age limit breaks
 SUMMARY = "  id: Program pendampingan pendidikan"
 
 
-def expect_line_of(case_name: str) -> int:
-    """The line of the ``expect:`` of the fixture case called ``case_name``."""
-    lines = (FIXTURE_DATA / CASES_FILE).read_text(encoding="utf-8").splitlines()
-    start = lines.index(f"- name: {case_name}")
-    return next(i for i, line in enumerate(lines[start:], start + 1) if line.startswith("  expect:"))
+def expect_line_of(file: str) -> int:
+    """The line of the ``expect:`` of the fixture case in ``file``."""
+    lines = (FIXTURE_DATA / file).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith("expect:"))
 
 
 CASES = [
@@ -118,17 +119,20 @@ CASES = [
      MELATI, line_of(SUMMARY), "summary.id", "E-WHATSAPP"),
     # eligibility cases (portal.content.cases)
     ("case: unknown question", replace("umur: 25, kabupaten: banyuwangi", "umr: 25, kabupaten: banyuwangi", CASES_FILE),
-     CASES_FILE, line_of("umur: 25, kabupaten: banyuwangi", CASES_FILE), "[0].answers.umr", "E-REF"),
+     CASES_FILE, line_of("umur: 25, kabupaten: banyuwangi", CASES_FILE), "answers.umr", "E-REF"),
     ("case: not an option of the question", replace("negara_tujuan: korea,", "negara_tujuan: korae,", CASES_FILE),
-     CASES_FILE, line_of("negara_tujuan: korea,", CASES_FILE), "[0].answers.negara_tujuan", "E-ANSWER"),
+     CASES_FILE, line_of("negara_tujuan: korea,", CASES_FILE), "answers.negara_tujuan", "E-ANSWER"),
     ("case: yes/no answered with a word", replace("buta_warna: false", "buta_warna: tidak", CASES_FILE),
-     CASES_FILE, line_of("buta_warna: false", CASES_FILE), "[0].answers.buta_warna", "E-ANSWER"),
+     CASES_FILE, line_of("buta_warna: false", CASES_FILE), "answers.buta_warna", "E-ANSWER"),
     ("case: unknown programme", replace("expect: {g-to-g-korea: likely", "expect: {g-to-g-korae: likely", CASES_FILE),
-     CASES_FILE, line_of("expect: {g-to-g-korea: likely", CASES_FILE), "[0].expect.g-to-g-korae", "E-REF"),
+     CASES_FILE, line_of("expect: {g-to-g-korea: likely", CASES_FILE), "expect.g-to-g-korae", "E-REF"),
     ("case: YAML anchors are refused here too", replace("answers: {", "answers: &korea {", CASES_FILE),
      CASES_FILE, line_of("answers: {", CASES_FILE), "", "E-ALIAS"),
     ("case broken by a rule change", replace("{question: umur, at_most: 39}", "{question: umur, at_most: 45}", KOREA),
-     CASES_FILE, expect_line_of("age 40 is too old"), "[4].expect.g-to-g-korea", "E-CASE"),
+     FIRST_OLD_CASE, expect_line_of(FIRST_OLD_CASE), "expect.g-to-g-korea", "E-CASE"),
+    ("case: a file of the old form, a list of cases",
+     write("cases/lama.yaml", "- name: one reader\n  answers: {situasi: calon_pmi}\n  expect: {g-to-g-korea: maybe}\n"),
+     "cases/lama.yaml", 1, "", "E-TYPE"),
 ]
 
 
@@ -204,13 +208,15 @@ def test_a_broken_case_is_named_in_both_languages(data):
     replace("{question: umur, at_most: 39}", "{question: umur, at_most: 45}", KOREA)(data)
     with pytest.raises(ContentInvalid) as info:
         load_content(data, LANGS, today=TODAY, root=data.parent)
-    [error] = [e for e in info.value.errors if e.field == "[4].expect.g-to-g-korea"]
+    [error] = [e for e in info.value.errors if e.file == f"data/{OLD_CASE}"]
+    assert error.field == "expect.g-to-g-korea"
     assert "kasus 'age 40 is too old'" in error.message_id and "seharusnya 'not'" in error.message_id
     assert "case 'age 40 is too old'" in error.message_en and "should be 'not'" in error.message_en
 
 
 def test_a_programme_with_published_criteria_needs_a_likely_and_a_not_case(data):
-    write(CASES_FILE, "- name: one reader\n  answers: {situasi: calon_pmi}\n  expect: {g-to-g-korea: maybe}\n")(data)
+    drop_cases_about(data, "g-to-g-korea")
+    write("cases/one-reader.yaml", "name: one reader\nanswers: {situasi: calon_pmi}\nexpect: {g-to-g-korea: maybe}\n")(data)
     with pytest.raises(ContentInvalid) as info:
         load_content(data, LANGS, today=TODAY, root=data.parent)
     [error] = info.value.errors
@@ -221,7 +227,8 @@ def test_a_programme_with_published_criteria_needs_a_likely_and_a_not_case(data)
 def test_ended_programme_for_calon_pmi_needs_no_calo_warning(data):
     replace("  - id: Hati-hati dengan calo.", "  - id: Hati-hati.", KOREA)(data)
     replace("value: announced", "value: ended", KOREA)(data)
-    (data / CASES_FILE).unlink()  # its cases expect Korea to be open
+    for case in (data / "cases").glob("*.yaml"):  # they expect Korea to be open
+        case.unlink()
     load_content(data, LANGS, today=TODAY, root=data.parent)
 
 
@@ -235,3 +242,39 @@ def test_phone_number_given_as_a_sourced_contact_may_be_repeated_in_text(data):
     with pytest.raises(ContentInvalid) as info:
         load_content(data, LANGS, today=TODAY, root=data.parent)
     assert [(e.code, e.field) for e in info.value.errors] == [("E-MISSING", "contacts[0].note")]
+
+
+OWN_CASES = """cases:
+  - name: calon PMI aged 25 who qualifies
+    answers: {situasi: calon_pmi, umur: 25, kabupaten: banyuwangi, negara_tujuan: korea, pendidikan: sma,
+              buta_warna: false, pernah_dipenjara_dideportasi: false, kerja_korea_5_tahun: false}
+    expect: likely
+  - name: age 17
+    answers: {situasi: calon_pmi, umur: 17, kabupaten: banyuwangi, negara_tujuan: korea}
+    expect: not
+  - name: age unknown
+    answers: {situasi: calon_pmi, umur: null, kabupaten: banyuwangi, negara_tujuan: korea}
+    expect: maybe
+"""
+
+
+def test_a_programme_may_hold_its_own_cases_saved_with_it(data):
+    """The web editor saves one file per pull request: a new programme's cases come in its file."""
+    drop_cases_about(data, "g-to-g-korea")
+    append(OWN_CASES, KOREA)(data)
+    content = load_content(data, LANGS, today=TODAY, root=data.parent)  # a likely and a not case: covered
+    own = {c.name: c for c in content.cases if c.name in ("calon PMI aged 25 who qualifies", "age 17", "age unknown")}
+    assert {name: c.expect for name, c in own.items()} == {"calon PMI aged 25 who qualifies": {"g-to-g-korea": "likely"},
+                                                           "age 17": {"g-to-g-korea": "not"},
+                                                           "age unknown": {"g-to-g-korea": "maybe"}}
+    assert own["age unknown"].answers["umur"] is None and "pendidikan" not in own["age unknown"].answers
+
+    replace("    expect: maybe", "    expect: not", KOREA)(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    [error] = info.value.errors
+    lines = (data / KOREA).read_text(encoding="utf-8").splitlines()
+    assert (error.code, error.file, error.field) == ("E-CASE", f"data/{KOREA}", "cases[2].expect")
+    assert lines[error.line - 1] == "    expect: not"
+    assert "kasus 'age unknown'" in error.message_id and "should be 'not', but the rules now give 'maybe'" in (
+        error.message_en)

@@ -72,11 +72,20 @@ eligibility:
   #         equals: purna_pmi
   #         reason: {{id: Anda purna PMI, en: You are a returnee}}
   #         sources: [{source}]
+  # lalu tambahkan kasus di 'cases' di bawah / then add cases under 'cases' below
   criteria_published: false
   # Jika syarat tidak diumumkan: siapa yang memutuskan / when not published: who decides
   decided_by:
     id: "GANTI: siapa yang memutuskan penerima, mis. dinas terkait"
     en: "REPLACE: who decides, e.g. the regency office concerned"
+
+# Kasus kelayakan program ini (jika syarat diumumkan: paling sedikit satu 'likely' dan satu 'not';
+# kasus tentang beberapa program: data/cases/) / this programme's eligibility cases (criteria
+# published: at least a 'likely' and a 'not' one). Contoh / example:
+#   - name: purna PMI di Banyuwangi
+#     answers: {{situasi: purna_pmi, kabupaten: banyuwangi}}
+#     expect: likely
+cases: []
 
 # Cara mendaftar, berurutan / how to apply, in order. Contoh / example:
 #   - id: Datang ke kantor desa

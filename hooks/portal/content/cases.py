@@ -1,9 +1,12 @@
-"""Eligibility cases are content: ``data/cases/*.yaml``, checked against the questions and run.
+"""Eligibility cases are content: ``data/cases/<name>.yaml``, one case per file, checked against
+the questions and run.
 
-Each case is what one reader answers and the verdict expected for some programs (as
-OpenFisca keeps YAML tests beside its rules). A rule change that breaks a case is a content
-error naming the case; a program with published criteria needs a case where the reader is
-likely eligible and one where they are not.
+Each case is what one reader answers and the verdict expected for some programs (as OpenFisca
+keeps YAML tests beside its rules). A program's file may also hold cases about that program alone
+(``cases``), so that a program and its cases are saved together: the web editor saves one file
+per pull request, and each pull request must pass the checks on its own. A rule change that
+breaks a case is a content error naming the case; a program with published criteria needs a case
+where the reader is likely eligible and one where they are not.
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from portal.content import evaluator, schema
 from portal.content.model import Case, Content, Question
 
 CASES_DIR = "cases"
-"""Folder of ``data/`` holding the case files."""
+"""Folder of ``data/`` holding the case files, one per case."""
 
 Report = Callable[[tuple, str, str, str], None]
 
@@ -21,6 +24,18 @@ Report = Callable[[tuple, str, str, str], None]
 def case(item: Mapping[str, Any]) -> Case:
     return Case(name=item["name"], answers=dict(item["answers"]), expect=dict(item["expect"]),
                 asks=tuple(item["asks"]) if "asks" in item else None)
+
+
+def own_cases(program: Mapping[str, Any], slug: str) -> list[Case]:
+    """The cases a program's file holds about that program alone (``cases``: name, answers, its verdict)."""
+    return [Case(name=c["name"], answers=dict(c["answers"]), expect={slug: c["expect"]}, asks=None)
+            for c in program.get("cases", ())]
+
+
+def expect_path(path: tuple, slug: str) -> tuple:
+    """Where the verdict expected for ``slug`` is: one of ``expect``, or (a program's own case,
+    ``path`` = ``("cases", i)``) ``expect`` itself."""
+    return path + ("expect",) if path[:1] == ("cases",) else path + ("expect", slug)
 
 
 def check_answers(answers: Mapping[str, Any], path: tuple, questions: Mapping[str, Question],
@@ -55,7 +70,7 @@ def check_refs(c: Case, path: tuple, questions: set[str], programs: set[str], re
     for slug in c.expect:
         if slug not in programs:
             hint_id, hint_en = schema.did_you_mean(slug, programs)
-            report(path + ("expect", slug), "E-REF", f"program '{slug}' tidak dikenal{hint_id}",
+            report(expect_path(path, slug), "E-REF", f"program '{slug}' tidak dikenal{hint_id}",
                    f"unknown programme '{slug}'{hint_en}")
     for i, qid in enumerate(c.asks or ()):
         if qid not in questions:
@@ -89,7 +104,7 @@ def run(c: Case, path: tuple, data: Mapping[str, Any], programs: Mapping[str, An
             continue
         got = evaluator.verdict(data, programs[slug], c.answers, lang)["verdict"]
         if got != expected:
-            report(path + ("expect", slug), "E-CASE",
+            report(expect_path(path, slug), "E-CASE",
                    f"kasus '{c.name}': '{slug}' seharusnya '{expected}', tetapi aturannya sekarang memberi "
                    f"'{got}'; periksa aturan program itu atau perbarui kasusnya sesuai sumber",
                    f"case '{c.name}': '{slug}' should be '{expected}', but the rules now give '{got}'; "
@@ -115,7 +130,8 @@ def check_coverage(content: Content, cases: list[Case], report_for: Callable[[An
         missing = [v for v in (evaluator.LIKELY, evaluator.NOT) if v not in seen]
         if missing:
             report_for(p)(("eligibility", "criteria_published"), "E-CASE-MISSING",
-                          f"syarat diumumkan: tambahkan kasus di data/{CASES_DIR}/ dengan hasil "
-                          f"{' dan '.join(repr(m) for m in missing)} untuk '{p.slug}' (lihat CONTRIBUTING.md)",
-                          f"criteria published: add cases in data/{CASES_DIR}/ expecting "
-                          f"{' and '.join(repr(m) for m in missing)} for '{p.slug}' (see CONTRIBUTING.md)")
+                          f"syarat diumumkan: tambahkan kasus dengan hasil {' dan '.join(repr(m) for m in missing)} "
+                          f"untuk '{p.slug}', di kolom 'cases' program ini atau di data/{CASES_DIR}/ "
+                          "(lihat CONTRIBUTING.md)",
+                          f"criteria published: add cases expecting {' and '.join(repr(m) for m in missing)} "
+                          f"for '{p.slug}', in this programme's 'cases' or in data/{CASES_DIR}/ (see CONTRIBUTING.md)")

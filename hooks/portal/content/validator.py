@@ -22,7 +22,7 @@ from portal.content.model import (Case, Contact, Content, Eligibility, GlossaryT
 
 COLLECTIONS = {"programs": "program", "procedures": "procedure",
                "organizations": "organization", "proposals": "proposal",
-               "sources": "source", "glossary": "glossary_term"}
+               "sources": "source", "glossary": "glossary_term", case_rules.CASES_DIR: "case"}
 """Folders of ``data/`` holding one item per file, ``<slug>.yaml``, and the kind of each."""
 SINGLE_FILES = {"questions": "questions", "policy": "policy"}
 MOVED = {"sources": "sources/<id>.yaml", "glossary": "glossary/<istilah-term>.yaml"}
@@ -32,7 +32,7 @@ WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 EMAIL = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']+$")
 PAGES = {"program": "program/{slug}/", "procedure": "prosedur/{slug}/", "organization": "organisasi/{slug}/",
          "proposal": "usulan/", "glossary_term": "glosarium/", "questions": "cek/", "source": "program/sumber/",
-         "cases": "cek/", "policy": "cek/"}
+         "case": "cek/", "policy": "cek/"}
 """The page (site path) that shows a kind's texts: relative links in them are resolved against it
 (sources are cited on program, procedure and organisation pages, all two folders deep)."""
 
@@ -272,14 +272,14 @@ def _policy(ck: _Checker, today: dt.date) -> list[Policy]:
                                for i, r in enumerate(d["rules"])))]
 
 
-def _cases(ck: _Checker, today: dt.date) -> list[Case]:
-    return [case_rules.case(c) for c in ck.doc.data]
+def _case(ck: _Checker, slug: str, today: dt.date) -> Case:
+    return case_rules.case(ck.doc.data)
 
 
 BUILDERS: dict[str, Callable] = {"program": _program, "procedure": _procedure,
                                  "organization": _organization, "proposal": _proposal,
                                  "source": _source, "glossary_term": _glossary_term, "questions": _questions,
-                                 "cases": _cases, "policy": _policy}
+                                 "case": _case, "policy": _policy}
 
 
 def _visible(folder: Path) -> list[Path]:
@@ -296,7 +296,7 @@ def looks_like_yaml(name: str) -> bool:
 
 def content_files(data_dir: Path) -> list[Path]:
     """Every entry the loader reads or reports (for change detection)."""
-    files = [p for d in (*COLLECTIONS, case_rules.CASES_DIR) for p in _visible(data_dir / d)]
+    files = [p for d in COLLECTIONS for p in _visible(data_dir / d)]
     files += _record_files(data_dir)
     return files + [p for p in _visible(data_dir) if not p.is_dir() and looks_like_yaml(p.name)]
 
@@ -344,6 +344,15 @@ def _misnamed(path: Path, root: Path) -> ContentError:
         f"(lower case); no other files belong in this folder{hint_en}")
 
 
+def _list_of_items(doc: Document, path: Path) -> ContentError:
+    """A file of a one-item-per-file folder holding a list (the old form of ``data/cases/``)."""
+    return ContentError(doc.file, 1, "", "E-TYPE",
+                        f"berkas ini berisi daftar; di data/{path.parent.name}/ setiap butir punya berkasnya sendiri: "
+                        f"pindahkan setiap butir ke data/{path.parent.name}/<nama>.yaml (tanpa '- ' di depannya)",
+                        f"this file holds a list; in data/{path.parent.name}/ every item has a file of its own: "
+                        f"move every item to data/{path.parent.name}/<name>.yaml (without the leading '- ')")
+
+
 def _unknown(path: Path, root: Path) -> ContentError:
     """A YAML-looking file in ``data/`` that is none of :data:`SINGLE_FILES`."""
     stem = path.name.split(".")[0].lower()
@@ -373,10 +382,11 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
     today = today or dt.date.today()
     root = root or data_dir.parent
     errors: list[ContentError] = []
-    built: dict[str, list] = {kind: [] for kind in (*COLLECTIONS.values(), *SINGLE_FILES.values(), "cases")}
+    built: dict[str, list] = {kind: [] for kind in (*COLLECTIONS.values(), *SINGLE_FILES.values())}
     checkers: dict[int, _Checker] = {}
     text_fields: list[TextField] = []
     records_read: dict[str, translations.Records] = {}
+    case_paths: dict[int, tuple] = {}  # where a program's own case is in its file (a case file: the root)
 
     def read(path: Path, kind: str, slug: str | None) -> None:
         try:
@@ -388,6 +398,9 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""), records)
         errors.extend(character_errors(doc))
         errors.extend(policy.placeholders(doc))
+        if slug is not None and isinstance(doc.data, list):
+            errors.append(_list_of_items(doc, path))
+            return
         problems = schema.validate(doc, kind)
         if problems:
             errors.extend(problems)
@@ -403,6 +416,10 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         else:
             built[kind].append(item)
             checkers[id(item)] = ck
+        if kind == "program":  # its own cases, saved with it
+            for i, own in enumerate(case_rules.own_cases(doc.data, slug)):
+                built["case"].append(own)
+                checkers[id(own)], case_paths[id(own)] = ck, ("cases", i)
 
     for folder, kind in COLLECTIONS.items():
         for path in _visible(data_dir / folder):
@@ -410,11 +427,6 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
                 errors.append(_misnamed(path, root))
             else:
                 read(path, kind, path.stem)
-    for path in _visible(data_dir / case_rules.CASES_DIR):
-        if path.suffix != ".yaml" or not SLUG.match(path.stem):
-            errors.append(_misnamed(path, root))
-        else:
-            read(path, "cases", None)
     singles = {f"{name}.yaml" for name in SINGLE_FILES}
     for path in _visible(data_dir):
         if path.name not in singles and not path.is_dir() and looks_like_yaml(path.name):
@@ -433,7 +445,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         programs=tuple(built["program"]), procedures=tuple(built["procedure"]),
         organizations=tuple(built["organization"]), proposals=tuple(built["proposal"]),
         glossary=tuple(built["glossary_term"]), sources=tuple(built["source"]),
-        questions=tuple(built["questions"]), cases=tuple(built["cases"]),
+        questions=tuple(built["questions"]), cases=tuple(built["case"]),
         policy=built["policy"][0] if built["policy"] else None,
         source_index={s.id: s for s in built["source"]},
         organization_index={o.slug: o for o in built["organization"]},
@@ -441,7 +453,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         orphan_record_files=_orphan_records(data_dir, root, errors))
     _cross_check(content, checkers, errors)
     evaluable = not errors  # the rules can be run only on otherwise valid content
-    _check_cases(content, checkers, errors, {p.stem for p in (data_dir / "programs").glob("*.y*ml")})
+    _check_cases(content, checkers, case_paths, errors, {p.stem for p in (data_dir / "programs").glob("*.y*ml")})
     if evaluable:
         _check_policy(content, checkers)
     if errors:
@@ -542,8 +554,8 @@ def _check_phones(content: Content, checkers: dict[int, _Checker]) -> None:
             policy.check_text_phones(text, path, sourced, ck.report)
 
 
-def _check_cases(content: Content, checkers: dict[int, _Checker], errors: list[ContentError],
-                 program_files: set[str]) -> None:
+def _check_cases(content: Content, checkers: dict[int, _Checker], case_paths: dict[int, tuple],
+                 errors: list[ContentError], program_files: set[str]) -> None:
     """Cases name real questions, answers and programs; each gives the verdicts it expects.
 
     ``program_files`` are the slugs of every program file, loaded or not: a program with
@@ -551,11 +563,7 @@ def _check_cases(content: Content, checkers: dict[int, _Checker], errors: list[C
     """
     questions = {q.id: q for q in content.questions}
     data = case_rules.decision_data(content)
-    located, counts = [], {}  # (case, its checker, its path in the file)
-    for c in content.cases:
-        ck = checkers[id(c)]
-        counts[id(ck)] = counts.get(id(ck), -1) + 1
-        located.append((c, ck, (counts[id(ck)],)))
+    located = [(c, checkers[id(c)], case_paths.get(id(c), ())) for c in content.cases]  # (case, checker, path)
     questions_broken = any(e.file.endswith("/questions.yaml") for e in errors)
     question_ids = set(questions)
     for c, ck, path in located:

@@ -27,6 +27,9 @@ SCRIPT = "decap-cms.js"
 YAML_DIST = ROOT / "node_modules" / "yaml" / "browser" / "dist"
 """The ``yaml`` library's browser build (ES modules), copied to ``admin/yaml/``."""
 EDITOR_SCRIPT = Path(__file__).with_name("editor.js")
+LOCALE_FILE = "editor.{lang}.yaml"
+"""Decap's interface in a language (beside this module), e.g. ``editor.id.yaml``: keys of Decap's
+English locale, the ones volunteers meet; a key missing falls back to English (Decap merges them)."""
 
 
 class _PlainDumper(yaml.SafeDumper):
@@ -55,6 +58,14 @@ def yaml_files(dist: Path) -> list[Path]:
     return sorted(dist.glob("*.js"))
 
 
+def interface_locale(lang: str) -> dict | None:
+    """``{"code", "phrases"}`` for Decap's interface in ``lang``, or None (English) without a file."""
+    path = EDITOR_SCRIPT.with_name(LOCALE_FILE.format(lang=lang))
+    if not path.is_file():
+        return None
+    return {"code": lang, "phrases": yaml.safe_load(path.read_text(encoding="utf-8"))}
+
+
 def write(site_dir: Path, schema_file: Path, folders: dict[str, str], languages: tuple[str, ...],
           backend: cms_config.Backend, site_url: str, today: dt.date | None) -> Path:
     """Write ``site_dir/admin/`` (page, Decap's bundle, ``config.yml``); return the folder."""
@@ -69,8 +80,11 @@ def write(site_dir: Path, schema_file: Path, folders: dict[str, str], languages:
     shutil.copyfile(EDITOR_SCRIPT, out / EDITOR_SCRIPT.name)
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     config = cms_config.config(schema, folders, languages, backend, site_url, today)
+    locale = interface_locale(languages[0])
+    if locale:
+        config["locale"] = locale["code"]
     (out / "config.yml").write_text(yaml.dump(config, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False),
                                     encoding="utf-8")
-    (out / "index.html").write_text(html.render("admin.html", script=SCRIPT, editor_script=EDITOR_SCRIPT.name),
-                                    encoding="utf-8")
+    page = html.render("admin.html", script=SCRIPT, editor_script=EDITOR_SCRIPT.name, locale=locale)
+    (out / "index.html").write_text(page, encoding="utf-8")
     return out

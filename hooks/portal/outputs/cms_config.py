@@ -5,7 +5,8 @@ schema becomes one widget, labelled and explained in Indonesian from the schema'
 descriptions: a bilingual text is a group with one ``text`` field per configured language
 (Decap's ``markdown`` widget would rewrite the Markdown), closed choices are selects, ids of
 sources and organisations are relation widgets fed by the data, dates use the date picker,
-eligibility rules are YAML text in our own widget (see :data:`RULE_WIDGET`). Nothing here is written
+eligibility rules, and the free mappings of a case (answers, expected verdicts), are YAML text in
+our own widget (see :data:`YAML_WIDGET`). Nothing here is written
 by hand per field.
 """
 from __future__ import annotations
@@ -23,15 +24,16 @@ RELATIONS = {
 }
 """Lists of ids, edited by choosing among the items of another collection."""
 IDENTIFIERS = {"program": "title.id", "procedure": "title.id", "organization": "name.id", "proposal": "title.id",
-               "source": "id", "glossary_term": "term"}
+               "source": "id", "glossary_term": "term", "case": "name"}
 """The field an item's file name is made from when it is created in the editor."""
 SLUGS = {"source": "{{id}}"}
 """Kinds whose file name is a field as written (a source's file name is its id), not a slug of it."""
-RULE_WIDGET = {"widget": "yaml"}
-"""An eligibility rule is a YAML mapping, nested without limit, which Decap's forms cannot show
-losslessly, and Decap's ``code`` widget edits text only (it fails on a mapping, and would save the
-rule as a string). So a rule is edited as YAML text in our ``yaml`` widget (``editor.js``), which
-keeps it in the entry as the mapping; what it means is checked by the PR check."""
+YAML_WIDGET = {"widget": "yaml"}
+"""An eligibility rule is a YAML mapping nested without limit, and a case's answers and expected
+verdicts are mappings whose keys are ids (where ``null``, "don't know", differs from an absent
+answer): Decap's forms cannot show them losslessly, and Decap's ``code`` widget edits text only (it
+fails on a mapping, and would save a string). So they are edited as YAML text in our ``yaml``
+widget (``editor.js``), which keeps the mapping in the entry; what it means is checked by the PR check."""
 DATE_FORMAT = "YYYY-MM-DD"
 PARTIAL_DATE = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
@@ -116,8 +118,8 @@ class _Fields:
             return {"widget": "list", "fields": self.language_fields()}
         if ref in RELATIONS:
             return {"widget": "relation", "multiple": True, **RELATIONS[ref]}
-        if ref == "rule":
-            return dict(RULE_WIDGET)
+        if ref == "rule" or (node.get("type") == "object" and "properties" not in node):
+            return dict(YAML_WIDGET)
         if ref == "date":
             widget = {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False,
                       "picker_utc": True}
@@ -140,8 +142,8 @@ class _Fields:
             return {"widget": "list"}  # plain strings (aliases, old slugs)
         if kind == "object":
             return {"widget": "object", "fields": self.object_fields(node, required)}
-        if kind == "boolean":
-            return {"widget": "boolean", "default": False}
+        if kind == "boolean":  # an optional one left alone stays absent (a default would be written)
+            return {"widget": "boolean", "default": False} if required else {"widget": "boolean"}
         if kind in ("number", "integer"):
             return {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
         return {"widget": "string"}
@@ -171,6 +173,9 @@ def config(schema: dict, folders: dict[str, str], languages: tuple[str, ...], ba
     out: dict[str, Any] = {
         "backend": backend.config(),
         "publish_mode": "editorial_workflow",
+        # a new item's file name from its title: 'Pelatihan Ékspor (2025)' -> 'pelatihan-ekspor-2025'
+        # (accents dropped, other characters a hyphen), as the validator wants; Decap keeps them by default
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "media_folder": f"{data_dir}/media",  # required by Decap; no field uploads anything
         "site_url": site_url,
         "display_url": site_url,

@@ -45,6 +45,10 @@ function yamlControl() {
         this.setState({ text: toText(this.props.value), error: null });
       }
     },
+    getValidateValue() {
+      // Decap's "required" check: the text typed, so that an empty mapping ({}) written out counts
+      return this.state.text.trim();
+    },
     isValid() {
       if (!this.state.error) return true;
       return { error: { type: 'CUSTOM', message: `${ERROR_TITLE}: ${this.state.error}` } };
