@@ -180,7 +180,7 @@ NEW_RULE = """all:
     sources:
       - antara-jatim-2021-ipuk-pmi
 """
-NEW_PROGRAM = "data/programs/pelatihan-usaha-purna-pmi.yaml"
+NEW_PROGRAM = "data/programs/pelatihan-usaha-purna-pmi-ekspor.yaml"  # accents dropped (slug settings)
 
 
 def _field(page, name: str):
@@ -207,7 +207,7 @@ def test_a_new_programme_with_its_rule_and_cases_is_created_through_the_form(clo
     repo, url, api = clone
     _open(page, url, api, "collections/programs/new")
     _text(page, "Judul").wait_for(timeout=60_000)
-    _text(page, "Judul").fill("Pelatihan usaha purna PMI")
+    _text(page, "Judul").fill("Pelatihan usaha purna PMI (Ékspor)")
     _text(page, "Ringkasan satu kalimat").fill("Pelatihan usaha untuk purna PMI di Banyuwangi.")
     _text(page, "Apa ini").fill("Pelatihan usaha bagi purna PMI.")
     _choose(page, page.get_by_label("Untuk siapa"), "purna", "purna_pmi")
@@ -228,7 +228,7 @@ def test_a_new_programme_with_its_rule_and_cases_is_created_through_the_form(clo
     _choose(page, _field(page, "sources").last, "Bupati", source_title)  # the programme's sources
     assert _field(page, "last_reviewed").input_value() == FIXTURE_TODAY  # today, on create
     page.get_by_role("button", name="Simpan").first.click()
-    branch = "cms/programs/pelatihan-usaha-purna-pmi"
+    branch = "cms/programs/pelatihan-usaha-purna-pmi-ekspor"
     _saved(page, repo, branch)
 
     assert _git(repo, "diff", "--name-only", "main", branch).split() == [NEW_PROGRAM]

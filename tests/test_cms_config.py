@@ -125,6 +125,10 @@ def test_saves_are_pull_requests_from_forks_too():
                                  "open_authoring": True}
 
 
+def test_new_file_names_are_ascii_without_accents_as_the_validator_wants():
+    assert make()["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
+
+
 def test_login_settings_come_from_the_options():
     backend = Backend(repo_url=REPO, branch="utama", auth_url="https://oauth.portal.example",
                       auth_endpoint="masuk", local_url="http://localhost:8081/api/v1")

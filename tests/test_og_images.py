@@ -10,7 +10,7 @@ from PIL import Image
 
 from conftest import build_site, make_project
 from portal.outputs.brochures import font_files
-from portal.outputs.og_images import MAX_BYTES, SIZE, Card, cards_asked, draw
+from portal.outputs.og_images import BRAND, INK, MAX_BYTES, MUTED, PAPER, SIZE, Card, cards_asked, draw
 from portal.site.config import LOCAL_SITE_URL
 from portal.site.urls import is_admin
 
@@ -26,6 +26,14 @@ def test_a_long_title_is_drawn_within_size_and_weight():
     image = Image.open(io.BytesIO(data))
     assert image.format == "PNG" and image.size == SIZE == (1200, 630)
     assert len(data) < MAX_BYTES == 100 * 1024
+
+
+def test_a_card_is_drawn_in_its_four_colours_and_the_shades_of_their_edges():
+    data = draw(Card("Jika ada masalah di luar negeri", "Portal PMI", "portal.example.org"), font_files())
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    used = {colour for _, colour in image.getcolors(maxcolors=256)}
+    assert {BRAND, INK, MUTED, PAPER} <= used and len(used) <= 16
+    assert image.getpixel((5, 5)) == BRAND and image.getpixel((5, SIZE[1] - 5)) == PAPER
 
 
 def test_every_page_names_its_card_and_the_build_draws_it(fixture_site):

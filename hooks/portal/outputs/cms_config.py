@@ -173,6 +173,9 @@ def config(schema: dict, folders: dict[str, str], languages: tuple[str, ...], ba
     out: dict[str, Any] = {
         "backend": backend.config(),
         "publish_mode": "editorial_workflow",
+        # a new item's file name from its title: 'Pelatihan Ékspor (2025)' -> 'pelatihan-ekspor-2025'
+        # (accents dropped, other characters a hyphen), as the validator wants; Decap keeps them by default
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "media_folder": f"{data_dir}/media",  # required by Decap; no field uploads anything
         "site_url": site_url,
         "display_url": site_url,
