@@ -18,6 +18,10 @@ export NO_MKDOCS_2_WARNING := 1
 $(STAMP): requirements.lock requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	@# what an older lock installed and this one no longer lists is removed: .venv holds the lock, no more
+	extra=$$(comm -23 <($(BIN)/python -m pip freeze --all | sed -n 's/==.*//p' | tr 'A-Z_.' 'a-z--' | grep -vxE 'pip|setuptools|wheel' | sort) \
+	  <(sed -n 's/^\([A-Za-z0-9_.-]*\)==.*/\1/p' requirements-dev.lock | tr 'A-Z_.' 'a-z--' | sort)); \
+	  test -z "$$extra" || $(BIN)/python -m pip uninstall --quiet --disable-pip-version-check -y $$extra
 	touch $(STAMP)
 
 ## lock: after editing requirements.txt or requirements-dev.txt, pin every package with hashes in the
