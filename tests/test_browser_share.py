@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, unquote, urlsplit
 
-import pytest
 
 SITE = "http://127.0.0.1:8000/"
 """The fixture build's site_url: shared links are canonical URLs, wherever the copy is served."""

@@ -15,7 +15,7 @@ from portal.content import markup
 from portal.content.errors import ContentInvalid
 from portal.content.validator import load_content
 from portal.outputs.eligibility import compile_data
-from portal.site.render import Renderer, markdown_to_html
+from portal.site.render import markdown_to_html
 from portal.site.strings import load_strings
 
 from conftest import FIXTURE_DATA, ROOT

@@ -7,8 +7,6 @@ import json
 import shutil
 import subprocess
 
-import pytest
-
 from portal.content.loader import load_text
 from portal.content.validator import COLLECTIONS
 

@@ -2,8 +2,6 @@
 fails the build, naming the file; plain links are fine; /admin/ is exempt by name."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from portal.checks import privacy
