@@ -13,6 +13,7 @@ from portal.mkdocs.borrowed import THEME_STYLESHEET
 from portal.mkdocs.theme_fixes import remove_theme_javascript, remove_unused_theme_files
 from portal.outputs import admin
 from portal.outputs import eligibility
+from portal.outputs import minified_scripts
 from portal.outputs import og_images
 from portal.outputs import offline
 from portal.outputs.cms_config import Backend
@@ -63,8 +64,9 @@ def privacy_check(prepared: Prepared) -> None:
 
 # Fixed order: site fixes and redirects, the stylesheet trimmed over every page written so far,
 # brochures, then rules JSON, link preview images, the search index, then the web editor (after
-# the index: readers never find it; it loads no theme stylesheet), then offline reading (computed
-# from everything before it); last, the privacy scan of everything written.
+# the index: readers never find it; it loads no theme stylesheet), our scripts minified (after the
+# CSS trim, which reads the class names in them), then offline reading (computed from everything
+# before it); last, the privacy scan of everything written.
 STEPS: list[tuple[str, Step]] = [
     ("site fixes", lambda prepared: (remove_theme_javascript(prepared.site.site_dir),
                                      remove_unused_theme_files(prepared.site.site_dir, prepared.site.docs_dir))),
@@ -75,6 +77,7 @@ STEPS: list[tuple[str, Step]] = [
     ("link preview images", lambda prepared: og_images.write_cards(prepared.site)),
     ("search index", lambda prepared: search.build_index(prepared.site.site_dir, prepared.site.languages[1:])),
     ("web editor", web_editor),
+    ("minified scripts", lambda prepared: minified_scripts.minify_site(prepared.site.site_dir)),
     ("offline reading", lambda prepared: offline.write(prepared.site.site_dir, prepared.site.languages)),
     ("privacy", privacy_check),
 ]
