@@ -12,7 +12,7 @@ LOCK_ARGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build setup check test test-calendar serve serve-full validate fmt fmt-check bench clean lock
+.PHONY: build setup check test test-calendar rehearse serve serve-full validate fmt fmt-check bench clean lock
 
 # Every package, dependencies included, pinned with its hashes in requirements-dev.lock (made by
 # `make lock`, the one way to change a version). The lock is installed with --no-deps: pip then
@@ -55,7 +55,7 @@ build: setup $(STAMP) $(NODE_STAMP)
 ## setup: the Debian packages (python3-venv, Pango and DejaVu Sans for the brochures, Node.js 20;
 ## for the tests also chromium, poppler-utils, faketime), installed with apt-get as root, otherwise
 ## named with the one command that installs them (.ci/debian-packages)
-PACKAGES := $(if $(filter test test-calendar bench,$(MAKECMDGOALS)),test,build)
+PACKAGES := $(if $(filter test test-calendar rehearse bench,$(MAKECMDGOALS)),test,build)
 setup:
 	@bash .ci/debian-packages $(PACKAGES)
 
@@ -71,6 +71,12 @@ test: setup $(STAMP) $(NODE_STAMP)
 ## test-calendar: the whole suite two years from now (Debian's faketime): no test depends on the date
 test-calendar: setup $(STAMP) $(NODE_STAMP)
 	faketime -f '+2y' $(BIN)/python -m pytest
+
+## rehearse: a staff member's day on a copy of the project (a new program dated today, an edit saved as
+## the web editor saves it), then the pull-request checks and every test reading the real content
+## (scripts/rehearse.py); .ci/run runs it after make test
+rehearse: setup $(STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/rehearse.py
 
 ## serve: live preview at http://127.0.0.1:8000/ (reloads on changes in data/ and hooks/), without
 ## the PDF brochures so that an edit shows quickly (PORTAL_BROCHURES=1 make serve, or serve-full, makes them)

@@ -123,23 +123,19 @@ def new_program(slug: str, source_id: str | None, data_dir: Path | None) -> None
 @cli.command(short_help="Laporan penyunting / editors' report.",
              help="Laporan untuk penyunting, yang perlu ditinjau dulu di atas: status program menurut "
                   "sumber terbarunya (yang tertua dulu), halaman yang perlu ditinjau ulang, terjemahan yang belum "
-                  "ada, peringatan judul, isi tanpa sumber, syarat yang tidak diumumkan.\n\n"
+                  "ada, peringatan judul, syarat yang tidak diumumkan. Laporan ini saran, tidak pernah gagal.\n\n"
                   "Report for editors, what to review first at the top: program status by its newest source "
-                  "(oldest first), pages due for review, missing translations, title warnings, items without "
-                  "sources, criteria not published.")
-@click.option("--strict", is_flag=True,
-              help="Keluar 1 jika ada temuan (kecuali info). / Exit 1 on any finding (except information).")
+                  "(oldest first), pages due for review, missing translations, title warnings, criteria not "
+                  "published. The report is advice; it never fails.")
 @click.option("--json", "as_json", is_flag=True,
               help="Semua temuan sebagai JSON, untuk alat lain. / Every finding as JSON, for tools.")
 @DATA_OPTION
-def status(strict: bool, as_json: bool, data_dir: Path | None) -> None:
+def status(as_json: bool, data_dir: Path | None) -> None:
     site = from_mkdocs_file()
     data_dir, content = _load(site, data_dir)
     findings = editors_report.collect(content, data_dir, data_dir.parent, site.today,
                                      site.options.stale_after_months)
     click.echo(editors_report.to_json(findings) if as_json else editors_report.report(findings))
-    if strict and editors_report.fails(findings):
-        sys.exit(1)
 
 
 @cli.command(short_help="Catat terjemahan yang sudah diperiksa / record checked translations.",

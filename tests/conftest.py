@@ -1,6 +1,7 @@
 """Shared test helpers: a fixture site built with the real hooks, templates and UI strings."""
 from __future__ import annotations
 
+import functools
 import inspect
 import os
 from dataclasses import dataclass
@@ -18,6 +19,14 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
+REAL_DATA = ROOT / "data"
+"""The real content. Staff change it every day, so a test reading it may check only what a correct
+edit cannot break (links resolve, the privacy scan, the build succeeds): what a feature promises is
+proved on the fixture, and every rule about content is the validator's. A test that names
+``REAL_DATA`` or ``real_site`` (itself, a fixture or helper it uses, or its module's top level) is
+marked ``real_content``; .ci/rehearse runs those again on a copy with a staff member's edits."""
+REAL_UI = REAL_DATA / "ui"
+"""The interface strings, which the fixture sites use too."""
 FIXTURE_TODAY = "2026-11-24"
 """The day the fixture data is judged on (its review dates are on or before it): it never ages."""
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -87,14 +96,14 @@ def make_project(dest: Path, data: Path = FIXTURE_DATA, config_edit=None, pdf_ca
         (dest / name).symlink_to(ROOT / name)
     shutil.copytree(data, dest / "data")
     if not (dest / "data" / "ui").exists():
-        shutil.copytree(ROOT / "data" / "ui", dest / "data" / "ui")
+        shutil.copytree(REAL_UI, dest / "data" / "ui")
     docs = dest / "docs"
     docs.mkdir()
     for path in ROOT.joinpath("docs").iterdir():
         if path.is_file() or path.name == "assets":
             (docs / path.name).symlink_to(path)
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    if data.resolve() != (ROOT / "data").resolve():
+    if data.resolve() != REAL_DATA.resolve():
         text = text.replace('today: !ENV [PORTAL_TODAY, ""]', f'today: !ENV [PORTAL_TODAY, "{FIXTURE_TODAY}"]')
     if config_edit:
         text = config_edit(text)
@@ -129,7 +138,7 @@ def fixture_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The real ``data/`` built once per session, on the real date; returns its ``site/``."""
-    return build_site(make_project(tmp_path_factory.mktemp("real") / "project", data=ROOT / "data"))
+    return build_site(make_project(tmp_path_factory.mktemp("real") / "project", data=REAL_DATA))
 
 
 def copy_fixture_data(dest: Path, ui: bool = False) -> Path:
@@ -137,7 +146,7 @@ def copy_fixture_data(dest: Path, ui: bool = False) -> Path:
     strings of ``data/ui/`` in it, as a project's data has them."""
     shutil.copytree(FIXTURE_DATA, dest)
     if ui:
-        shutil.copytree(ROOT / "data" / "ui", dest / "ui")
+        shutil.copytree(REAL_UI, dest / "ui")
     return dest
 
 
@@ -304,26 +313,48 @@ def page(browser):
 
 # --- Tiers: `unit` (no site build, no PDF rendered, no browser: `make check`), `build` (builds a
 # site with MkDocs, or renders PDFs), `browser` (drives chromium). Each test gets one, from what it
-# and the fixtures it uses call.
+# and the fixtures it uses call. Apart from its tier, a test reading the real content is marked
+# `real_content` (see REAL_DATA).
 
 BROWSER_FIXTURES = {"browser", "page", "served_site"}
 BUILD_CALLS = re.compile(r"\b(build_site|run_build|fixture_site|MKDOCS)\b|\b(make_kit|render_pdf)\(")
+REAL_CONTENT = re.compile(r"\b(REAL_DATA|real_site)\b")
 
 
-def _builds(function, seen: set | None = None) -> bool:
-    """True when ``function``, or a test helper it calls (at any depth), builds a site."""
+def _mentions(function, pattern: re.Pattern, seen: set | None = None) -> bool:
+    """True when the source of ``function``, or of a test helper it calls (at any depth), matches.
+    For REAL_CONTENT, this file's helpers are not read: they take the data to use as an argument."""
     seen = set() if seen is None else seen
     if function in seen or not inspect.isfunction(function):
         return False
+    if pattern is REAL_CONTENT and function.__code__.co_filename == __file__:
+        return False
     seen.add(function)
     try:
-        if BUILD_CALLS.search(inspect.getsource(function)):
+        if pattern.search(inspect.getsource(function)):
             return True
     except (OSError, TypeError):
         return False
     helpers = (function.__globals__.get(name) for name in function.__code__.co_names)
-    return any(_builds(h, seen) for h in helpers
+    return any(_mentions(h, pattern, seen) for h in helpers
                if inspect.isfunction(h) and Path(h.__code__.co_filename).parent == ROOT / "tests")
+
+
+@functools.lru_cache(maxsize=None)
+def _top_level_mentions(module, pattern: re.Pattern) -> bool:
+    """True when ``module``'s statements outside its functions and classes match (a constant such
+    as ``CONTENT = load_content(REAL_DATA, …)``)."""
+    import ast
+
+    tree = ast.parse(inspect.getsource(module))
+    return any(pattern.search(ast.unparse(node)) for node in tree.body
+               if not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)))
+
+
+def _functions(item) -> list:
+    names = set(getattr(item, "fixturenames", ()))
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    return [item.function] + [d.func for name in names for d in definitions.get(name, ())]
 
 
 def tier(item) -> str:
@@ -331,11 +362,17 @@ def tier(item) -> str:
     names = set(getattr(item, "fixturenames", ()))
     if names & BROWSER_FIXTURES:
         return "browser"
-    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
-    functions = [item.function] + [d.func for name in names for d in definitions.get(name, ())]
-    return "build" if "fixture_site" in names or any(_builds(f) for f in functions) else "unit"
+    return "build" if "fixture_site" in names or any(_mentions(f, BUILD_CALLS) for f in _functions(item)) else "unit"
+
+
+def reads_real_content(item) -> bool:
+    """True when a collected test reads the real content (see REAL_DATA)."""
+    return ("real_site" in getattr(item, "fixturenames", ()) or _top_level_mentions(item.module, REAL_CONTENT)
+            or any(_mentions(f, REAL_CONTENT) for f in _functions(item)))
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
         item.add_marker(tier(item))
+        if reads_real_content(item):
+            item.add_marker("real_content")

@@ -12,7 +12,7 @@ import pytest
 import segno
 from pypdf import PdfReader, PdfWriter
 
-from conftest import FIXTURE_DATA, POPPLER, ROOT, HtmlPage, copy_fixture_data, make_project, require_tool, run_build
+from conftest import FIXTURE_DATA, HtmlPage, POPPLER, REAL_UI, ROOT, copy_fixture_data, make_project, require_tool, run_build
 from content_edits import drop_cases_about
 from portal.build.paths import OutsideProject
 from portal.content.rules import criteria
@@ -72,7 +72,7 @@ def test_program_brochure_reads_back_in_its_language(fixture_site, slug, lang):
 def test_eligibility_checklist_and_documents_have_tick_boxes(fixture_site):
     """Every criterion's reason and every document is on the brochure, each after a tick box."""
     content = load_content(FIXTURE_DATA, tuple(LANGS), root=FIXTURE_DATA.parent)
-    html = {j.name: j.html for j in brochures.jobs(_site(ROOT), content, load_strings(ROOT / "data" / "ui", tuple(LANGS)))}
+    html = {j.name: j.html for j in brochures.jobs(_site(ROOT), content, load_strings(REAL_UI, tuple(LANGS)))}
     checked = 0
     for program in content.programs:
         rule = program.eligibility.rule

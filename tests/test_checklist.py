@@ -8,14 +8,14 @@ from portal.content.validator import load_content
 from portal.site.render import Renderer
 from portal.site.strings import load_strings
 
-from conftest import FIXTURE_DATA, ROOT, HtmlPage
+from conftest import FIXTURE_DATA, HtmlPage, REAL_UI, ROOT
 
 LANGS = ("id", "en")
 
 
 def renderer(lang: str) -> Renderer:
     content = load_content(FIXTURE_DATA, LANGS, root=FIXTURE_DATA.parent)
-    return Renderer(lang, content, load_strings(ROOT / "data" / "ui", LANGS)[lang])
+    return Renderer(lang, content, load_strings(REAL_UI, LANGS)[lang])
 
 
 def leaf(text_id: str, text_en: str, **criterion) -> dict:

@@ -29,9 +29,9 @@ def test_help_is_in_indonesian_and_english():
     assert "Alat staf Portal PMI" in top and "Portal PMI staff tool" in top
     for command in ("validate", "new", "status"):
         assert command in top
-    status_help = portal("status", "--help").stdout
+    status_help = " ".join(portal("status", "--help").stdout.split())
     assert "terjemahan yang belum ada" in status_help and "missing translations" in status_help
-    assert "--strict" in status_help
+    assert "tidak pernah gagal" in status_help and "never fails" in status_help
     new_help = portal("new", "program", "--help").stdout
     assert "Buat data/programs/<SLUG>.yaml" in new_help and "Create data/programs/<SLUG>.yaml" in new_help
 
@@ -134,7 +134,7 @@ def test_new_program_refuses_bad_or_existing_slugs(data):
     assert not (data / "programs" / "wenak.yaml").exists()
 
 
-def test_status_lists_translations_stale_pages_sources_and_unpublished_criteria(data):
+def test_status_lists_translations_stale_pages_and_unpublished_criteria_and_never_fails(data):
     melati = data / "programs" / "melati.yaml"
     text = melati.read_text(encoding="utf-8")
     text = text.replace('  en: Melati ("teaching and training with heart")\n', "")
@@ -147,7 +147,6 @@ def test_status_lists_translations_stale_pages_sources_and_unpublished_criteria(
     assert "data/programs/melati.yaml:2: title belum ada teks 'en' / no 'en' text yet" in out
     assert "Perlu ditinjau ulang / Due for review: 1" in out
     assert "data/programs/melati.yaml:30: last_reviewed terakhir ditinjau 2020-01-15" in out
-    assert "Tanpa sumber / Without sources: 2" in out and "term 'PMI' has no source yet" in out
     unpublished = sum("criteria_published: false" in f.read_text(encoding="utf-8")
                       for f in (data / "programs").glob("*.yaml"))
     assert f"Syarat tidak diumumkan (info) / Criteria not published (for information): {unpublished}" in out
@@ -155,39 +154,17 @@ def test_status_lists_translations_stale_pages_sources_and_unpublished_criteria(
     assert (f"  {unpublished}\u00d7 eligibility.criteria_published syarat tidak diumumkan" in out
             and ": desbumi, melati, warung-naik-kelas\n" in out)
     assert out.count("syarat tidak diumumkan") == 1
-    assert portal("status", "--strict", "--data", str(data)).returncode == 1
 
 
-def give_every_term_a_source(data):
-    import yaml
-    for path in (data / "glossary").glob("*.yaml"):
-        term = yaml.safe_load(path.read_text(encoding="utf-8"))
-        term["sources"] = ["antara-jatim-2021-ipuk-pmi"]
-        path.write_text(yaml.safe_dump(term, allow_unicode=True), encoding="utf-8")
-
-
-def test_status_strict_fails_on_missing_sources_only_not_on_translations_or_reviews(data):
-    """A gate for what is certain: a stale review or a missing translation is a warning."""
-    give_every_term_a_source(data)
-    melati = data / "programs" / "melati.yaml"
-    text = melati.read_text(encoding="utf-8")
-    text = text.replace('  en: Melati ("teaching and training with heart")\n', "")
-    melati.write_text(text.replace('last_reviewed: "2026-11-24"', 'last_reviewed: "2020-01-15"'), encoding="utf-8")
-    result = portal("status", "--strict", "--data", str(data))
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "Missing translations: 1" in result.stdout and "Due for review: 1" in result.stdout
-    import yaml
+def test_a_glossary_term_without_sources_is_refused_by_validate_the_one_gate(data):
+    """Once only ``status --strict`` failed on it, a second gate the web editor did not show."""
     pmi = data / "glossary" / "pmi.yaml"
-    term = yaml.safe_load(pmi.read_text(encoding="utf-8"))
-    del term["sources"]
-    pmi.write_text(yaml.safe_dump(term, allow_unicode=True), encoding="utf-8")
-    result = portal("status", "--strict", "--data", str(data))
-    assert result.returncode == 1 and "data/glossary/pmi.yaml" in result.stdout + result.stderr
-
-
-def test_status_strict_passes_on_the_real_content():
-    result = portal("status", "--strict", env={"PORTAL_TODAY": ""})  # the real content, on the real date
-    assert result.returncode == 0, result.stdout + result.stderr
+    text = pmi.read_text(encoding="utf-8")
+    pmi.write_text(text.replace("sources: [antara-jatim-2021-ipuk-pmi]\n", ""), encoding="utf-8")
+    result = portal("validate", "--data", str(data))
+    assert result.returncode == 1
+    assert "data/glossary/pmi.yaml:2: sources [E-MISSING]" in result.stderr, result.stderr  # the line after the comment
+    assert portal("status", "--data", str(data)).returncode == 1  # invalid content: no report
 
 
 def test_status_puts_what_to_review_first_at_the_top(data):
@@ -210,8 +187,7 @@ def test_status_puts_what_to_review_first_at_the_top(data):
                          "'active', newest source 2018-11")
     headings = [line.split(" / ")[0] for line in out if not line.startswith("  ")]
     assert headings == ["Tinjau dulu: status program menurut sumber terbarunya, yang tertua dulu (info)",
-                        "Perlu ditinjau ulang", "Terjemahan yang belum ada", "Tanpa sumber",
-                        "Syarat tidak diumumkan (info)"]
+                        "Perlu ditinjau ulang", "Terjemahan yang belum ada", "Syarat tidak diumumkan (info)"]
     stale = out[out.index(next(line for line in out if line.startswith("Perlu ditinjau ulang"))) + 1:][:2]
     assert "g-to-g-korea.yaml" in stale[0] and "melati.yaml" in stale[1]  # longest overdue first
 
@@ -225,18 +201,22 @@ def test_status_json_lists_every_finding_in_the_report_order(data):
     assert [f["section"] for f in findings[:4]] == ["review"] * 4
     assert findings[0] == {"section": "review", "file": "data/programs/desbumi.yaml", "line": 12, "field": "status",
                            "message_id": "'active', sumber terbaru 2018-11",
-                           "message_en": "'active', newest source 2018-11", "fails": False, "dated": "2018-11"}
+                           "message_en": "'active', newest source 2018-11", "dated": "2018-11"}
     assert sum(f["section"] == "unpublished" for f in findings) == 3  # not collapsed
-    assert report["fails"] is True  # the glossary terms without sources
+    assert set(report) == {"findings"}  # advice only: nothing in it fails
 
 
-def test_status_on_the_real_content_fits_one_screen_and_starts_with_the_oldest_active_program():
+def test_status_fits_one_screen_and_starts_with_the_oldest_active_program(data):
     from portal.content.validator import load_content as load
-    result = portal("status", env={"PORTAL_TODAY": "2026-11-28"})
+    for i in range(12):  # many programs with the same notes: one line each, with a count
+        (data / "programs" / f"melati-{i}.yaml").write_text(
+            (data / "programs" / "melati.yaml").read_text(encoding="utf-8").replace(
+                "  en: Melati", f"  en: Melati {i}").replace("  id: Melati", f"  id: Melati {i}"), encoding="utf-8")
+    result = portal("status", "--data", str(data))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) <= 40, result.stdout
-    content = load(ROOT / "data", ("id", "en"), today=dt.date(2026, 11, 28), root=ROOT)
+    content = load(data, ("id", "en"), today=dt.date.fromisoformat(FIXTURE_TODAY), root=data.parent)
     active = [p for p in content.programs if p.status.value == "active"]
     oldest = min(max(content.source_index[s].date or "" for s in p.status.sources) for p in active)
     assert lines[0].startswith("Tinjau dulu")
@@ -278,7 +258,7 @@ def test_status_warns_when_a_program_for_people_going_abroad_does_not_say_its_ki
     desbumi.write_text(desbumi.read_text(encoding="utf-8").replace("kind: null\n", ""), encoding="utf-8")
     audience_line = next(i for i, line in enumerate(desbumi.read_text(encoding="utf-8").splitlines(), 1)
                          if line.startswith("audience:"))
-    result = portal("status", "--strict", "--data", str(data))
+    result = portal("status", "--data", str(data))
     assert (f"data/programs/desbumi.yaml:{audience_line}: kind program untuk calon PMI tanpa 'kind': "
             "tulis 'kind: placement'") in result.stdout
     assert "or 'kind: null' if it does not" in result.stdout
@@ -290,9 +270,8 @@ def test_status_warns_when_a_program_for_people_going_abroad_does_not_say_its_ki
     assert "tanpa 'kind'" not in portal("status", "--data", str(data)).stdout
 
 
-def test_status_strict_passes_when_nothing_needs_attention(data):
-    give_every_term_a_source(data)
-    result = portal("status", "--strict", "--data", str(data))
+def test_status_says_nothing_is_due_when_nothing_is(data):
+    result = portal("status", "--data", str(data))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Perlu ditinjau ulang" not in result.stdout
 

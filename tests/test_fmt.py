@@ -33,11 +33,6 @@ def test_fmt_uses_the_yaml_copy_decap_uses():
     assert out.stdout.strip() == "true", out.stderr
 
 
-def test_the_real_content_is_in_the_editors_form():
-    result = node(str(FMT), "--check")
-    assert result.returncode == 0 and result.stdout == "", result.stdout
-
-
 def test_fmt_is_idempotent_and_keeps_every_value(tmp_path):
     data = copy_fixture_data(tmp_path / "data")
     before = {p: load_text(p.read_text(encoding="utf-8"), p.name).data for p in data.rglob("*.yaml")}

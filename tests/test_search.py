@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import FIXTURE_DATA, ROOT, HtmlPage, build_site, make_project
+from conftest import FIXTURE_DATA, HtmlPage, REAL_UI, ROOT, build_site, make_project
 from portal.content.model import GlossaryTerm
 from portal.outputs import search
 from portal.site.strings import load_strings
@@ -21,7 +21,7 @@ GLOSSARY = (GlossaryTerm("PMI", {"id": "-", "en": "-"}, aliases=("TKI", "BNP2TKI
 
 @pytest.fixture(scope="module")
 def strings():
-    return load_strings(ROOT / "data" / "ui", ("id", "en"))
+    return load_strings(REAL_UI, ("id", "en"))
 
 
 def test_other_names_of_terms_on_the_page():

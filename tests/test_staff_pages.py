@@ -17,7 +17,7 @@ from portal.site.render import Renderer, markdown_to_html
 from portal.site.review import add_months, edit_url, is_stale, report_url
 from portal.site.strings import load_strings
 
-from conftest import FIXTURE_DATA, ROOT, make_project, run_build
+from conftest import FIXTURE_DATA, REAL_UI, ROOT, make_project, run_build
 
 REPO = "https://github.com/example-org/portal-pmi"
 LANGS = ("id", "en")
@@ -141,7 +141,7 @@ def content():
 
 
 def test_stale_after_months_is_configurable(content):
-    strings = load_strings(ROOT / "data" / "ui", LANGS)
+    strings = load_strings(REAL_UI, LANGS)
     today = dt.date(2027, 6, 1)  # melati reviewed 2026-11-24: 6 months and a week before
     short = build_pages(content, strings, Options(stale_after_months=6), today)["program/melati.id.md"]
     long = build_pages(content, strings, Options(stale_after_months=12), today)["program/melati.id.md"]
@@ -156,7 +156,7 @@ def test_raw_html_is_escaped_when_rendered(content):
     program = content.programs[0]
     hostile = dataclasses.replace(program, description={"id": "<script>alert(1)</script><img src=x onerror=alert(2)>",
                                                         "en": "<iframe src=//evil></iframe>"})
-    strings = load_strings(ROOT / "data" / "ui", LANGS)
+    strings = load_strings(REAL_UI, LANGS)
     for lang in LANGS:
         page = program_page(Renderer(lang, content, strings[lang]), hostile)
         assert "<script" not in page and "<img" not in page and "<iframe" not in page

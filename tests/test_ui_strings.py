@@ -13,10 +13,10 @@ from portal.content.errors import ContentInvalid
 from portal.content.schema import ui_schema
 from portal.site.strings import load_strings
 
-from conftest import ROOT, build_site, make_project
+from conftest import REAL_UI, ROOT, build_site, make_project
 
 LANGS = ("id", "en")
-UI = ROOT / "data" / "ui"
+UI = REAL_UI
 
 
 @pytest.fixture

@@ -4,10 +4,9 @@ First the programs still said to be running, announced or planned, the one resti
 oldest sources first (information); then pages past their review date (longest first), missing
 translations and translations that may be out of date (per language and field), title
 warnings and programs for people going abroad that do not say their ``kind``, all warnings;
-items without sources
-(these fail ``status --strict``: a gate for what is certain); and programs whose criteria are
-not published (information only). Identical notes on many files are printed as one line with a
-count. Placeholder text never gets here: the validator refuses it.
+and programs whose criteria are not published (information only). Identical notes on many files
+are printed as one line with a count. The report never fails: what must hold is the validator's
+(placeholder text, items without sources), so that one command decides.
 """
 from __future__ import annotations
 
@@ -29,7 +28,7 @@ TEXT_REF = "#/$defs/text"
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One line of the report; ``fails`` says whether ``--strict`` fails on it."""
+    """One line of the report: advice, never a failure."""
 
     section: str
     file: str
@@ -37,7 +36,6 @@ class Finding:
     field: str
     message_id: str
     message_en: str
-    fails: bool = True
     dated: str = ""
     """The date the item's age is counted from (oldest first in its section), or empty."""
 
@@ -53,7 +51,6 @@ SECTIONS = {
     "translation": ("Terjemahan yang belum ada", "Missing translations"),
     "outdated": ("Terjemahan yang mungkin usang atau belum dicatat", "Translations that may be out of date or are not recorded"),
     "warning": ("Peringatan", "Warnings"),
-    "sources": ("Tanpa sumber", "Without sources"),
     "unpublished": ("Syarat tidak diumumkan (info)", "Criteria not published (for information)"),
 }
 
@@ -105,12 +102,7 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
                 if lang not in text:
                     findings.append(Finding(
                         "translation", doc.file, doc.line(path), dotted(path),
-                        f"belum ada teks '{lang}'", f"no '{lang}' text yet", fails=False))
-        if kind == "glossary_term" and not doc.data.get("sources"):
-            term = doc.data["term"]
-            findings.append(Finding(
-                "sources", doc.file, doc.line(()), "sources",
-                f"istilah '{term}' belum punya sumber", f"term '{term}' has no source yet"))
+                        f"belum ada teks '{lang}'", f"no '{lang}' text yet"))
     findings += _review_first(content, docs)
     findings += _outdated(content, data_dir, root)
     pages = [*content.programs, *content.procedures, *content.organizations, *content.proposals]
@@ -119,10 +111,10 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
             "stale", item.file, docs[item.file].line(("last_reviewed",)), "last_reviewed",
             f"terakhir ditinjau {item.last_reviewed.isoformat()}, lebih dari {stale_after_months} bulan lalu",
             f"last reviewed {item.last_reviewed.isoformat()}, more than {stale_after_months} months ago",
-            fails=False, dated=item.last_reviewed.isoformat()))
+            dated=item.last_reviewed.isoformat()))
     for warning in titles.check(content):
         findings.append(Finding("warning", warning.file, docs[warning.file].line(warning.path), dotted(warning.path),
-                                warning.message_id, warning.message_en, fails=False))
+                                warning.message_id, warning.message_en))
     findings += _kind_unsaid(content, docs)
     for program in content.programs:
         if not program.eligibility.criteria_published:
@@ -130,7 +122,7 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
                 "unpublished", program.file, docs[program.file].line(("eligibility", "criteria_published")),
                 "eligibility.criteria_published",
                 "syarat tidak diumumkan; pemeriksa kelayakan paling jauh menjawab 'mungkin: tanyakan dulu'",
-                "criteria not published; the eligibility checker can at most answer 'maybe: ask first'", fails=False))
+                "criteria not published; the eligibility checker can at most answer 'maybe: ask first'"))
     return sorted(findings, key=lambda f: (list(SECTIONS).index(f.section), f.dated, f.file, f.line, f.field))
 
 
@@ -148,7 +140,7 @@ def _kind_unsaid(content: Content, docs: dict[str, Document]) -> list[Finding]:
                 "atau 'kind: null' jika tidak",
                 "programme for people going abroad without 'kind': write 'kind: placement' if it places "
                 "workers abroad (the rules of data/policy.yaml apply, e.g. age 18 or over), or 'kind: null' "
-                "if it does not", fails=False))
+                "if it does not"))
     return findings
 
 
@@ -160,12 +152,11 @@ def _outdated(content: Content, data_dir: Path, root: Path) -> list[Finding]:
         for lang in sorted(tf.text.stale):
             out.append(Finding("outdated", tf.file, tf.line, tf.field,
                                f"teks '{lang}' mungkin usang: teks sumber berubah sejak diterjemahkan",
-                               f"'{lang}' text may be out of date: the source text changed since it was translated",
-                               fails=False))
+                               f"'{lang}' text may be out of date: the source text changed since it was translated"))
         for lang in translations.unrecorded_languages(tf.text, tf.field, records, content.default_language):
             out.append(Finding("outdated", tf.file, tf.line, tf.field,
                                f"teks '{lang}' belum dicatat sebagai sudah diperiksa (tanpa tanda di halaman)",
-                               f"'{lang}' text not recorded as checked (no notice on the page)", fails=False))
+                               f"'{lang}' text not recorded as checked (no notice on the page)"))
     fields: dict[str, set[str]] = {}
     for tf in content.text_fields:
         fields.setdefault(tf.file, set()).add(tf.field)
@@ -179,12 +170,11 @@ def _outdated(content: Content, data_dir: Path, root: Path) -> list[Finding]:
             out.append(Finding(
                 "outdated", doc.file, doc.line((lang, field)), f"{lang}.{field}",
                 f"catatan terjemahan tanpa teks '{lang}' di {file}; jalankan `python scripts/portal.py translated {file}`",
-                f"translation record without a '{lang}' text in {file}; run `python scripts/portal.py translated {file}`",
-                fails=False))
+                f"translation record without a '{lang}' text in {file}; run `python scripts/portal.py translated {file}`"))
     for record_file in content.orphan_record_files:
         out.append(Finding(
             "outdated", record_file, 1, "", "catatan terjemahan untuk berkas yang tidak ada; hapus berkas ini",
-            "translation records of a file that does not exist; delete this file", fails=False))
+            "translation records of a file that does not exist; delete this file"))
     return out
 
 
@@ -205,7 +195,7 @@ def _review_first(content: Content, docs: dict[str, Document]) -> list[Finding]:
             "review", program.file, docs[program.file].line(("status", "value")), "status",
             f"'{status.value}', sumber terbaru {newest or '(tanpa tanggal)'}",
             f"'{status.value}', newest source {newest or '(undated)'}",
-            fails=False, dated=newest))
+            dated=newest))
     return out
 
 
@@ -261,9 +251,4 @@ INFORMATION = frozenset({"review", "unpublished"})
 
 def to_json(findings: list[Finding]) -> str:
     """The findings for tools, in the report's order, one object each (nothing collapsed)."""
-    return json.dumps({"findings": [asdict(f) for f in findings], "fails": fails(findings)},
-                      ensure_ascii=False, indent=2)
-
-
-def fails(findings: list[Finding]) -> bool:
-    return any(f.fails for f in findings)
+    return json.dumps({"findings": [asdict(f) for f in findings]}, ensure_ascii=False, indent=2)
