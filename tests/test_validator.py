@@ -150,7 +150,7 @@ def test_the_same_source_id_in_two_files_names_both(data):
 
 def test_the_same_glossary_term_in_two_files_names_both(data):
     (data / "glossary" / "tki.yaml").write_text(
-        "term: pmi\ndefinition: {id: Pekerja migran.}\n", encoding="utf-8")
+        "term: pmi\ndefinition: {id: Pekerja migran.}\nsources: [antara-jatim-2021-ipuk-pmi]\n", encoding="utf-8")
     with pytest.raises(ContentInvalid) as info:
         load_content(data, LANGS, today=TODAY, root=data.parent)
     [duplicate] = info.value.errors
