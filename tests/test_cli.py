@@ -19,7 +19,9 @@ PORTAL = [sys.executable, str(ROOT / "scripts" / "portal.py")]
 
 
 def portal(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the staff tool; the fixture data is judged on its own day unless ``env`` says otherwise."""
+    """Run the staff tool on the ``--data`` given (never the real content, which only the
+    validator judges); the fixture data is judged on its own day unless ``env`` says otherwise."""
+    assert "--data" in args or "--help" in args, "give --data: a test holds the fixture, not data/"
     return subprocess.run([*PORTAL, *args], capture_output=True, text=True, timeout=120, cwd=ROOT,
                           env={**os.environ, "PORTAL_TODAY": FIXTURE_TODAY, **(env or {})})
 
