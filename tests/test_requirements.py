@@ -45,8 +45,31 @@ def test_everything_installed_is_locked():
             assert locked.get(name) == dist.version, f"{name} {dist.version} is installed but not locked"
 
 
-def test_make_installs_the_lock_with_hashes():
+def test_make_installs_the_lock_with_hashes_and_resolves_nothing():
+    """--no-deps: a newer release on the index can never enter (pip 23.2 once resolved weasyprint's
+    `fonttools[woff]>=…` against the index and refused what it found); `pip check` after it."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^\$\(STAMP\): requirements\.lock requirements-dev\.lock$", makefile, re.M)
-    assert "--require-hashes -r requirements-dev.lock" in makefile
+    assert re.search(r"^\$\(STAMP\): requirements\.lock requirements-dev\.lock( \| setup)?$", makefile, re.M)
+    assert "--no-deps --require-hashes -r requirements-dev.lock" in makefile
+    assert "-m pip check" in makefile
     assert re.search(r"^PIP_TOOLS := pip-tools==[\d.]+$", makefile, re.M) and "--generate-hashes" in makefile
+
+
+def test_the_lock_holds_every_dependency_with_the_extras_asked_for():
+    """With --no-deps nothing is resolved at install, so the lock must hold each installed package's
+    dependencies, and those of the extras other packages ask for (fonttools[woff] needs brotli and
+    zopfli), which `pip check` does not look at."""
+    from packaging.requirements import Requirement
+
+    locked = pins("requirements-dev.lock")
+    by_name = {_name(d.metadata["Name"]): d for d in distributions()}
+    wanted = [(Requirement(r), "") for name in locked for r in (by_name[name].requires or ())]
+    while wanted:
+        requirement, extra = wanted.pop()
+        if requirement.marker and not requirement.marker.evaluate({"extra": extra}):
+            continue
+        name = _name(requirement.name)
+        assert name in locked, f"{requirement} is needed but not locked: run make lock"
+        assert requirement.specifier.contains(locked[name], prereleases=True), f"{name}=={locked[name]} vs {requirement}"
+        for asked in requirement.extras:
+            wanted += [(Requirement(r), asked) for r in (by_name[name].requires or ()) if "extra" in r]
