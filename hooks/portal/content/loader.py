@@ -13,7 +13,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -355,3 +355,15 @@ def _dotted(path: Path_) -> str:
 
 
 dotted = _dotted
+
+
+def strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """(path, value) of every string value in ``data``, keys left out."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from strings(value, path + (i,))

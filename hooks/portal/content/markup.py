@@ -10,7 +10,7 @@ what is shown. The rules for text fields:
 - no headings (the page has its own); no raw HTML tags. Plain ``<`` and ``>`` ("usia > 18")
   are text, and ``<https://…>`` is a link: the parser only calls a real tag HTML;
 - (control characters and bidirectional overrides are refused in every string by
-  :func:`.loader.character_errors`).
+  :func:`.loader.character_errors`; links that deceive a reader by :mod:`.deception`).
 
 What the validator refuses is also never rendered: raw HTML and images come out as escaped
 text, a heading as a paragraph, a link that is not allowed loses its ``href``.
@@ -167,6 +167,19 @@ def internal_links(text: str, page: str) -> Iterator[str]:
             target = resolve(href, page)
             if target is not None:
                 yield target
+
+
+def links(text: str) -> Iterator[tuple[str, str]]:
+    """(text shown, target) of every link in ``text``; an autolink's text is its address."""
+    label: list[str] | None = None
+    for token in _tokens(text):
+        if token.type == "link_open":
+            label, href = [], str(token.attrGet("href") or "")
+        elif token.type == "link_close" and label is not None:
+            yield "".join(label), href
+            label = None
+        elif label is not None:
+            label.append(" " if token.type in ("softbreak", "hardbreak") else token.content)
 
 
 def to_html(text: str) -> str:

@@ -10,10 +10,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from portal.content.errors import ContentError
-from portal.content.loader import Document, dotted
+from portal.content.loader import Document, dotted, strings
 
 PLACEHOLDER_TEXT = re.compile(r"^\s*(GANTI|REPLACE):")
 PLACEHOLDER_MARK = re.compile(r"\S\s+#\s*GANTI\b")  # an inline comment after a value, as the scaffold writes
@@ -35,7 +35,7 @@ def placeholders(doc: Document) -> list[ContentError]:
     errors = [ContentError(doc.file, doc.line(path), dotted(path), "E-PLACEHOLDER",
                            "masih berisi teks contoh dari `portal.py new`; tulis isi yang sebenarnya",
                            "still holds the example text from `portal.py new`; write the real content")
-              for path, value in _strings(doc.data) if PLACEHOLDER_TEXT.match(value)]
+              for path, value in strings(doc.data) if PLACEHOLDER_TEXT.match(value)]
     field_at: dict[int, tuple] = {}  # line -> the deepest field named on it
     for path, number in doc.lines.items():
         if path and isinstance(path[-1], str) and len(path) >= len(field_at.get(number, ())):
@@ -47,17 +47,6 @@ def placeholders(doc: Document) -> list[ContentError]:
                 "pilihan contoh dari `portal.py new` belum diperiksa; pilih nilai yang benar lalu hapus komentar '# GANTI'",
                 "example choice from `portal.py new` not checked yet; choose the right value, then delete the '# GANTI' comment"))
     return errors
-
-
-def _strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, path + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, path + (i,))
 
 
 def check_calo_warning(program, report: Report) -> None:

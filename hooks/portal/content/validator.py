@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from portal.content import cases as case_rules
+from portal.content import deception
 from portal.content import markup
 from portal.content import policy
 from portal.content import policy_rules
@@ -56,6 +57,10 @@ class _Checker:
     def report(self, path: tuple, code: str, msg_id: str, msg_en: str) -> None:
         self.errors.append(ContentError(self.doc.file, self.doc.line(path), dotted(path), code, msg_id, msg_en))
 
+    def report_problems(self, path: tuple, problems: list[markup.Problem]) -> None:
+        for problem in problems:
+            self.report(path, problem.code, problem.message_id, problem.message_en)
+
     def get(self, path: tuple) -> Any:
         """The value at ``path``, or None when an optional field is absent."""
         value = self.doc.data
@@ -79,8 +84,7 @@ class _Checker:
                 hint_id, hint_en = schema.did_you_mean(lang, self.languages)
                 self.report(path + (lang,), "E-LANG", f"bahasa '{lang}' tidak dipakai situs ini{hint_id}",
                             f"language '{lang}' is not configured for this site{hint_en}")
-            for problem in markup.problems(text, self.page):
-                self.report(path + (lang,), problem.code, problem.message_id, problem.message_en)
+            self.report_problems(path + (lang,), [*markup.problems(text, self.page), *deception.problems(text)])
             self.links += [(path + (lang,), target) for target in markup.internal_links(text, self.page)]
         text = Text.of(value, translations.stale_languages(value, dotted(path), self.records, default))
         self.fields.append((path, text))
@@ -139,6 +143,9 @@ class _Checker:
             if c["kind"] == "email" and not EMAIL.match(c["value"]):
                 self.report(p + ("value",), "E-EMAIL", f"'{c['value']}' bukan alamat email; tulis mis. nama@contoh.go.id",
                             f"'{c['value']}' is not an email address; write e.g. name@example.go.id")
+            if c["kind"] in ("web", "email"):
+                href = ("mailto:" if c["kind"] == "email" else "") + c["value"]
+                self.report_problems(p + ("value",), deception.link_problems(c["value"], href))
             for mark in ("pocket", "poster"):
                 if c.get(mark) and not printable:
                     self.report(p + (mark,), "E-MARK", f"'{mark}' hanya untuk kontak prosedur (data/procedures/)",
@@ -237,6 +244,8 @@ def _source(ck: _Checker, slug: str, today: dt.date) -> Source:
                   f"ganti id-nya atau nama berkasnya menjadi '{s['id']}.yaml'",
                   f"id '{s['id']}' must be the file name '{slug}'; change the id or rename the file to "
                   f"'{s['id']}.yaml'")
+    if "url" in s:
+        ck.report_problems(("url",), deception.link_problems(s["title"], s["url"]))
     return Source(id=s["id"], title=s["title"], publisher=s["publisher"],
                   date=ck.partial_date(("date",), today), url=s.get("url"), note=ck.opt_text(s, (), "note"))
 
@@ -398,6 +407,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""), records)
         errors.extend(character_errors(doc))
         errors.extend(policy.placeholders(doc))
+        errors.extend(deception.addresses(doc))
         if slug is not None and isinstance(doc.data, list):
             errors.append(_list_of_items(doc, path))
             return

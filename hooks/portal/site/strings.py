@@ -7,7 +7,7 @@ import string
 from pathlib import Path
 from typing import Any, Iterator
 
-from portal.content import schema
+from portal.content import deception, schema
 from portal.content.errors import ContentError, ContentInvalid
 from portal.content.loader import Document, LoadFailed, character_errors, dotted, load_file
 
@@ -80,8 +80,9 @@ def load_strings(ui_dir: Path, languages: tuple[str, ...], root: Path | None = N
 
     The files are content like any other: read by the loader (no aliases or tags, size, duplicate
     keys, UTF-8), checked against ``schema/ui.schema.json`` (known keys only), for control and
-    bidirectional characters, and for ``{placeholders}`` the default language does not have;
-    the default language's file must hold every key. Any problem raises :class:`ContentInvalid`.
+    bidirectional characters, for shorteners and lookalike hosts (:mod:`.deception`), and for
+    ``{placeholders}`` the default language does not have; the default language's file must hold
+    every key. Any problem raises :class:`ContentInvalid`.
     """
     root = root or ui_dir.parent.parent
     errors: list[ContentError] = []
@@ -96,7 +97,7 @@ def load_strings(ui_dir: Path, languages: tuple[str, ...], root: Path | None = N
         except LoadFailed as exc:
             errors.append(exc.error)
             continue
-        problems = character_errors(doc) + schema.validate(doc, "ui")
+        problems = character_errors(doc) + deception.addresses(doc) + schema.validate(doc, "ui")
         errors.extend(problems)
         if not problems:
             docs[lang] = doc
