@@ -7,7 +7,6 @@ import yaml
 from portal.content.errors import ContentInvalid
 from portal.content.validator import load_content
 
-from conftest import ROOT
 from content_edits import KOREA, LANGS, TODAY, replace, write
 
 POLICY = """audience:
@@ -105,9 +104,3 @@ def test_a_rule_question_never_asked_of_part_of_the_audience_is_an_error(data):
             "ask_if: {question: situasi, in: [pmi, purna_pmi, keluarga]}", "questions.yaml")(data)
     assert "E-NOT-ASKED" not in {e.code for e in errors_of(data)}  # (the fixture's cases about Melati break)
 
-
-def test_the_real_content_passes_with_its_policy():
-    content = load_content(ROOT / "data", LANGS, root=ROOT)
-    assert content.policy is not None and [r.id for r in content.policy.rules] == ["umur-minimal-18"]
-    placement = {p.slug for p in content.programs if p.kind == "placement"}
-    assert placement == {"g-to-g-korea", "g-to-g-jepang", "ltsa-banyuwangi"}
