@@ -8,6 +8,7 @@ verdict, every reason and every question asked.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -21,23 +22,23 @@ from portal.content.validator import load_content
 from portal.outputs import eligibility
 from portal.site.strings import load_strings
 
-from conftest import ROOT, copy_fixture_data, load_yaml, require_tool
+from conftest import FIXTURE_DATA, FIXTURE_TODAY, REAL_DATA, REAL_UI, ROOT, copy_fixture_data, load_yaml, require_tool
 
 RUNNER = ROOT / "tests" / "eligibility" / "run.js"
 LANGS = ("id", "en")
-DATA_DIRS = ("data", "tests/fixtures/data")
-CASE_FILES = sorted(path.relative_to(ROOT) for data in DATA_DIRS for path in (ROOT / data / "cases").glob("*.yaml"))
+FIXTURE_DAY = dt.date.fromisoformat(FIXTURE_TODAY)
 
 
-def compiled(data_dir: Path) -> dict:
-    content = load_content(data_dir, LANGS, root=data_dir.parent)
-    strings = load_strings(ROOT / "data" / "ui", LANGS)
+def compiled(data_dir: Path, today: dt.date | None = FIXTURE_DAY) -> dict:
+    """The checker's data of ``data_dir``, judged on ``today`` (None: the real date, for the real content)."""
+    content = load_content(data_dir, LANGS, today=today, root=data_dir.parent)
+    strings = load_strings(REAL_UI, LANGS)
     return json.loads(eligibility.dumps(eligibility.compile_data(content, strings)))
 
 
 @lru_cache(maxsize=None)
-def compiled_for(data: str) -> str:
-    return json.dumps(compiled(ROOT / data))
+def compiled_for(data_dir: Path, today: dt.date | None = FIXTURE_DAY) -> str:
+    return json.dumps(compiled(data_dir, today))
 
 
 def run_js(data: dict, cases=(), fragments=()) -> dict:
@@ -55,61 +56,66 @@ def run_py(data: dict, answers: dict) -> dict:
     return json.loads(json.dumps({"verdicts": verdicts, "asked": asked, "interview": interview}))
 
 
-def load_case(path: Path) -> tuple[str, dict]:
-    """(the data folder the case file belongs to, its case)."""
-    return path.parent.parent.as_posix(), load_yaml(ROOT / path)
-
-
-ALL_CASES = [(path.as_posix(), *load_case(path)) for path in CASE_FILES]
-"""(case file, its data folder, the case), every case of every data folder."""
-
-
-@pytest.fixture(scope="module")
-def js_results() -> dict:
-    """Every case through Node, once per data folder: {case file: its results}."""
-    out = {}
-    for data in DATA_DIRS:
-        located = [(file, case) for file, folder, case in ALL_CASES if folder == data]
-        results = run_js(json.loads(compiled_for(data)), [case for _, case in located])["cases"]
-        out.update((file, result) for (file, _), result in zip(located, results))
-    return out
+def cases_of(data_dir: Path) -> list:
+    """Every case file of ``data_dir``, as parameters (file, case)."""
+    params = []
+    for path in sorted((data_dir / "cases").glob("*.yaml")):
+        file, case = path.relative_to(ROOT).as_posix(), load_yaml(path)
+        params.append(pytest.param(file, case, id=f"{file}:{case['name']}"))
+    return params
 
 
 @lru_cache(maxsize=None)
-def _py_result(file: str) -> str:
-    data_dir, case = load_case(Path(file))
-    return json.dumps(run_py(json.loads(compiled_for(data_dir)), case["answers"]))
+def _js_results(data_dir: Path, today: dt.date | None) -> str:
+    """Every case of ``data_dir`` through Node at once: {case file: its results}."""
+    located = [param.values for param in cases_of(data_dir)]
+    results = run_js(json.loads(compiled_for(data_dir, today)), [case for _, case in located])["cases"]
+    return json.dumps({file: result for (file, _), result in zip(located, results)})
 
 
-@pytest.mark.parametrize("file,data_dir,case", ALL_CASES, ids=[f"{f}:{c['name']}" for f, _, c in ALL_CASES])
-def test_case_in_python(file, data_dir, case):
-    py = json.loads(_py_result(file))
+@lru_cache(maxsize=None)
+def _py_result(data_dir: Path, today: dt.date | None, answers: str) -> str:
+    return json.dumps(run_py(json.loads(compiled_for(data_dir, today)), json.loads(answers)))
+
+
+def check_case(data_dir: Path, today: dt.date | None, file: str, case: dict, engine: str) -> None:
+    """The case's verdicts and questions asked, in Python; in JavaScript, the same results as in
+    Python: verdicts, reasons in every language, questions asked."""
+    py = json.loads(_py_result(data_dir, today, json.dumps(case["answers"], sort_keys=True)))
+    result = py if engine == "python" else json.loads(_js_results(data_dir, today))[file]
     for slug, expected in case["expect"].items():
-        assert slug in py["verdicts"]["id"], f"unknown program '{slug}'"
-        assert py["verdicts"]["id"][slug]["verdict"] == expected, (slug, py["verdicts"]["id"][slug])
+        assert slug in result["verdicts"]["id"], f"unknown program '{slug}'"
+        assert result["verdicts"]["id"][slug]["verdict"] == expected, (slug, result["verdicts"]["id"][slug])
     if "asks" in case:
-        assert py["asked"] == case["asks"]
+        assert result["asked"] == case["asks"]
     # Skipping the questions that cannot change a verdict never changes one.
     assert py["interview"] == {slug: v["verdict"] for slug, v in py["verdicts"]["id"].items()}
+    assert result == py
 
 
-@pytest.mark.parametrize("file,data_dir,case", ALL_CASES, ids=[f"{f}:{c['name']}" for f, _, c in ALL_CASES])
-def test_case_in_javascript_as_in_python(file, data_dir, case, js_results):
-    js = js_results[file]
-    for slug, expected in case["expect"].items():
-        assert js["verdicts"]["id"][slug]["verdict"] == expected, (slug, js["verdicts"]["id"][slug])
-    if "asks" in case:
-        assert js["asked"] == case["asks"]
-    assert json.loads(_py_result(file)) == js  # verdicts, reasons in every language, questions asked
+ENGINES = pytest.mark.parametrize("engine", ["python", "javascript"])
 
 
-def test_cases_cover_both_real_and_fixture_data():
-    assert {folder for _, folder, _ in ALL_CASES} == set(DATA_DIRS)
-    assert len(ALL_CASES) >= 25
+@ENGINES
+@pytest.mark.parametrize("file,case", cases_of(REAL_DATA))
+def test_real_case(file, case, engine):
+    """The real cases (which the validator runs in Python: E-CASE), on the real date."""
+    check_case(REAL_DATA, None, file, case, engine)
+
+
+@ENGINES
+@pytest.mark.parametrize("file,case", cases_of(FIXTURE_DATA))
+def test_fixture_case(file, case, engine):
+    check_case(FIXTURE_DATA, FIXTURE_DAY, file, case, engine)
+
+
+def test_the_fixture_has_cases_of_every_verdict():
+    cases = [param.values[1] for param in cases_of(FIXTURE_DATA)]
+    assert len(cases) >= 25 and {v for case in cases for v in case["expect"].values()} == {"likely", "maybe", "not"}
 
 
 def test_reasons_explain_the_verdict():
-    data = json.loads(compiled_for("tests/fixtures/data"))
+    data = json.loads(compiled_for(FIXTURE_DATA))
     korea = next(p for p in data["programs"] if p["slug"] == "g-to-g-korea")
     answers = {"situasi": "calon_pmi", "umur": 17, "negara_tujuan": "korea", "buta_warna": True}
     result = evaluator.verdict(data, korea, answers, "en")
@@ -126,7 +132,7 @@ def _ended_korea(tmp_path: Path) -> tuple[dict, list[dict]]:
     path = data_dir / "programs" / "g-to-g-korea.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("value: announced", "value: ended"), encoding="utf-8")
     shutil.rmtree(data_dir / "cases")  # its cases expect Korea to be open
-    qualifying = load_case(Path("tests/fixtures/data/cases/calon-pmi-aged-25-who-qualifies-for-korea.yaml"))[1]["answers"]
+    qualifying = load_yaml(FIXTURE_DATA / "cases" / "calon-pmi-aged-25-who-qualifies-for-korea.yaml")["answers"]
     return compiled(data_dir), [{"answers": qualifying}, {"answers": {}}]
 
 
@@ -146,7 +152,7 @@ def test_ended_program_in_javascript_as_in_python(tmp_path):
 
 
 def test_fragment_prefill_in_javascript():
-    data = json.loads(compiled_for("tests/fixtures/data"))
+    data = json.loads(compiled_for(FIXTURE_DATA))
     fragments = ["#umur=17&situasi=calon_pmi", "#buta_warna=tidak&negara_tujuan=korea&umur=abc",
                  "#umur=200&situasi=astronaut&nope=1&kabupaten=jember", "#desa_desbumi=ya&umur=39.5&umur_anak=3",
                  "#situasi=%3F", "", "#all", "#umur=%E0%A4&situasi=pmi"]
