@@ -247,3 +247,18 @@ def test_a_programme_may_hold_its_own_cases_saved_with_it(data):
     assert lines[error.line - 1] == "    expect: not"
     assert "kasus 'age unknown'" in error.message_id and "should be 'not', but the rules now give 'maybe'" in (
         error.message_en)
+
+
+@pytest.mark.parametrize("edit, field, code", [
+    (replace("title: ", 'title: "Hubungi 0812 3456 7890" #', "sources/antara-jatim-2021-ipuk-pmi.yaml"),
+     "title", "E-PHONE"),
+    (replace('date: "2021"\n', 'date: "2021"\nurl: "https://wa.me/6281234567890"\n',
+             "sources/antara-jatim-2021-ipuk-pmi.yaml"), "url", "E-WHATSAPP"),
+], ids=["unsourced number in a source's title", "WhatsApp link as a source's url"])
+def test_numbers_and_whatsapp_are_refused_in_every_string_a_page_shows_not_only_texts(data, edit, field, code):
+    """A source's title is shown on every page citing it: its numbers are sourced contacts too."""
+    edit(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    found = {(e.file, e.field, e.code) for e in info.value.errors}
+    assert ("data/sources/antara-jatim-2021-ipuk-pmi.yaml", field, code) in found, info.value.errors

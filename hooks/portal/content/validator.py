@@ -16,7 +16,7 @@ from portal.content import rules
 from portal.content import schema
 from portal.content import translations
 from portal.content.errors import ContentError, ContentInvalid
-from portal.content.loader import Document, LoadFailed, character_errors, dotted, load_file
+from portal.content.loader import Document, LoadFailed, character_errors, dotted, load_file, strings
 from portal.content.model import (Case, Contact, Content, Eligibility, GlossaryTerm, Option, Organization,
                     Policy, PolicyRule, Procedure, ProcedureStep, Program, Proposal, Question, Source,
                     Status, Text, TextField, Village)
@@ -554,7 +554,8 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
 
 
 def _check_phones(content: Content, checkers: dict[int, _Checker]) -> None:
-    """Numbers in texts are sourced phone contacts; phone contacts have notes; no WhatsApp links."""
+    """Numbers in texts, and in every other string a page may show (a source's title, a name), are
+    sourced phone contacts; phone contacts have notes; no WhatsApp links, a source's url included."""
     items = (*content.programs, *content.procedures, *content.organizations)
     sourced = policy.sourced_phones(c for item in items for c in item.contacts)
     for item in items:
@@ -562,6 +563,11 @@ def _check_phones(content: Content, checkers: dict[int, _Checker]) -> None:
     for ck in {id(ck): ck for ck in checkers.values()}.values():
         for path, text in ck.texts_read:
             policy.check_text_phones(text, path, sourced, ck.report)
+        read = {path for path, _ in ck.texts_read}
+        for path, value in strings(ck.doc.data):
+            is_contact = "contacts" in path and path[-1] == "value"  # checked by check_contacts
+            if path not in read and not is_contact:
+                policy.check_text_phones(value, path, sourced, ck.report)
 
 
 def _check_cases(content: Content, checkers: dict[int, _Checker], case_paths: dict[int, tuple],
