@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from playwright.sync_api import expect
+
 
 SITE = "http://127.0.0.1:8000/"
 """The fixture build's site_url: shared links are canonical URLs, wherever the copy is served."""
@@ -27,7 +29,7 @@ def test_program_page_without_web_share_offers_whatsapp_and_copy(page, served_si
     title = page.locator("h1").inner_text()
     assert whatsapp_text(wa) == f"{title}\n{SITE}program/melati/"  # the page's title and URL, nothing else
     box.get_by_role("button", name="Salin tautan").click()
-    assert box.locator(".pmi-share-status").inner_text() == "Tautan disalin."
+    expect(box.locator(".pmi-share-status")).to_have_text("Tautan disalin.")  # once the clipboard's promise settles
     assert page.evaluate("navigator.clipboard.readText()") == SITE + "program/melati/"
     assert all(url.startswith(served_site) for url in page.requests), page.requests  # wa.me is a link only
 
