@@ -96,7 +96,7 @@ def test_hostile_text_is_refused_in_every_kind(data, file, needle, field, name, 
     "Gaji < Rp 5 juta, usia > 18 tahun",
     "Info: <https://kp2mi.go.id>",
     "Tulis ke <info@example.go.id> atau [surel](mailto:a@example.go.id)",
-    "Lihat [jalur resmi](../../prosedur/jalur-resmi/) dan [Desbumi](../../organisasi/desa-desbumi/#desa)",
+    "Lihat [jalur resmi](../../prosedur/jalur-resmi/) dan [Desbumi](../../organisasi/desa-desbumi/) ([PMI](../../glosarium/#pmi))",
     "Usia 18-39 (a < b > c), 5 > 3 dan x<y",
 ])
 def test_honest_text_passes(data, text):

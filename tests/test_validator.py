@@ -262,3 +262,33 @@ def test_numbers_and_whatsapp_are_refused_in_every_string_a_page_shows_not_only_
         load_content(data, LANGS, today=TODAY, root=data.parent)
     found = {(e.file, e.field, e.code) for e in info.value.errors}
     assert ("data/sources/antara-jatim-2021-ipuk-pmi.yaml", field, code) in found, info.value.errors
+
+
+MELATI_TEXT = "Pada 2021 program ini disebut"
+
+
+@pytest.mark.parametrize("href, refused", [
+    ("../../tidak-ada/", True),
+    ("../../glosarium/#tidak-ada", True),
+    ("../../program/melati/#syarat", True),
+    ("../../program/melati/lain/", True),
+    ("../../usulan/x/", True),
+    ("../../glosarium/#pmi", False),
+    ("../../glosarium/", False),
+    ("../../cek/", False),
+    ("../../", False),
+    ("../../prosedur/", False),
+    ("../desbumi/", False),
+])
+def test_a_relative_link_must_lead_to_a_page_and_anchor_the_site_has(data, href, refused):
+    """Otherwise a built page links nowhere, which only the built-site tests noticed."""
+    replace(MELATI_TEXT, f"[Lihat]({href}) {MELATI_TEXT}")(data)
+    if not refused:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+        return
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    [error] = info.value.errors
+    assert (error.file, error.line, error.field, error.code) == (
+        "data/programs/melati.yaml", line_of("description:") + 1, "description.id", "E-LINK")
+    assert "tidak" in error.message_id and ("no such" in error.message_en or "unknown part" in error.message_en)

@@ -159,14 +159,15 @@ def resolve(href: str, page: str) -> str | None:
     return "" if joined == "." else joined + ("/" if path.endswith("/") else "")
 
 
-def internal_links(text: str, page: str) -> Iterator[str]:
-    """The site paths of the relative links in ``text`` (shown on ``page``) that stay in the site."""
+def internal_links(text: str, page: str) -> Iterator[tuple[str, str]]:
+    """(site path, #fragment or '') of the relative links in ``text`` (shown on ``page``) that stay
+    in the site."""
     for token in _tokens(text):
         href = str(token.attrGet("href") or "") if token.type == "link_open" else ""
         if href and not _SCHEME.match(href) and not href.startswith("/") and not href.startswith("#"):
             target = resolve(href, page)
             if target is not None:
-                yield target
+                yield target, href.partition("#")[2]
 
 
 def links(text: str) -> Iterator[tuple[str, str]]:

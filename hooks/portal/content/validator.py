@@ -52,7 +52,7 @@ class _Checker:
         self.texts_read: list[tuple[tuple, str]] = []  # (path, text) of every text field, for the policy checks
         self.fields: list[tuple[tuple, Text]] = []  # (path, text) of every text field, for translation records
         self.page = page  # where the texts are shown, e.g. 'program/melati/'
-        self.links: list[tuple[tuple, str]] = []  # (path, site path) of every relative link, for the cross-check
+        self.links: list[tuple[tuple, str, str]] = []  # (path, site path, fragment) of every relative link
 
     def report(self, path: tuple, code: str, msg_id: str, msg_en: str) -> None:
         self.errors.append(ContentError(self.doc.file, self.doc.line(path), dotted(path), code, msg_id, msg_en))
@@ -85,7 +85,7 @@ class _Checker:
                 self.report(path + (lang,), "E-LANG", f"bahasa '{lang}' tidak dipakai situs ini{hint_id}",
                             f"language '{lang}' is not configured for this site{hint_en}")
             self.report_problems(path + (lang,), [*markup.problems(text, self.page), *deception.problems(text)])
-            self.links += [(path + (lang,), target) for target in markup.internal_links(text, self.page)]
+            self.links += [(path + (lang,), *link) for link in markup.internal_links(text, self.page)]
         text = Text.of(value, translations.stale_languages(value, dotted(path), self.records, default))
         self.fields.append((path, text))
         return text
@@ -624,19 +624,36 @@ def _policy_refs(content: Content, checkers: dict[int, _Checker], refs) -> None:
         refs(ck, ("rules", i, "sources"), rule.sources, content.source_index, "sumber", "source")
 
 
+INDEX_PAGES = ("", "glosarium", "usulan", "cek", "az", "brosur")
+"""Pages a text may link to besides items' pages: the home page and these folders' index pages."""
+
+
 def _link_targets(content: Content, checkers: dict[int, _Checker]) -> None:
-    """A relative link into the folder of programs, procedures or organisations must name one."""
+    """A relative link leads to a page the site has: a program, procedure or organisation (or its
+    folder's list), the home page or an :data:`INDEX_PAGES` page; a ``#fragment`` only to a glossary
+    term (``glosarium/#pmi``), the one anchor content can know. So every link of a built page resolves."""
     folders = {PAGES[kind].split("/")[0]: items for kind, items in (
         ("program", content.programs), ("procedure", content.procedures), ("organization", content.organizations))}
     known = {folder: {s for item in items for s in (item.slug, *item.old_slugs)} for folder, items in folders.items()}
+    anchors = {term.anchor for term in content.glossary}
     for ck in {id(ck): ck for ck in checkers.values()}.values():
-        for path, target in ck.links:
+        for path, target, fragment in ck.links:
             folder, _, rest = target.partition("/")
             slug = rest.split("/")[0]
             if folder in known and slug and slug not in known[folder]:
                 hint_id, hint_en = schema.did_you_mean(slug, known[folder])
                 ck.report(path, "E-LINK", f"tautan ke '{target}': halaman itu tidak ada{hint_id}",
                           f"link to '{target}': there is no such page{hint_en}")
+            elif (folder in known and rest.strip("/") not in ("", slug)) or (
+                    folder not in known and (folder not in INDEX_PAGES or rest.strip("/"))):
+                ck.report(path, "E-LINK", f"tautan ke '{target}': halaman itu tidak ada di situs ini",
+                          f"link to '{target}': this site has no such page")
+            elif fragment and not (folder == "glosarium" and fragment in anchors):
+                hint_id, hint_en = schema.did_you_mean(fragment, anchors) if folder == "glosarium" else ("", "")
+                ck.report(path, "E-LINK", f"tautan ke '{target}#{fragment}': bagian '#{fragment}' tidak dikenal; "
+                          f"tautkan halamannya saja, atau istilah glosarium (glosarium/#istilah){hint_id}",
+                          f"link to '{target}#{fragment}': unknown part '#{fragment}'; link to the page itself, "
+                          f"or to a glossary term (glosarium/#term){hint_en}")
 
 
 def _unique(checkers, items, key, path, label) -> None:
