@@ -64,8 +64,9 @@ def test_the_real_content_passes_the_validator():
 # --- every item has a page in each language ---
 
 def pages_of(content) -> list[tuple[str, object]]:
-    """(site path, item) of every program, procedure and organisation page."""
+    """(site path, item) of every program, procedure, country and organisation page."""
     return ([(f"program/{p.slug}", p) for p in content.programs] + [(f"prosedur/{p.slug}", p) for p in content.procedures]
+            + [(f"negara/{c.slug}", c) for c in content.countries]
             + [(f"organisasi/{o.slug}", o) for o in content.organizations])
 
 
@@ -164,7 +165,8 @@ def test_phone_scanner_finds_short_and_local_numbers_a_call_word_names_but_not_y
 
 def test_built_site_shows_only_sourced_phone_numbers(real_site, content):
     """Every number on a page (text or tel: link) is a sourced phone contact, and every one is published."""
-    sourced = sourced_phones(c for item in (*content.programs, *content.procedures, *content.organizations)
+    sourced = sourced_phones(c for item in (*content.programs, *content.procedures, *content.countries,
+                                            *content.organizations)
                              for c in item.contacts)
     seen = set()
     for html_file in real_site.rglob("*.html"):
@@ -205,7 +207,7 @@ def test_the_share_link_names_no_whatsapp_number(fixture_site):
 def content_links(site: Path) -> tuple[int, list[str]]:
     """Links in the page content (text, glossary links, organisation lists) of the generated pages;
     theme links are not ours: (how many point into the site, those that do not resolve)."""
-    folders = ("program", "prosedur", "organisasi", "glosarium", "usulan")
+    folders = ("program", "prosedur", "negara", "organisasi", "glosarium", "usulan")
     pages = [p for lang in LANGS for f in folders
              for p in (site / ("" if lang == "id" else lang) / f).rglob("index.html")]
     ids_cache: dict[Path, set[str]] = {}

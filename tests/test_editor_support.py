@@ -16,11 +16,11 @@ from conftest import FIXTURE_DATA, REAL_DATA, REAL_UI, ROOT
 
 HEADER = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
 SCHEMA_DIR = ROOT / "schema"
-EXPECTED = {"programs": "program", "procedures": "procedure", "organizations": "organization",
+EXPECTED = {"programs": "program", "procedures": "procedure", "countries": "country", "organizations": "organization",
             "proposals": "proposal", "ui": "ui", "glossary": "glossary_term", "sources": "source",
             "questions.yaml": "questions", "cases": "cases", "policy.yaml": "policy",
             "translations": "translations"}
-EDITOR_FOLDERS = ("programs", "procedures", "organizations", "proposals", "sources", "glossary", "cases")
+EDITOR_FOLDERS = ("programs", "procedures", "countries", "organizations", "proposals", "sources", "glossary", "cases")
 """Folders the web editor saves: their files are in its form (`make fmt`), without comments, so
 their schema is named by .vscode/settings.json alone."""
 
@@ -77,7 +77,7 @@ def test_interface_text_files_match_their_schema():
 
 def test_entry_schemas_point_into_the_content_contract():
     registry = _registry()
-    for kind in ("program", "procedure", "organization", "proposal", "glossary_term", "source", "questions",
+    for kind in ("program", "procedure", "country", "organization", "proposal", "glossary_term", "source", "questions",
                  "translations"):
         entry = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
         assert entry["$ref"] == f"portal.schema.json#/$defs/{kind}"

@@ -55,11 +55,11 @@ def test_a_manifest_and_icons_per_language(fixture_site):
             assert icon["sizes"] == f"{image.width}x{image.height}" and image.width in (192, 512)
 
 
-def test_save_lists_hold_every_program_procedure_checker_az_and_search(fixture_site):
+def test_save_lists_hold_every_program_procedure_country_checker_az_and_search(fixture_site):
     for root in ("", "en/"):
         saved = json.loads((fixture_site / root / offline.SAVE_LIST).read_text(encoding="utf-8"))
         files = set(saved["files"])
-        for folder in ("program", "prosedur"):
+        for folder in ("program", "prosedur", "negara"):
             pages = {p.parent.relative_to(fixture_site).as_posix() + "/" for p in (fixture_site / root / folder).glob("*/index.html")}
             assert pages and pages <= files, root
         assert {f"{root}cek/", f"{root}az/", "assets/portal/checker.js", "assets/portal/eligibility.json"} <= files

@@ -2,7 +2,7 @@
 sizes, margins, QR code), its office file's imposition, the posters, the marks' rules and the error
 when the marked content does not fit; on the fixture with more data (tests/more_data.py: two
 procedures marked for the guide and the poster, each with a marked step and contact and an
-unmarked one) and a program and a term marked. The real content's kit is made by its build."""
+unmarked one) and a program, a term and a country (Hong Kong, its KJRI line) marked. The real content's kit is made by its build."""
 from __future__ import annotations
 
 import datetime as dt
@@ -57,6 +57,10 @@ def kit(tmp_path_factory):
     data = with_more_data(copy_fixture_data(tmp / "data"))
     _mark(data / "programs" / "melati.yaml")
     _mark(data / "glossary" / "pmi.yaml")
+    _mark(data / "countries" / "hong-kong.yaml")  # and its KJRI line for the guide and the poster:
+    hk = data / "countries" / "hong-kong.yaml"
+    hk.write_text(hk.read_text(encoding="utf-8").replace(
+        '    value: "+852 6773 0466"\n', '    value: "+852 6773 0466"\n    pocket: true\n    poster: true\n'), encoding="utf-8")
     site = _project(tmp, data)
     content = load_content(data, LANGS, today=FIXTURE_DAY, root=tmp)
     strings = load_strings(REAL_UI, LANGS)
@@ -129,7 +133,7 @@ def test_every_marked_item_is_in_the_guide_and_nothing_unmarked(kit, lang):
     def title(text) -> str:
         return flat(html.unescape(r.plain(text)))
 
-    kinds = ("procedure", "step", "contact", "program", "term")
+    kinds = ("procedure", "step", "contact", "country", "program", "term")
     marked: dict[str, list[str]] = {kind: [] for kind in kinds}
     unmarked: dict[str, list[str]] = {kind: [] for kind in kinds}
     for p in content.procedures:
@@ -139,6 +143,10 @@ def test_every_marked_item_is_in_the_guide_and_nothing_unmarked(kit, lang):
                 (marked if s.pocket else unmarked)["step"].append(title(s.title))
             for c in p.contacts:
                 (marked if c.pocket else unmarked)["contact"].append(c.value)
+    for country in content.countries:
+        (marked if country.pocket else unmarked)["country"].append(title(country.name))
+        for c in country.contacts:
+            (marked if country.pocket and c.pocket else unmarked)["contact"].append(c.value)
     for p in content.programs:
         (marked if p.pocket else unmarked)["program"].append(title(p.title))
     for g in content.glossary:
@@ -271,7 +279,7 @@ def test_poster_is_one_page_black_on_white_with_the_marked_steps_and_contacts(ki
                                                                     if c["size"] == title_size))
         assert {tuple(c["non_stroking_color"] or (0,)) for c in page.chars} <= {(0,), (0, 0, 0)}  # black
         steps = [(s.poster, flat(html.unescape(r.plain(s.title)))) for p in content.procedures for s in p.steps]
-        contacts = [(c.poster, c.value) for p in content.procedures for c in p.contacts]
+        contacts = [(c.poster, c.value) for p in (*content.procedures, *content.countries) for c in p.contacts]
         for poster, item in (*steps, *contacts):
             shown = re.sub(r"[\s-]", "", item) in body
             assert shown == poster, f"{item!r} is {'' if poster else 'not '}marked 'poster' but {'not ' if poster else ''}on the {kind}"

@@ -281,6 +281,36 @@ def test_table_of_contents_lists_each_section_in_both_languages(fixture_site):
         assert "procedure_steps" in links and links[links.index("procedure_steps") + 1] == "step-1", prefix
 
 
+# --- country pages ---------------------------------------------------------------------
+
+COUNTRIES = {path.stem: load_yaml(path) for path in (FIXTURE_DATA / "countries").glob("*.yaml")}  # slug -> data
+COUNTRY_SECTIONS = ["emergency", "contacts", "lapor_diri", "law", "unknown", "sources"]
+
+
+def test_each_country_has_a_page_in_both_languages_with_its_lines_sources_and_review_date(fixture_site):
+    assert set(COUNTRIES) == {"hong-kong", "malaysia"}
+    for prefix, reviewed in (("", "Terakhir ditinjau: 24 November 2026"), ("en/", "Last reviewed: 24 November 2026")):
+        for slug, data in COUNTRIES.items():
+            html = (fixture_site / prefix / "negara" / slug / "index.html").read_text(encoding="utf-8")
+            country = page(fixture_site, f"{prefix}negara/{slug}")
+            lang = prefix.strip("/") or "id"
+            assert country.title.startswith(data["name"][lang]), (prefix, slug)
+            tel = {h for h in country.hrefs() if h.startswith("tel:")}
+            assert tel == {"tel:" + re.sub(r"[^\d+]", "", c["value"]) for c in data["contacts"]}, (prefix, slug)
+            assert "Alinea" in html[html.index('id="sources"'):] and reviewed in html, (prefix, slug)
+            order = [m.group(1) for m in re.finditer(r'<h2 id="([a-z_]+)"', html)]
+            assert [h for h in order if h in COUNTRY_SECTIONS] == [h for h in COUNTRY_SECTIONS if h in order]
+        full = (fixture_site / prefix / "negara" / "hong-kong" / "index.html").read_text(encoding="utf-8")
+        assert set(COUNTRY_SECTIONS) <= {m.group(1) for m in re.finditer(r'<h2 id="([a-z_]+)"', full)}, prefix
+        assert '<h3 id="law-1">' in full, prefix
+        listed = page(fixture_site, prefix + "negara")
+        links = {urljoin(f"http://site/{prefix}negara/", h) for h in listed.hrefs()}
+        assert {f"http://site/{prefix}negara/{slug}/" for slug in COUNTRIES} <= links, prefix
+        summaries = [data["summary"][prefix.strip("/") or "id"] for data in COUNTRIES.values()]
+        text = re.sub(r"<[^>]+>", "", (fixture_site / prefix / "negara" / "index.html").read_text(encoding="utf-8"))
+        assert all(s in text for s in summaries), prefix
+
+
 # --- privacy ---------------------------------------------------------------------------
 
 def test_no_third_party_loads_in_html_css_js(fixture_site):

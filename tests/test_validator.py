@@ -18,6 +18,8 @@ CASES_FILE = "cases/calon-pmi-aged-25-who-qualifies-for-korea.yaml"
 OLD_CASE = "cases/age-40-is-too-old.yaml"
 FIRST_OLD_CASE = "cases/age-39-and-a-half-is-over-39.yaml"  # the first file (by name) a higher age limit breaks
 SUMMARY = "  id: Program pendampingan pendidikan"
+HONG_KONG = "countries/hong-kong.yaml"
+HK_EMERGENCY = "  id: Dalam bahaya, telepon 999"
 
 
 def expect_line_of(file: str) -> int:
@@ -97,6 +99,19 @@ CASES = [
      MELATI, line_of(SUMMARY), "summary.id", "E-PHONE"),
     ("WhatsApp link", replace("Banyuwangi pada 2021.", "Banyuwangi pada 2021. [Tanya](https://wa.me/6281234567890)."),
      MELATI, line_of(SUMMARY), "summary.id", "E-WHATSAPP"),
+    ("country: number in a text that is no sourced contact", replace(HK_EMERGENCY, HK_EMERGENCY + " atau telepon 1966", HONG_KONG),
+     HONG_KONG, line_of(HK_EMERGENCY, HONG_KONG), "emergency.id", "E-PHONE"),
+    ("country: phone contact without a note", replace(
+        '    note: {id: "Polisi, ambulans, pemadam kebakaran.", en: "Police, ambulance, fire."}\n', "", HONG_KONG),
+     HONG_KONG, line_of('value: "999"', HONG_KONG) - 1, "contacts[1].note", "E-MISSING"),
+    ("country: contact marked for the pocket guide, the country not",
+     replace('    value: "999"\n', '    value: "999"\n    pocket: true\n', HONG_KONG),
+     HONG_KONG, line_of('value: "999"', HONG_KONG) + 1, "contacts[1].pocket", "E-MARK"),
+    ("country: law entry without sources", replace(
+        "en: According to Alinea (17 July 2023), domestic workers are entitled to one rest day every week.\n"
+        "    sources: [alinea-2023-07-17-siapkerja]\n",
+        "en: According to Alinea (17 July 2023), domestic workers are entitled to one rest day every week.\n", HONG_KONG),
+     HONG_KONG, line_of("- title: {id: Hari libur", HONG_KONG), "law[0].sources", "E-MISSING"),
     # eligibility cases (portal.content.cases)
     ("case: unknown question", replace("umur: 25, kabupaten: banyuwangi", "umr: 25, kabupaten: banyuwangi", CASES_FILE),
      CASES_FILE, line_of("umur: 25, kabupaten: banyuwangi", CASES_FILE), "answers.umr", "E-REF"),
@@ -278,6 +293,9 @@ MELATI_TEXT = "Pada 2021 program ini disebut"
     ("../../cek/", False),
     ("../../", False),
     ("../../prosedur/", False),
+    ("../../negara/tidak-ada/", True),
+    ("../../negara/hong-kong/", False),
+    ("../../negara/", False),
     ("../desbumi/", False),
 ])
 def test_a_relative_link_must_lead_to_a_page_and_anchor_the_site_has(data, href, refused):

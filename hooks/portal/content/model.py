@@ -45,8 +45,8 @@ class Contact:
     sources: tuple[str, ...]
     label: Text | None = None
     note: Text | None = None
-    pocket: bool = False  # in the A6 pocket guide (procedure contacts only)
-    poster: bool = False  # on the poster (procedure contacts only)
+    pocket: bool = False  # in the A6 pocket guide (procedure and country contacts only)
+    poster: bool = False  # on the poster (procedure and country contacts only)
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,32 @@ class Procedure:
     contacts: tuple[Contact, ...] = ()
     old_slugs: tuple[str, ...] = ()
     pocket: str | None = None  # the pocket guide's section: 'sebelum-berangkat' or 'jika-ada-masalah'
+
+
+@dataclass(frozen=True)
+class CountryLaw:
+    title: Text
+    body: Text
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Country:
+    """A destination country: its help lines, what the law says, lapor diri, what our sources do not say."""
+
+    slug: str
+    file: str
+    name: Text
+    summary: Text
+    contacts: tuple[Contact, ...]
+    sources: tuple[str, ...]
+    last_reviewed: dt.date
+    emergency: Text | None = None
+    law: tuple[CountryLaw, ...] = ()
+    lapor_diri: Text | None = None
+    unknown: Text | None = None
+    old_slugs: tuple[str, ...] = ()
+    pocket: bool = False  # in the A6 pocket guide: its name, summary and pocket-marked contacts
 
 
 @dataclass(frozen=True)
@@ -230,6 +256,7 @@ class Content:
     default_language: str
     programs: tuple[Program, ...] = ()
     procedures: tuple[Procedure, ...] = ()
+    countries: tuple[Country, ...] = ()
     organizations: tuple[Organization, ...] = ()
     proposals: tuple[Proposal, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()

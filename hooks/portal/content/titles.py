@@ -44,8 +44,8 @@ def normalised(title: str) -> str:
 def _titled(content: Content) -> Iterable[tuple[str, tuple, dict[str, str]]]:
     for item in (*content.programs, *content.procedures, *content.proposals):
         yield item.file, ("title",), item.title
-    for org in content.organizations:
-        yield org.file, ("name",), org.name
+    for named in (*content.countries, *content.organizations):
+        yield named.file, ("name",), named.name
 
 
 def check(content: Content) -> list[TitleWarning]:

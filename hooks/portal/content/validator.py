@@ -17,11 +17,12 @@ from portal.content import schema
 from portal.content import translations
 from portal.content.errors import ContentError, ContentInvalid
 from portal.content.loader import Document, LoadFailed, character_errors, dotted, load_file, strings
-from portal.content.model import (Case, Contact, Content, Eligibility, GlossaryTerm, Option, Organization,
+from portal.content.model import (Case, Contact, Content, Country, CountryLaw, Eligibility, GlossaryTerm, Option,
+                    Organization,
                     Policy, PolicyRule, Procedure, ProcedureStep, Program, Proposal, Question, Source,
                     Status, Text, TextField, Village)
 
-COLLECTIONS = {"programs": "program", "procedures": "procedure",
+COLLECTIONS = {"programs": "program", "procedures": "procedure", "countries": "country",
                "organizations": "organization", "proposals": "proposal",
                "sources": "source", "glossary": "glossary_term", case_rules.CASES_DIR: "case"}
 """Folders of ``data/`` holding one item per file, ``<slug>.yaml``, and the kind of each."""
@@ -31,15 +32,24 @@ MOVED = {"sources": "sources/<id>.yaml", "glossary": "glossary/<istilah-term>.ya
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 EMAIL = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']+$")
-PAGES = {"program": "program/{slug}/", "procedure": "prosedur/{slug}/", "organization": "organisasi/{slug}/",
-         "proposal": "usulan/", "glossary_term": "glosarium/", "questions": "cek/", "source": "program/sumber/",
+PAGES = {"program": "program/{slug}/", "procedure": "prosedur/{slug}/", "country": "negara/{slug}/",
+         "organization": "organisasi/{slug}/", "proposal": "usulan/", "glossary_term": "glosarium/", "questions": "cek/", "source": "program/sumber/",
          "case": "cek/", "policy": "cek/"}
 """The page (site path) that shows a kind's texts: relative links in them are resolved against it
-(sources are cited on program, procedure and organisation pages, all two folders deep)."""
+(sources are cited on program, procedure, country and organisation pages, all two folders deep)."""
 
 
 ID_HOMES = {"source": "`data/sources/`", "organisation": "`data/organizations/`"}
 """Where a new id is added before anything can refer to it."""
+POCKET_HINTS = {
+    "procedure": ("prosedurnya tidak punya 'pocket' "
+                  "(tulis 'pocket: sebelum-berangkat' atau 'pocket: jika-ada-masalah' di prosedur)",
+                  "its procedure has no 'pocket' "
+                  "(write 'pocket: sebelum-berangkat' or 'pocket: jika-ada-masalah' on the procedure)"),
+    "country": ("negaranya tidak punya 'pocket: true' (tulis 'pocket: true' di negara)",
+                "its country has no 'pocket: true' (write 'pocket: true' on the country)"),
+}
+"""Why a ``pocket: true`` mark is refused, per kind of item that holds it."""
 
 
 class _Checker:
@@ -96,13 +106,11 @@ class _Checker:
     def opt_text(self, mapping: dict, path: tuple, key: str):
         return self.text(path + (key,)) if key in mapping else None
 
-    def pocket_mark(self, path: tuple, section: str | None) -> None:
-        """A step or contact marked ``pocket: true`` needs its procedure in the pocket guide."""
+    def pocket_mark(self, path: tuple, section: str | None, owner: str = "procedure") -> None:
+        """A step or contact marked ``pocket: true`` needs its procedure (``owner``) in the pocket guide."""
         if section is None:
-            self.report(path, "E-MARK", "ditandai 'pocket: true', tetapi prosedurnya tidak punya 'pocket' "
-                        "(tulis 'pocket: sebelum-berangkat' atau 'pocket: jika-ada-masalah' di prosedur)",
-                        "marked 'pocket: true', but its procedure has no 'pocket' "
-                        "(write 'pocket: sebelum-berangkat' or 'pocket: jika-ada-masalah' on the procedure)")
+            why_id, why_en = POCKET_HINTS[owner]
+            self.report(path, "E-MARK", f"ditandai 'pocket: true', tetapi {why_id}", f"marked 'pocket: true', but {why_en}")
 
     def date(self, path: tuple, today: dt.date) -> dt.date:
         raw = self.get(path)
@@ -131,9 +139,10 @@ class _Checker:
                         f"date '{raw}' does not exist")
         return raw
 
-    def contacts(self, path: tuple, pocket_section: str | None = None, printable: bool = False) -> tuple[Contact, ...]:
-        """The contacts at ``path``; the print marks ``pocket``/``poster`` only on a procedure's contacts
-        (``printable``), ``pocket`` only when the procedure is in the pocket guide (``pocket_section``)."""
+    def contacts(self, path: tuple, pocket_section: str | None = None, printable: str | None = None) -> tuple[Contact, ...]:
+        """The contacts at ``path``; the print marks ``pocket``/``poster`` only on the contacts of a
+        procedure or country (``printable``: which), ``pocket`` only when that item is in the pocket
+        guide (``pocket_section``)."""
         out = []
         for i, c in enumerate(self.get(path) or ()):
             p = path + (i,)
@@ -148,10 +157,12 @@ class _Checker:
                 self.report_problems(p + ("value",), deception.link_problems(c["value"], href))
             for mark in ("pocket", "poster"):
                 if c.get(mark) and not printable:
-                    self.report(p + (mark,), "E-MARK", f"'{mark}' hanya untuk kontak prosedur (data/procedures/)",
-                                f"'{mark}' is only for the contacts of a procedure (data/procedures/)")
+                    self.report(p + (mark,), "E-MARK",
+                                f"'{mark}' hanya untuk kontak prosedur atau negara (data/procedures/, data/countries/)",
+                                f"'{mark}' is only for the contacts of a procedure or country "
+                                "(data/procedures/, data/countries/)")
             if c.get("pocket") and printable:
-                self.pocket_mark(p + ("pocket",), pocket_section)
+                self.pocket_mark(p + ("pocket",), pocket_section, printable)
             out.append(Contact(kind=c["kind"], value=c["value"], sources=tuple(c["sources"]),
                                label=self.opt_text(c, p, "label"), note=self.opt_text(c, p, "note"),
                                pocket=bool(c.get("pocket")), poster=bool(c.get("poster"))))
@@ -210,8 +221,27 @@ def _procedure(ck: _Checker, slug: str, today: dt.date) -> Procedure:
         audience=tuple(d["audience"]), steps=steps, sources=tuple(d["sources"]),
         last_reviewed=ck.date(("last_reviewed",), today),
         introduction=ck.opt_text(d, (), "introduction"), warnings=ck.texts(("warnings",)),
-        contacts=ck.contacts(("contacts",), section, printable=True), old_slugs=tuple(d.get("old_slugs", ())),
+        contacts=ck.contacts(("contacts",), section, printable="procedure"), old_slugs=tuple(d.get("old_slugs", ())),
         pocket=section)
+
+
+def _country(ck: _Checker, slug: str, today: dt.date) -> Country:
+    d = ck.doc.data
+    if not any(c["kind"] == "phone" for c in d["contacts"]):
+        ck.report(("contacts",), "E-COUNTRY-LINE",
+                  "negara wajib punya paling sedikit satu saluran bantuan telepon di 'contacts' (kind: phone) "
+                  "dengan sumber dan catatan, mis. hotline perwakilan RI",
+                  "a country needs at least one help line in 'contacts' (kind: phone) with sources and a note, "
+                  "e.g. the Indonesian mission's hotline")
+    law = tuple(CountryLaw(title=ck.text(("law", i, "title")), body=ck.text(("law", i, "body")),
+                           sources=tuple(entry["sources"])) for i, entry in enumerate(d.get("law", ())))
+    return Country(
+        slug=slug, file=ck.doc.file, name=ck.text(("name",)), summary=ck.text(("summary",)),
+        emergency=ck.opt_text(d, (), "emergency"),
+        contacts=ck.contacts(("contacts",), "negara" if d.get("pocket") else None, printable="country"),
+        law=law, lapor_diri=ck.opt_text(d, (), "lapor_diri"), unknown=ck.opt_text(d, (), "unknown"),
+        sources=tuple(d["sources"]), last_reviewed=ck.date(("last_reviewed",), today),
+        old_slugs=tuple(d.get("old_slugs", ())), pocket=bool(d.get("pocket")))
 
 
 def _organization(ck: _Checker, slug: str, today: dt.date) -> Organization:
@@ -285,7 +315,7 @@ def _case(ck: _Checker, slug: str, today: dt.date) -> Case:
     return case_rules.case(ck.doc.data)
 
 
-BUILDERS: dict[str, Callable] = {"program": _program, "procedure": _procedure,
+BUILDERS: dict[str, Callable] = {"program": _program, "procedure": _procedure, "country": _country,
                                  "organization": _organization, "proposal": _proposal,
                                  "source": _source, "glossary_term": _glossary_term, "questions": _questions,
                                  "case": _case, "policy": _policy}
@@ -452,7 +482,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
 
     content = Content(
         languages=languages, default_language=languages[0],
-        programs=tuple(built["program"]), procedures=tuple(built["procedure"]),
+        programs=tuple(built["program"]), procedures=tuple(built["procedure"]), countries=tuple(built["country"]),
         organizations=tuple(built["organization"]), proposals=tuple(built["proposal"]),
         glossary=tuple(built["glossary_term"]), sources=tuple(built["source"]),
         questions=tuple(built["questions"]), cases=tuple(built["case"]),
@@ -495,7 +525,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
     _unique(checkers, content.questions, lambda q: q.id, lambda i: (i, "id"), "id")
     _unique(checkers, content.glossary, lambda g: g.term.lower(), lambda i: ("term",), "term")
 
-    pages = [*content.programs, *content.procedures, *content.organizations]
+    pages = [*content.programs, *content.procedures, *content.countries, *content.organizations]
     owners: dict[str, str] = {p.slug: p.file for p in pages}
     for item in pages:
         ck = checkers[id(item)]
@@ -525,6 +555,12 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         for i, step in enumerate(proc.steps):
             refs(ck, ("steps", i, "where"), step.where, orgs, "organisasi", "organisation")
             refs(ck, ("steps", i, "sources"), step.sources, sources, "sumber", "source")
+    for country in content.countries:
+        ck = checkers[id(country)]
+        refs(ck, ("sources",), country.sources, sources, "sumber", "source")
+        contact_refs(ck, ("contacts",), country.contacts)
+        for i, entry in enumerate(country.law):
+            refs(ck, ("law", i, "sources"), entry.sources, sources, "sumber", "source")
     for org in content.organizations:
         ck = checkers[id(org)]
         refs(ck, ("sources",), org.sources, sources, "sumber", "source")
@@ -556,7 +592,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
 def _check_phones(content: Content, checkers: dict[int, _Checker]) -> None:
     """Numbers in texts, and in every other string a page may show (a source's title, a name), are
     sourced phone contacts; phone contacts have notes; no WhatsApp links, a source's url included."""
-    items = (*content.programs, *content.procedures, *content.organizations)
+    items = (*content.programs, *content.procedures, *content.countries, *content.organizations)
     sourced = policy.sourced_phones(c for item in items for c in item.contacts)
     for item in items:
         policy.check_contacts(item.contacts, ("contacts",), checkers[id(item)].report)
@@ -629,11 +665,12 @@ INDEX_PAGES = ("", "glosarium", "usulan", "cek", "az", "brosur")
 
 
 def _link_targets(content: Content, checkers: dict[int, _Checker]) -> None:
-    """A relative link leads to a page the site has: a program, procedure or organisation (or its
+    """A relative link leads to a page the site has: a program, procedure, country or organisation (or its
     folder's list), the home page or an :data:`INDEX_PAGES` page; a ``#fragment`` only to a glossary
     term (``glosarium/#pmi``), the one anchor content can know. So every link of a built page resolves."""
     folders = {PAGES[kind].split("/")[0]: items for kind, items in (
-        ("program", content.programs), ("procedure", content.procedures), ("organization", content.organizations))}
+        ("program", content.programs), ("procedure", content.procedures), ("country", content.countries),
+        ("organization", content.organizations))}
     known = {folder: {s for item in items for s in (item.slug, *item.old_slugs)} for folder, items in folders.items()}
     anchors = {term.anchor for term in content.glossary}
     for ck in {id(ck): ck for ck in checkers.values()}.values():

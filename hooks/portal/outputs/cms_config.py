@@ -23,8 +23,8 @@ RELATIONS = {
                 "display_fields": ["name.id"]},
 }
 """Lists of ids, edited by choosing among the items of another collection."""
-IDENTIFIERS = {"program": "title.id", "procedure": "title.id", "organization": "name.id", "proposal": "title.id",
-               "source": "id", "glossary_term": "term", "case": "name"}
+IDENTIFIERS = {"program": "title.id", "procedure": "title.id", "country": "name.id", "organization": "name.id",
+               "proposal": "title.id", "source": "id", "glossary_term": "term", "case": "name"}
 """The field an item's file name is made from when it is created in the editor."""
 SLUGS = {"source": "{{id}}"}
 """Kinds whose file name is a field as written (a source's file name is its id), not a slug of it."""

@@ -3,8 +3,8 @@ and the wall poster in A3 and A4.
 
 What goes into the guide is marked in the content, never chosen here: procedures with ``pocket:
 sebelum-berangkat`` or ``pocket: jika-ada-masalah`` (their steps and contacts with ``pocket:
-true``), programs and glossary terms with ``pocket: true``; procedure steps and contacts with
-``poster: true`` for the poster. The guide has at most
+true``), countries (their contacts with ``pocket: true``), programs and glossary terms with ``pocket:
+true``; procedure steps, and procedure and country contacts, with ``poster: true`` for the poster. The guide has at most
 :data:`MAX_POCKET_PAGES` pages; blank pages are added up to a multiple of 4. Rendered with the
 brochures' WeasyPrint workers, cached like them in a folder of its own.
 """
@@ -21,7 +21,7 @@ from typing import Any
 
 from portal.build.paths import own_folder
 from portal.content.errors import ContentError, ContentInvalid
-from portal.content.model import Content, Procedure
+from portal.content.model import Content, Country, Procedure
 from portal.outputs.brochures import (Brochure, cache_key, font_files, is_intact, qr_svg, render_all, render_pdf,
                                       site_path, store, stylesheet)
 from portal.outputs.imposition import impose, pad_to_multiple, page_count
@@ -49,12 +49,23 @@ def _procedure(p: Procedure) -> dict[str, Any]:
     return {"item": p, "steps": [s for s in p.steps if s.pocket], "contacts": [c for c in p.contacts if c.pocket]}
 
 
+def _country(c: Country) -> dict[str, Any]:
+    """A country in the pocket guide: ``item``, and of its contacts those marked ``pocket``."""
+    return {"item": c, "contacts": [x for x in c.contacts if x.pocket]}
+
+
+def _with_contacts(content: Content) -> list:
+    """Procedures and countries, each by slug: the items whose contacts may be marked for print."""
+    return [*sorted(content.procedures, key=lambda p: p.slug), *sorted(content.countries, key=lambda c: c.slug)]
+
+
 def reviewed_on(content: Content, mark: str, today: dt.date) -> dt.date:
     """The newest review date of what is marked ``mark`` ('pocket' or 'poster'); ``today`` when nothing is."""
     if mark == "pocket":
-        dated = [*(p for p in content.procedures if p.pocket), *(p for p in content.programs if p.pocket)]
+        dated = [p for p in (*content.procedures, *content.countries, *content.programs) if p.pocket]
     else:
-        dated = [p for p in content.procedures if any(x.poster for x in (*p.steps, *p.contacts))]
+        dated = [*(p for p in content.procedures if any(s.poster for s in p.steps)),
+                 *(p for p in _with_contacts(content) if any(c.poster for c in p.contacts))]
     return max((d.last_reviewed for d in dated), default=today)
 
 
@@ -64,22 +75,23 @@ def pocket_context(site: Site, r: Renderer) -> dict[str, Any]:
     procedures = sorted((p for p in content.procedures if p.pocket), key=lambda p: p.slug)
     programs = sorted((p for p in content.programs if p.pocket), key=lambda p: r.plain(p.title).lower())
     terms = sorted((g for g in content.glossary if g.pocket), key=lambda g: g.term.lower())
+    countries = sorted((c for c in content.countries if c.pocket), key=lambda c: c.slug)
+    empty = {"procedures": [], "programs": [], "countries": [], "glossary": []}
     parts = [
-        {"id": "sebelum-berangkat", "title": t("print_kit.before"), "programs": [], "glossary": [],
+        {**empty, "id": "sebelum-berangkat", "title": t("print_kit.before"),
          "procedures": [_procedure(p) for p in procedures if p.pocket == "sebelum-berangkat"]},
-        {"id": "program", "title": t("section.programs"), "procedures": [], "glossary": [],
-         "programs": programs},
-        {"id": "jika-ada-masalah", "title": t("print_kit.problem"), "programs": [], "glossary": [],
+        {**empty, "id": "program", "title": t("section.programs"), "programs": programs},
+        {**empty, "id": "jika-ada-masalah", "title": t("print_kit.problem"),
          "procedures": [_procedure(p) for p in procedures if p.pocket == "jika-ada-masalah"]},
-        {"id": "glosarium", "title": t("section.glossary"), "procedures": [], "programs": [],
-         "glossary": terms},
+        {**empty, "id": "negara", "title": t("section.countries"), "countries": [_country(c) for c in countries]},
+        {**empty, "id": "glosarium", "title": t("section.glossary"), "glossary": terms},
     ]
     reviewed = reviewed_on(content, "pocket", site.today)
     url = site.page_url(r.lang, "")
     draft = site.is_local_preview
     return {"lang": r.lang, "t": t, "r": r, "medium": "print", "draft": draft, "qr": None if draft else qr_svg(url),
             "url": url, "title": t("print_kit.pocket_title"), "reviewed": t("last_reviewed", date=t.long_date(reviewed)),
-            "parts": [part for part in parts if part["procedures"] or part["programs"] or part["glossary"]]}
+            "parts": [part for part in parts if any(part[kind] for kind in empty)]}
 
 
 def marked(content: Content) -> str:
@@ -90,10 +102,12 @@ def marked(content: Content) -> str:
     programs = sum(p.pocket for p in content.programs)
     terms = sum(bool(g.pocket) for g in content.glossary)
     names = ", ".join(p.slug for p in procedures)
+    countries = [c for c in content.countries if c.pocket]
+    country_contacts = sum(c.pocket for country in countries for c in country.contacts)
     return (f"{len(procedures)} prosedur ({names}) dengan {steps} langkah dan {contacts} kontak, {programs} program, "
-            f"{terms} istilah",
+            f"{terms} istilah, {len(countries)} negara dengan {country_contacts} kontak",
             f"{len(procedures)} procedures ({names}) with {steps} steps and {contacts} contacts, {programs} programmes, "
-            f"{terms} terms")
+            f"{terms} terms, {len(countries)} countries with {country_contacts} contacts")
 
 
 def too_long(content: Content, lang: str, pages: int) -> ContentError:
@@ -113,7 +127,7 @@ def poster_context(site: Site, r: Renderer, paper: str) -> dict[str, Any]:
     ``poster: true``, by procedure, and a QR code to the checker."""
     t = r.t
     procedures = sorted((p for p in r.content.procedures if any(s.poster for s in p.steps)), key=lambda p: p.slug)
-    contacts = [c for p in sorted(r.content.procedures, key=lambda p: p.slug) for c in p.contacts if c.poster]
+    contacts = [c for p in _with_contacts(r.content) for c in p.contacts if c.poster]
     url = site.page_url(r.lang, f"{CHECKER_DIR}/")
     draft = site.is_local_preview
     reviewed = reviewed_on(r.content, "poster", site.today)
@@ -128,7 +142,7 @@ def poster_too_long(content: Content, lang: str, paper: str, pages: int) -> Cont
     first = next((p.file for p in sorted(content.procedures, key=lambda p: p.slug)
                   if any(s.poster for s in p.steps)), "data/procedures")
     marked = sum(s.poster for p in content.procedures for s in p.steps)
-    contacts = sum(c.poster for p in content.procedures for c in p.contacts)
+    contacts = sum(c.poster for p in _with_contacts(content) for c in p.contacts)
     return ContentError(
         first, 1, "poster", "E-POSTER-PAGES",
         f"poster {paper.upper()} ({lang}) perlu {pages} halaman; harus 1. Yang ditandai 'poster': {marked} langkah "

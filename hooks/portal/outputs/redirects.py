@@ -6,13 +6,14 @@ from pathlib import Path
 from portal.content.model import Content
 from portal.site.config import Site
 from portal.site.html import render
-from portal.site.urls import ORGANIZATION_DIR, PROCEDURE_DIR, PROGRAM_DIR
+from portal.site.urls import COUNTRY_DIR, ORGANIZATION_DIR, PROCEDURE_DIR, PROGRAM_DIR
 
 def redirect_pages(content: Content, site: Site) -> dict[str, str]:
     """``{path under site/: HTML}``: one page per old slug and language, pointing at the new URL."""
     pages: dict[str, str] = {}
     collections = ((PROGRAM_DIR, content.programs, lambda i: i.title),
                    (PROCEDURE_DIR, content.procedures, lambda i: i.title),
+                   (COUNTRY_DIR, content.countries, lambda i: i.name),
                    (ORGANIZATION_DIR, content.organizations, lambda i: i.name))
     for folder, items, title in collections:
         for item in items:

@@ -14,14 +14,14 @@ from typing import Callable, Iterable, Mapping
 from markupsafe import Markup
 
 from portal.content.errors import ContentError, ContentInvalid
-from portal.content.model import AUDIENCES, Content, Organization, Procedure, Program, Proposal
+from portal.content.model import AUDIENCES, Content, Country, Organization, Procedure, Program, Proposal
 from portal.site.config import Options
 from portal.site.front_matter import front_matter
 from portal.site.html import render
 from portal.site.render import Renderer, esc
 from portal.site.strings import Strings
-from portal.site.urls import (AZ_DIR, BY_ORGANIZATION, CHECKER_DIR, GLOSSARY_DIR, OFFLINE_DIR, ORGANIZATION_DIR,
-                              PROCEDURE_DIR, PROGRAM_DIR, PROPOSAL_DIR, audience_slug, relative_root, url)
+from portal.site.urls import (AZ_DIR, BY_ORGANIZATION, CHECKER_DIR, COUNTRY_DIR, GLOSSARY_DIR, OFFLINE_DIR,
+                              ORGANIZATION_DIR, PROCEDURE_DIR, PROGRAM_DIR, PROPOSAL_DIR, audience_slug, relative_root, url)
 
 PROPOSALS_DATA = "proposals"
 
@@ -57,6 +57,13 @@ def procedure_page(r: Renderer, p: Procedure) -> str:
             + _page("procedure.html", r, item=p, sources=[*p.sources, *(s for step in p.steps for s in step.sources)]))
 
 
+def country_page(r: Renderer, c: Country) -> str:
+    return (front_matter(title=r.plain(c.name), description=r.plain(c.summary), kind="country",
+                         slug=c.slug, source_file=c.file, last_reviewed=c.last_reviewed.isoformat(),
+                         title_lang=r.lang_of(c.name), description_lang=r.lang_of(c.summary))
+            + _page("country.html", r, item=c, sources=[*c.sources, *(s for entry in c.law for s in entry.sources)]))
+
+
 def organization_page(r: Renderer, o: Organization) -> str:
     return (front_matter(title=r.plain(o.name), description=r.plain(o.description), kind="organization",
                          slug=o.slug, source_file=o.file, last_reviewed=o.last_reviewed.isoformat(),
@@ -88,7 +95,7 @@ def _index_front_matter(r: Renderer, key: str, **meta) -> str:
 
 
 def collection_index(r: Renderer, key: str, folder: str, items: Iterable, title: Callable) -> str:
-    """The index page of one collection (programs, procedures or organisations): A–Z, each with its summary."""
+    """The index page of one collection (programs, procedures, countries or organisations): A–Z, each with its summary."""
     def summary(item) -> Markup:
         return r.one_line(item.summary if hasattr(item, "summary") else item.description)
     rows = sorted([(r.title(title(i)), url(r.root, f"{folder}/{i.slug}"), summary(i)) for i in items],
@@ -127,10 +134,11 @@ def by_organization_page(r: Renderer) -> str:
 
 
 def az_page(r: Renderer) -> str:
-    """Every program, procedure, organisation and glossary term A–Z (also the no-JavaScript search)."""
+    """Every program, procedure, country, organisation and glossary term A–Z (also the no-JavaScript search)."""
     c = r.content
     entries = ([(r.title(p.title), url(r.root, f"{PROGRAM_DIR}/{p.slug}"), "program") for p in c.programs]
                + [(r.title(p.title), url(r.root, f"{PROCEDURE_DIR}/{p.slug}"), "procedure") for p in c.procedures]
+               + [(r.title(n.name), url(r.root, f"{COUNTRY_DIR}/{n.slug}"), "country") for n in c.countries]
                + [(r.title(o.name), url(r.root, f"{ORGANIZATION_DIR}/{o.slug}"), "organization") for o in c.organizations]
                + [(esc(g.term), url(r.root, f"{GLOSSARY_DIR}/index", g.anchor), "term") for g in c.glossary])
     by_letter: dict[str, list[tuple[str, str, str]]] = {}
@@ -175,6 +183,7 @@ def build_pages(content: Content, strings: dict[str, Strings], options: Options 
             (PROGRAM_DIR, "programs", content.programs,
              lambda r, p: program_page(r, p, downloads.get((lang, p.slug), "")), lambda p: p.title),
             (PROCEDURE_DIR, "procedures", content.procedures, procedure_page, lambda p: p.title),
+            (COUNTRY_DIR, "countries", content.countries, country_page, lambda c: c.name),
             (ORGANIZATION_DIR, "organizations", content.organizations, organization_page, lambda o: o.name),
         ]
         for folder, key, items, page, title in collections:

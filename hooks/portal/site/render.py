@@ -215,8 +215,11 @@ class Renderer:
         label = self.inline(contact.label) if contact.label else None
         note = self.inline(contact.note) if contact.note else None
         href = tel_href(contact.value) if contact.kind == "phone" else None
-        return fragments().contact(contact.kind, contact.value, href, label, note,
-                                   [self._cite(s) for s in contact.sources])
+        return fragments().contact(contact.kind, contact.value, href, label, note, self.citation(contact.sources))
+
+    def citation(self, ids: Iterable[str]) -> Markup:
+        """The short citation of ``ids`` ('[Alinea, Jul 2023]'), after a contact or a country's law."""
+        return fragments().citation([self._cite(s) for s in ids])
 
     def contacts(self, contacts: Iterable[Contact]) -> Markup:
         return fragments().contacts([self.contact(c) for c in contacts])
