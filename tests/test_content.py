@@ -207,7 +207,7 @@ def test_the_share_link_names_no_whatsapp_number(fixture_site):
 def content_links(site: Path) -> tuple[int, list[str]]:
     """Links in the page content (text, glossary links, organisation lists) of the generated pages;
     theme links are not ours: (how many point into the site, those that do not resolve)."""
-    folders = ("program", "prosedur", "negara", "organisasi", "glosarium", "usulan")
+    folders = ("bantuan", "program", "prosedur", "negara", "organisasi", "glosarium", "usulan")
     pages = [p for lang in LANGS for f in folders
              for p in (site / ("" if lang == "id" else lang) / f).rglob("index.html")]
     ids_cache: dict[Path, set[str]] = {}

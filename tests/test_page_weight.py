@@ -4,7 +4,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from portal.checks.page_weight import CHECKER_FIRST_VIEW_BUDGET, FIRST_VIEW_BUDGET, REPEAT_VIEW_BUDGET, page_weight
+from portal.checks.page_weight import (CHECKER_FIRST_VIEW_BUDGET, FIRST_VIEW_BUDGET, HELP_FIRST_VIEW_BUDGET,
+                                      REPEAT_VIEW_BUDGET, page_weight)
 
 PROGRAM = "program/melati/index.html"
 
@@ -25,6 +26,12 @@ def test_program_page_first_and_repeat_view_within_budget(fixture_site):
         scripts = [r for r in weight.resources if r.kind == "script"]
         assert not any("bundle" in r.path for r in scripts), "no Material JS bundle"
         assert sum(r.gz for r in scripts) <= 3072, "only small scripts of our own (search opener, sharing)"
+
+
+def test_help_page_first_view_within_budget(fixture_site):
+    for page in ("bantuan/index.html", "en/bantuan/index.html"):
+        weight = page_weight(fixture_site, page)
+        assert weight.gz <= HELP_FIRST_VIEW_BUDGET, _summary(weight)
 
 
 def test_checker_page_first_view_within_budget(fixture_site):

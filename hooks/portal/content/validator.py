@@ -660,7 +660,7 @@ def _policy_refs(content: Content, checkers: dict[int, _Checker], refs) -> None:
         refs(ck, ("rules", i, "sources"), rule.sources, content.source_index, "sumber", "source")
 
 
-INDEX_PAGES = ("", "glosarium", "usulan", "cek", "az", "brosur")
+INDEX_PAGES = ("", "bantuan", "glosarium", "usulan", "cek", "az", "brosur")
 """Pages a text may link to besides items' pages: the home page and these folders' index pages."""
 
 

@@ -24,8 +24,8 @@ from PIL import Image, ImageDraw, ImageFont
 from portal.checks.page_weight import Measured, Resource, gzipped_size, page_weight
 from portal.outputs.brochures import font_files
 from portal.outputs.og_images import head_meta
-from portal.site.urls import (ADMIN_DIR, AZ_DIR, CHECKER_DIR, COUNTRY_DIR, ELIGIBILITY_DATA, OFFLINE_DIR, PROCEDURE_DIR,
-                              PROGRAM_DIR, SEARCH_DIR)
+from portal.site.urls import (ADMIN_DIR, AZ_DIR, CHECKER_DIR, COUNTRY_DIR, ELIGIBILITY_DATA, HELP_DIR, OFFLINE_DIR,
+                              PROCEDURE_DIR, PROGRAM_DIR, SEARCH_DIR)
 
 SHELL_BUDGET = 60 * 1024
 """What installing the worker downloads, gzipped: a reader who opens one page pays little more."""
@@ -89,11 +89,11 @@ def shell(site_dir: Path, roots: list[str], measured: Measured | None = None) ->
 
 def save_list(site_dir: Path, root: str, tag: str, measured: Measured | None = None) -> list[tuple[str, int]]:
     """(site path, gzipped size) of what "save for offline reading" keeps for the language at
-    ``root``: every program, procedure and country page, the checker (its script and data too), A–Z and
+    ``root``: the help page, every program, procedure and country page, the checker (its script and data too), A–Z and
     the language's search index. ``measured``: the assets measured so far (see :func:`page_weight`),
     so that what every page loads is gzipped once."""
     measured = Measured() if measured is None else measured
-    pages = [f"{root}{AZ_DIR}/index.html", f"{root}{CHECKER_DIR}/index.html"]
+    pages = [f"{root}{HELP_DIR}/index.html", f"{root}{AZ_DIR}/index.html", f"{root}{CHECKER_DIR}/index.html"]
     for folder in (PROGRAM_DIR, PROCEDURE_DIR, COUNTRY_DIR):
         pages += sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / root / folder).glob("*/index.html"))
     files: dict[str, int] = {}

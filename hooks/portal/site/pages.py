@@ -20,10 +20,11 @@ from portal.site.front_matter import front_matter
 from portal.site.html import render
 from portal.site.render import Renderer, esc
 from portal.site.strings import Strings
-from portal.site.urls import (AZ_DIR, BY_ORGANIZATION, CHECKER_DIR, COUNTRY_DIR, GLOSSARY_DIR, OFFLINE_DIR,
+from portal.site.urls import (AZ_DIR, BY_ORGANIZATION, CHECKER_DIR, COUNTRY_DIR, GLOSSARY_DIR, HELP_DIR, OFFLINE_DIR,
                               ORGANIZATION_DIR, PROCEDURE_DIR, PROGRAM_DIR, PROPOSAL_DIR, audience_slug, relative_root, url)
 
 PROPOSALS_DATA = "proposals"
+OTHER_COUNTRIES = "lainnya"  # the 'other countries' entry, listed after the named ones
 
 
 LIST_PAGE_SEARCH = {"exclude": True}
@@ -62,6 +63,18 @@ def country_page(r: Renderer, c: Country) -> str:
                          slug=c.slug, source_file=c.file, last_reviewed=c.last_reviewed.isoformat(),
                          title_lang=r.lang_of(c.name), description_lang=r.lang_of(c.summary))
             + _page("country.html", r, item=c, sources=[*c.sources, *(s for entry in c.law for s in entry.sources)]))
+
+
+def help_page(r: Renderer) -> str:
+    """Emergency help (bantuan/): in danger now, every country's phone lines, help for families at home."""
+    c = r.content
+    countries = sorted(c.countries, key=lambda n: (n.slug == OTHER_COUNTRIES, sort_key(r.title(n.name))))
+    families = [p for p in c.procedures if "keluarga" in p.audience]
+    callable_orgs = [o for o in c.organizations if any(x.kind == "phone" for x in o.contacts)]
+    return (front_matter(title=r.t("help.title"), description=r.t("help.intro"), kind="help")
+            + _page("help.html", r, countries=countries, emergencies=[n for n in countries if n.emergency],
+                    procedures=sorted(families, key=lambda p: sort_key(r.title(p.title))),
+                    organizations=sorted(callable_orgs, key=lambda o: sort_key(r.title(o.name)))))
 
 
 def organization_page(r: Renderer, o: Organization) -> str:
@@ -134,12 +147,13 @@ def by_organization_page(r: Renderer) -> str:
 
 
 def az_page(r: Renderer) -> str:
-    """Every program, procedure, country, organisation and glossary term A–Z (also the no-JavaScript search)."""
+    """Every program, procedure, country, organisation, glossary term and the help page A–Z (also the no-JavaScript search)."""
     c = r.content
     entries = ([(r.title(p.title), url(r.root, f"{PROGRAM_DIR}/{p.slug}"), "program") for p in c.programs]
                + [(r.title(p.title), url(r.root, f"{PROCEDURE_DIR}/{p.slug}"), "procedure") for p in c.procedures]
                + [(r.title(n.name), url(r.root, f"{COUNTRY_DIR}/{n.slug}"), "country") for n in c.countries]
                + [(r.title(o.name), url(r.root, f"{ORGANIZATION_DIR}/{o.slug}"), "organization") for o in c.organizations]
+               + [(esc(r.t("help.title")), url(r.root, f"{HELP_DIR}/index"), "help")]
                + [(esc(g.term), url(r.root, f"{GLOSSARY_DIR}/index", g.anchor), "term") for g in c.glossary])
     by_letter: dict[str, list[tuple[str, str, str]]] = {}
     for title, href, kind in sorted(entries, key=lambda e: (sort_key(e[0]), e[2])):
@@ -193,6 +207,7 @@ def build_pages(content: Content, strings: dict[str, Strings], options: Options 
         for audience in AUDIENCES:
             add(f"{PROGRAM_DIR}/{audience_slug(audience)}", audience_page, audience)
         add(f"{PROGRAM_DIR}/{BY_ORGANIZATION}", by_organization_page)
+        add(f"{HELP_DIR}/index", help_page)
         add(f"{AZ_DIR}/index", az_page)
         add(f"{GLOSSARY_DIR}/index", glossary_page)
         add(f"{PROPOSAL_DIR}/index", proposals_page, content.proposals)
