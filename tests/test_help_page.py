@@ -93,3 +93,14 @@ def test_families_section_lists_family_procedures_and_organisations_with_phone_l
         assert families.count(f'href="{tel(line.value)}"') == 2, lang
         others = [o.slug for o in content.organizations[1:]]
         assert not any(f"organisasi/{slug}/" in families for slug in others), lang  # no phone line: not listed
+
+
+def test_help_page_starts_with_a_link_to_each_countrys_lines(fixture_site):
+    """A reader in Malaysia jumps to Malaysia's lines instead of scrolling past every other country."""
+    for prefix, lang in LANGS:
+        page = HtmlPage((fixture_site / prefix / "bantuan" / "index.html").read_text(encoding="utf-8"))
+        jumps = [a.attrs["href"] for a in page.all("a", inside="article") if a.attrs.get("href", "").startswith("#negara-")]
+        assert jumps == [f"#negara-{slug}" for slug in sorted(COUNTRIES)], prefix
+        assert {j[1:] for j in jumps} <= page.ids, prefix
+        first_link = next(a for a in page.all("a", inside="article"))
+        assert first_link.attrs["href"] == jumps[0], prefix  # the choice comes before any section
