@@ -111,3 +111,21 @@ def test_the_worker_never_touches_the_staff_editor(context, served_site):
     response = page.goto(served_site + "admin/")
     assert response.ok and not response.from_service_worker
     assert not [key for key in cache_keys(page) if "/admin/" in key]
+
+
+def test_after_one_visit_to_the_home_page_the_help_lines_open_offline(context, served_site, fixture_site):
+    """No "save for offline" needed: the help page is in the worker's install set (issue 31)."""
+    from conftest import HtmlPage
+
+    page = context.new_page()
+    for root in ("", "en/"):
+        page.goto(served_site + root)
+        wait_for_worker(page)
+    context.set_offline(True)
+    for root in ("", "en/"):
+        built = HtmlPage.read(fixture_site / root / "bantuan" / "index.html")
+        lines = [a.attrs["href"] for a in built.all("a", inside="article") if a.attrs.get("href", "").startswith("tel:")]
+        page.goto(served_site + root + "bantuan/")
+        assert page.url == served_site + root + "bantuan/"  # not the offline notice
+        shown = page.eval_on_selector_all("article a[href^='tel:']", "links => links.map(a => a.getAttribute('href'))")
+        assert lines and shown == lines, root

@@ -9,7 +9,7 @@ import shutil
 from PIL import Image
 
 from portal.outputs import offline
-from portal.site.urls import ADMIN_DIR, OFFLINE_DIR
+from portal.site.urls import ADMIN_DIR, HELP_DIR, OFFLINE_DIR
 
 
 def worker_settings(site) -> dict:
@@ -21,10 +21,11 @@ def test_the_shell_is_computed_from_the_build_and_within_budget(fixture_site):
     shell = offline.shell(fixture_site, ["", "en/"])
     paths = {r.path for r in shell}
     assert {f"{OFFLINE_DIR}/index.html", f"en/{OFFLINE_DIR}/index.html"} <= paths  # the offline pages
+    assert {f"{HELP_DIR}/index.html", f"en/{HELP_DIR}/index.html"} <= paths  # the help lines, without a save
     stylesheets = set(re.findall(r'<link rel="stylesheet" href="(?:\.\./)*([^"]+)"',
                                  (fixture_site / "index.html").read_text(encoding="utf-8")))
     assert stylesheets and stylesheets <= paths  # what the home page loads, whatever its name
-    assert "index.html" not in paths and not any("/program/" in p for p in paths)  # no page but the offline ones
+    assert "index.html" not in paths and not any("/program/" in p for p in paths)  # no page but those two
     assert sum(r.gz for r in shell) <= offline.SHELL_BUDGET == 60 * 1024
     settings = worker_settings(fixture_site)
     assert settings["shell"] == [offline.page_url(r.path) for r in shell]

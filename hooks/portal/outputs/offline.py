@@ -4,8 +4,8 @@ language, and the list of files "save for offline reading" keeps.
 Everything here is computed from the built output, after the other post-build steps (so a
 stylesheet renamed by its content, the search index, the checker's data are what they are in
 ``site/``): the build's version is a hash of every file; the shell, what the service worker caches
-on install, is what the home and offline pages load (:func:`portal.checks.page_weight.page_weight`)
-and must stay within :data:`SHELL_BUDGET`. The worker's own logic is ``service_worker.js`` beside
+on install, is the offline and help pages and what they and the home page load
+(:func:`portal.checks.page_weight.page_weight`), and must stay within :data:`SHELL_BUDGET`. The worker's own logic is ``service_worker.js`` beside
 this module.
 """
 from __future__ import annotations
@@ -77,12 +77,15 @@ def version(site_dir: Path) -> str:
 
 
 def shell(site_dir: Path, roots: list[str], measured: Measured | None = None) -> tuple[Resource, ...]:
-    """The offline page of each language and what it and the home page load (not the home page
-    itself, which the reader's first visit keeps anyway). ``measured``: see :func:`page_weight`."""
+    """The offline page and the help page of each language, and what they and the home page load
+    (not the home page itself, which the reader's first visit keeps anyway): after one visit, the
+    help lines open with no network. ``measured``: see :func:`page_weight`."""
     found: dict[str, Resource] = {}
     for root in roots:
         home = page_weight(site_dir, root + "index.html", measured).resources[1:]
-        for resource in (*home, *page_weight(site_dir, f"{root}{OFFLINE_DIR}/index.html", measured).resources):
+        kept = [page_weight(site_dir, f"{root}{folder}/index.html", measured).resources
+                for folder in (OFFLINE_DIR, HELP_DIR)]
+        for resource in (*home, *(r for resources in kept for r in resources)):
             found.setdefault(resource.path, resource)
     return tuple(sorted(found.values(), key=lambda r: r.path))
 
