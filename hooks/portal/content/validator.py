@@ -18,8 +18,7 @@ from portal.content import translations
 from portal.content.errors import ContentError, ContentInvalid
 from portal.content.loader import Document, LoadFailed, character_errors, dotted, load_file, strings
 from portal.content.model import (Case, Contact, Content, Country, CountryLaw, Eligibility, GlossaryTerm, Option,
-                    Organization,
-                    Policy, PolicyRule, Procedure, ProcedureStep, Program, Proposal, Question, Source,
+                    Organization, Policy, PolicyRule, Procedure, ProcedureStep, Program, Proposal, Question, Source,
                     Status, Text, TextField, Village)
 
 COLLECTIONS = {"programs": "program", "procedures": "procedure", "countries": "country",
@@ -33,8 +32,8 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 EMAIL = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']+$")
 PAGES = {"program": "program/{slug}/", "procedure": "prosedur/{slug}/", "country": "negara/{slug}/",
-         "organization": "organisasi/{slug}/", "proposal": "usulan/", "glossary_term": "glosarium/", "questions": "cek/", "source": "program/sumber/",
-         "case": "cek/", "policy": "cek/"}
+         "organization": "organisasi/{slug}/", "proposal": "usulan/", "glossary_term": "glosarium/", "questions": "cek/",
+         "source": "program/sumber/", "case": "cek/", "policy": "cek/"}
 """The page (site path) that shows a kind's texts: relative links in them are resolved against it
 (sources are cited on program, procedure, country and organisation pages, all two folders deep)."""
 
@@ -110,7 +109,8 @@ class _Checker:
         """A step or contact marked ``pocket: true`` needs its procedure (``owner``) in the pocket guide."""
         if section is None:
             why_id, why_en = POCKET_HINTS[owner]
-            self.report(path, "E-MARK", f"ditandai 'pocket: true', tetapi {why_id}", f"marked 'pocket: true', but {why_en}")
+            self.report(path, "E-MARK", f"ditandai 'pocket: true', tetapi {why_id}",
+                        f"marked 'pocket: true', but {why_en}")
 
     def date(self, path: tuple, today: dt.date) -> dt.date:
         raw = self.get(path)
@@ -139,7 +139,8 @@ class _Checker:
                         f"date '{raw}' does not exist")
         return raw
 
-    def contacts(self, path: tuple, pocket_section: str | None = None, printable: str | None = None) -> tuple[Contact, ...]:
+    def contacts(self, path: tuple, pocket_section: str | None = None,
+                 printable: str | None = None) -> tuple[Contact, ...]:
         """The contacts at ``path``; the print marks ``pocket``/``poster`` only on the contacts of a
         procedure or country (``printable``: which), ``pocket`` only when that item is in the pocket
         guide (``pocket_section``)."""

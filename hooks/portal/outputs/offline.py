@@ -5,8 +5,8 @@ Everything here is computed from the built output, after the other post-build st
 stylesheet renamed by its content, the search index, the checker's data are what they are in
 ``site/``): the build's version is a hash of every file; the shell, what the service worker caches
 on install, is the offline and help pages and what they and the home page load
-(:func:`portal.checks.page_weight.page_weight`), and must stay within :data:`SHELL_BUDGET`. The worker's own logic is ``service_worker.js`` beside
-this module.
+(:func:`portal.checks.page_weight.page_weight`), and must stay within :data:`SHELL_BUDGET`. The
+worker's own logic is ``service_worker.js`` beside this module.
 """
 from __future__ import annotations
 

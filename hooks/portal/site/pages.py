@@ -21,7 +21,8 @@ from portal.site.html import render
 from portal.site.render import Renderer, esc
 from portal.site.strings import Strings
 from portal.site.urls import (AZ_DIR, BY_ORGANIZATION, CHECKER_DIR, COUNTRY_DIR, GLOSSARY_DIR, HELP_DIR, OFFLINE_DIR,
-                              ORGANIZATION_DIR, PROCEDURE_DIR, PROGRAM_DIR, PROPOSAL_DIR, audience_slug, relative_root, url)
+                              ORGANIZATION_DIR, PROCEDURE_DIR, PROGRAM_DIR, PROPOSAL_DIR, audience_slug, relative_root,
+                              url)
 
 PROPOSALS_DATA = "proposals"
 OTHER_COUNTRIES = "lainnya"  # the 'other countries' entry, listed after the named ones

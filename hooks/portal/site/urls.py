@@ -17,8 +17,8 @@ SEARCH_DIR = "pagefind"  # Pagefind's bundle, at the root of each language
 ADMIN_DIR = "admin"  # the staff's web editor (/admin/): not for readers, so out of search, sitemap, nav, offline cache
 ELIGIBILITY_DATA = "assets/portal/eligibility.json"  # the checker's data, at the site root
 BY_ORGANIZATION = "menurut-organisasi"  # program/menurut-organisasi.md
-GENERATED_DIRS = (HELP_DIR, PROGRAM_DIR, PROCEDURE_DIR, COUNTRY_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR, CHECKER_DIR,
-                  AZ_DIR, OFFLINE_DIR)
+GENERATED_DIRS = (HELP_DIR, PROGRAM_DIR, PROCEDURE_DIR, COUNTRY_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR,
+                  CHECKER_DIR, AZ_DIR, OFFLINE_DIR)
 OWNED_DIRS = (*GENERATED_DIRS, BROCHURE_DIR)  # folders of docs/ the build generates pages into (in memory)
 
 
