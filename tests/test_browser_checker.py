@@ -89,6 +89,8 @@ def test_reader_answers_in_english_and_follows_a_result(page, served_site):
     page.wait_for_selector(READY)
     assert question(page) == "What is your situation now?"
     answer(page, "I am a family member of a migrant worker", button="Continue")
+    assert question(page).endswith("which country do they work in?")
+    answer(page, "Hong Kong", button="Continue")
     assert question(page) == "Which regency (kabupaten) do you live in?"
     answer(page, "Banyuwangi", button="Continue")
     assert question(page).startswith("Is your village a Desbumi village")
@@ -107,7 +109,9 @@ def test_reader_answers_in_english_and_follows_a_result(page, served_site):
     assert "You own a warung" in maybe.inner_text() and "criteria for this programme are not published" in maybe.inner_text()
     for expected in ("Do you own a small business or a warung (small shop)?",
                      'Is your village a Desbumi village (Desa Peduli Buruh Migran, "village that cares for migrant workers")?',
-                     "Which regency (kabupaten) do you live in?", "What is your situation now?"):
+                     "Which regency (kabupaten) do you live in?",
+                     "Which country do you work in now? If you are a migrant worker's family member, which country "
+                     "do they work in?", "What is your situation now?"):
         page.locator(".pmi-back").click()
         assert question(page) == expected
     assert page.locator(".pmi-back").count() == 0
@@ -131,7 +135,7 @@ def test_prefilled_link_from_a_volunteer(page, served_site):
     assert "17 tahun" in page.locator(".pmi-answers").inner_text()
     page.evaluate("location.hash = '#all'")  # an anchor, not answers: nothing changes
     assert results(page) == {"maybe": ["melati"], "not": ["desbumi", "g-to-g-korea", "warung-naik-kelas"]}
-    page.evaluate("location.hash = '#situasi=keluarga&kabupaten=banyuwangi'")  # a new link with answers
+    page.evaluate("location.hash = '#situasi=keluarga&negara_sekarang=malaysia&kabupaten=banyuwangi'")  # new answers
     page.wait_for_selector("#pmi-checker legend h2")
     assert question(page) == "Apakah desa Anda termasuk desa Desbumi (Desa Peduli Buruh Migran)?"
     page.goto(served_site + "en/cek/#situasi=calon_pmi&umur=30&kabupaten=lainnya")
@@ -158,3 +162,25 @@ def test_without_javascript_every_checklist_is_shown(page_without_js, served_sit
     for needle in ("G to G Korea Selatan 2025", "Anda berusia 18–39 tahun", "Melati", "Warung Naik Kelas",
                    "Syarat program ini tidak diumumkan di sumber kami."):
         assert needle in text
+
+
+def test_a_worker_abroad_gets_her_countrys_lines_first(page, served_site):
+    """Issue 31: a worker in Malaysia says where she is; her results open the help with Malaysia's
+    lines (a tel: link) and a link to its page. A returnee is not asked."""
+    page.goto(served_site + "cek/")
+    page.wait_for_selector(READY)
+    answer(page, "Saya sedang bekerja di luar negeri (PMI)")
+    assert question(page).startswith("Di negara mana Anda bekerja sekarang?")
+    assert [t.strip() for t in page.locator("#pmi-checker .pmi-option").all_inner_texts()] == ["Hong Kong", "Malaysia"]
+    answer(page, "Malaysia")
+    while page.locator("#pmi-checker legend h2").count():
+        page.locator("#pmi-checker").get_by_role("button", name="Saya tidak tahu", exact=True).click()
+    first = page.locator("#pmi-checker .pmi-help > div").first
+    assert first.locator("h4").inner_text() == "Malaysia"
+    assert first.locator("h4 a").get_attribute("href") == "../negara/malaysia/"
+    assert first.locator("a[href='tel:+60300000000']").count() == 1
+    assert page.locator("#pmi-checker .pmi-answers dd").first.inner_text().startswith("Saya sedang bekerja")
+    page.goto(served_site + "en/cek/")
+    page.wait_for_selector(READY)
+    answer(page, "I have come back from working abroad (returnee)", button="Continue")
+    assert "Which country do you work in now?" not in question(page)

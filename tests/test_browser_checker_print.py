@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from conftest import build_site, copy_fixture_data, make_project, serve_directory
 
 # family, Banyuwangi, Desbumi village, owns a warung: Desbumi, Wenak, Melati and its 3 copies may fit
-ANSWERS = "#situasi=keluarga&kabupaten=banyuwangi&desa_desbumi=ya&punya_usaha=ya"
+ANSWERS = "#situasi=keluarga&negara_sekarang=hong-kong&kabupaten=banyuwangi&desa_desbumi=ya&punya_usaha=ya"
 DOCUMENTS = [f"    - id: Dokumen contoh nomor {n} untuk dibawa ke kantor desa\n"
              f"      en: Sample document number {n} to bring to the village office\n" for n in range(1, 7)]
 

@@ -166,3 +166,37 @@ def test_fragment_prefill_in_javascript():
         {},
         {"situasi": "pmi"},
     ]
+
+
+# --- The country question (issue 31): where the reader works, for the help lines, no verdict ---
+
+def test_the_country_question_is_asked_of_workers_abroad_and_families_only():
+    data = json.loads(compiled_for(FIXTURE_DATA))
+    readers = [{"situasi": s} for s in ("pmi", "keluarga", "calon_pmi", "purna_pmi", "lainnya")] + [{"situasi": None}]
+    asked = [run_py(data, answers)["asked"] for answers in readers]
+    assert [a[:2] for a in asked[:2]] == [["situasi", "negara_sekarang"]] * 2  # right after who they are
+    assert all("negara_sekarang" not in a for a in asked[2:])
+    js = run_js(data, [{"answers": answers} for answers in readers])["cases"]
+    assert [r["asked"] for r in js] == asked
+
+
+def test_the_country_answer_changes_no_verdict():
+    data = json.loads(compiled_for(FIXTURE_DATA))
+    for param in cases_of(FIXTURE_DATA):
+        answers = {**param.values[1]["answers"], "situasi": "pmi"}
+        without = run_py(data, {**answers, "negara_sekarang": None})["verdicts"]
+        for country in ("malaysia", "hong-kong"):
+            assert run_py(data, {**answers, "negara_sekarang": country})["verdicts"] == without
+
+
+def test_the_country_options_are_the_country_pages_with_their_lines():
+    data = json.loads(compiled_for(FIXTURE_DATA))
+    question = next(q for q in data["questions"] if q["id"] == "negara_sekarang")
+    assert question["for_help"] and question["type"] == "country"
+    assert [(o["value"], o["label"]["en"]) for o in question["options"]] == [("hong-kong", "Hong Kong"),
+                                                                            ("malaysia", "Malaysia")]
+    malaysia = next(c for c in data["countries"] if c["slug"] == "malaysia")
+    assert malaysia["path"] == "negara/malaysia/" and malaysia["title"]["id"] == "Malaysia"
+    assert 'href="tel:+60300000000"' in malaysia["contacts"]["id"] and "KBRI Kuala Lumpur" in malaysia["contacts"]["en"]
+    assert run_js(data, fragments=["#negara_sekarang=malaysia&situasi=pmi", "#negara_sekarang=mars"])["fragments"] == [
+        {"negara_sekarang": "malaysia", "situasi": "pmi"}, {}]

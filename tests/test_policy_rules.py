@@ -85,6 +85,25 @@ def test_an_unused_question_is_an_error(data):
     assert "perawat_str" in error.message_id and "perawat_str" in error.message_en
 
 
+def test_the_country_question_is_used_for_help_and_takes_no_options(data):
+    """Used by no rule, yet not E-QUESTION-UNUSED (the fixture's own loads); its options are the
+    country pages, so options written by hand are an error on their line."""
+    load_content(data, LANGS, today=TODAY, root=data.parent)
+    replace("  type: country\n", "  type: country\n  options:\n    - {value: a, label: {id: A, en: A}}\n"
+            "    - {value: b, label: {id: B, en: B}}\n", "questions.yaml")(data)
+    [error] = errors_of(data)
+    assert (error.file, error.code) == ("data/questions.yaml", "E-OPTIONS") and error.field.endswith("].options")
+    assert "data/countries/" in error.message_id and "remove 'options'" in error.message_en
+
+
+def test_a_country_question_without_country_pages_is_an_error(data):
+    for page in (data / "countries").glob("*.yaml"):
+        page.unlink()
+    errors = [e for e in errors_of(data) if e.code == "E-MISSING"]
+    assert [(e.file, e.field.endswith("].type")) for e in errors] == [("data/questions.yaml", True)]
+    assert "data/countries/" in errors[0].message_en
+
+
 def test_a_rule_question_never_asked_of_part_of_the_audience_is_an_error(data):
     """The returnee with a school-age child: Melati's rule asks about the child, its audience
     includes children of migrant workers (answered by a returnee parent too)."""
@@ -100,7 +119,7 @@ def test_a_rule_question_never_asked_of_part_of_the_audience_is_an_error(data):
     [error] = errors
     assert error.field == "eligibility.rule.all[0].question"
     assert "situasi = purna_pmi" in error.message_id and "anak_pmi" in error.message_en
-    replace("ask_if: {question: situasi, in: [pmi, keluarga]}",
-            "ask_if: {question: situasi, in: [pmi, purna_pmi, keluarga]}", "questions.yaml")(data)
+    replace("A school-age child}\n  ask_if: {question: situasi, in: [pmi, keluarga]}",
+            "A school-age child}\n  ask_if: {question: situasi, in: [pmi, purna_pmi, keluarga]}", "questions.yaml")(data)
     assert "E-NOT-ASKED" not in {e.code for e in errors_of(data)}  # (the fixture's cases about Melati break)
 

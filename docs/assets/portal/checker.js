@@ -79,6 +79,7 @@
 
   function nextQuestion(data, answers) {
     var eff = effective(data, answers), needed = {}, qs = data.questions, i, q;
+    qs.forEach(function (x) { if (x.for_help) needed[x.id] = true; });  /* where the reader is, for the help lines */
     data.programs.forEach(function (p) { if (p.offered && p.rule) pending(p.rule, eff, needed); });
     for (i = qs.length - 1; i >= 0; i--) if (needed[qs[i].id] && qs[i].ask_if) pending(qs[i].ask_if, eff, needed);
     for (i = 0; i < qs.length; i++) {
@@ -279,10 +280,13 @@
           }))]);
         })).concat([button(ui.print, function () { window.print(); }, "md-button pmi-print")])));
       }
-      /* Where to get help: the contacts of each procedure for this reader (any, if the reader did not say who they are). */
+      /* Where to get help: the lines of the country the reader named first, then the contacts of each
+         procedure for this reader (any, if the reader did not say who they are). */
       var who = answers[data.help_question], help = data.help.filter(function (h) { return !h.answers || who == null || h.answers.indexOf(who) >= 0; });
+      var where = data.questions.filter(function (q) { return q.for_help && !eff.na[q.id] && answers[q.id] != null; });
+      help = data.countries.filter(function (c) { return where.some(function (q) { return answers[q.id] === c.slug; }); }).concat(help);
       if (help.length) nodes.push(el("section", { "class": "pmi-help" }, [el("h3", { text: ui.help }), el("p", { text: ui.help_intro })].concat(help.map(function (h) {
-        return el("div", {}, [el("h4", {}, [el("a", { href: "../" + h.path, text: h.title[lang] })]), el("div", { html: h.contacts[lang] })]);
+        return el("div", { "class": h.slug ? "pmi-help-country" : null }, [el("h4", {}, [el("a", { href: "../" + h.path, text: h.title[lang] })]), el("div", { html: h.contacts[lang] })]);
       }))));
       var rows = data.questions.filter(function (q) { return has(answers, q.id) && !eff.na[q.id]; });
       nodes.push(shareSection(groups.likely.concat(groups.maybe), rows));

@@ -81,7 +81,7 @@ def check_refs(c: Case, path: tuple, questions: set[str], programs: set[str], re
 
 def decision_data(content: Content) -> dict[str, Any]:
     """The language-neutral part of the checker document: enough to decide verdicts."""
-    return {"questions": [{"id": q.id, "ask_if": q.ask_if} for q in content.questions],
+    return {"questions": [{"id": q.id, "ask_if": q.ask_if, "for_help": q.for_help} for q in content.questions],
             "programs": [{"slug": p.slug, "offered": evaluator.offered(p),
                           "published": p.eligibility.criteria_published, "rule": p.eligibility.rule}
                          for p in content.programs],

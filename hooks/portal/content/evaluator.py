@@ -7,7 +7,8 @@ shape built from the content) and implement:
 - ``verdict``: ``likely`` / ``maybe`` / ``not`` per program, with the reasons behind it. A
   program whose criteria are unpublished is never ``likely``: its rule (whom the sources name,
   e.g. "lives in Banyuwangi") can only make it ``not``;
-- ``next_question``: the next question that can still change some verdict.
+- ``next_question``: the next question that can still change some verdict, or that asks where
+  the reader is for the help lines (``for_help``, asked only of the readers its ``ask_if`` names).
 
 Answers map question ids to values; ``None`` means "I don't know" (asked, no answer). The shared
 cases in ``tests/eligibility/`` hold the two to the same results.
@@ -95,9 +96,9 @@ def pending(node: Mapping[str, Any], counted: Answers, na: set[str]) -> set[str]
 
 
 def next_question(data: Mapping[str, Any], answers: Answers) -> str | None:
-    """The first question not yet asked that can change some program's verdict, or None."""
+    """The first question not yet asked that can change some program's verdict or is for help, or None."""
     counted, na = effective(data, answers)
-    needed: set[str] = set()
+    needed = {q["id"] for q in data["questions"] if q.get("for_help")}
     for p in data["programs"]:
         if p["offered"] and p["rule"] is not None:
             needed |= pending(p["rule"], counted, na)

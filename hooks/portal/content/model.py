@@ -26,6 +26,7 @@ def outdated_in(text: Mapping[str, str], lang: str) -> bool:
     return lang in getattr(text, "stale", ())
 
 AUDIENCES = ("calon_pmi", "pmi", "purna_pmi", "keluarga", "anak_pmi")
+OTHER_COUNTRIES = "lainnya"  # the 'other countries' page, listed after the named ones
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,12 @@ class Question:
     unit: Text | None = None
     ask_if: Mapping[str, Any] | None = None
     villages_from: str | None = None
+
+    @property
+    def for_help(self) -> bool:
+        """A ``country`` question: where the reader, or their family member, works. Its options are the
+        country pages; it changes no verdict but puts that country's help lines first in the results."""
+        return self.type == "country"
 
     def option_values(self) -> tuple[str, ...]:
         return tuple(o.value for o in self.options)

@@ -85,13 +85,14 @@ def check_programs(content: Content, report_for: Callable[[Program], Report]) ->
 
 
 def check_questions_used(content: Content, report_for_question: Callable[[int], Report]) -> None:
-    """Every question is used by a program rule, an ``ask_if`` or the policy."""
+    """Every question is used by a program rule, an ``ask_if`` or the policy; a country question
+    (:attr:`Question.for_help`) is asked for the help lines it puts first, not for a verdict."""
     used = {n["question"] for p in content.programs for _, n in nodes(p.eligibility.rule) if "question" in n}
     used |= {n["question"] for q in content.questions for _, n in nodes(q.ask_if) if "question" in n}
     if content.policy is not None:
         used |= {content.policy.audience_question} | {r.require["question"] for r in content.policy.rules}
     for i, q in enumerate(content.questions):
-        if q.id not in used:
+        if q.id not in used and not q.for_help:
             report_for_question(i)((i, "id"), "E-QUESTION-UNUSED",
                                    f"pertanyaan '{q.id}' tidak dipakai aturan program mana pun, ask_if, atau "
                                    "data/policy.yaml; pembaca menjawabnya tanpa hasil. Pakai dalam aturan atau hapus",

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -17,9 +18,9 @@ from portal.content import schema
 from portal.content import translations
 from portal.content.errors import ContentError, ContentInvalid
 from portal.content.loader import Document, LoadFailed, character_errors, dotted, load_file, strings
-from portal.content.model import (Case, Contact, Content, Country, CountryLaw, Eligibility, GlossaryTerm, Option,
-                    Organization, Policy, PolicyRule, Procedure, ProcedureStep, Program, Proposal, Question, Source,
-                    Status, Text, TextField, Village)
+from portal.content.model import (OTHER_COUNTRIES, Case, Contact, Content, Country, CountryLaw, Eligibility,
+                                  GlossaryTerm, Option, Organization, Policy, PolicyRule, Procedure, ProcedureStep,
+                                  Program, Proposal, Question, Source, Status, Text, TextField, Village)
 
 COLLECTIONS = {"programs": "program", "procedures": "procedure", "countries": "country",
                "organizations": "organization", "proposals": "proposal",
@@ -293,6 +294,12 @@ def _questions(ck: _Checker, today: dt.date) -> list[Question]:
     for i, q in enumerate(ck.doc.data):
         if q["type"] == "choice" and "options" not in q:
             ck.report((i, "options"), "E-MISSING", "pertanyaan pilihan wajib punya 'options'",
+        if q["type"] == "country" and "options" in q:
+            ck.report((i, "options"), "E-OPTIONS",
+                      "pertanyaan negara tidak punya 'options': pilihannya adalah halaman negara (data/countries/); "
+                      "hapus 'options'",
+                      "a country question has no 'options': its options are the country pages (data/countries/); "
+                      "remove 'options'")
                       "a choice question needs 'options'")
         out.append(Question(
             id=q["id"], type=q["type"], text=ck.text((i, "text")), help=ck.opt_text(q, (i,), "help"),
@@ -486,7 +493,8 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         programs=tuple(built["program"]), procedures=tuple(built["procedure"]), countries=tuple(built["country"]),
         organizations=tuple(built["organization"]), proposals=tuple(built["proposal"]),
         glossary=tuple(built["glossary_term"]), sources=tuple(built["source"]),
-        questions=tuple(built["questions"]), cases=tuple(built["case"]),
+        questions=_with_country_options(built["questions"], built["country"], languages[0], checkers),
+        cases=tuple(built["case"]),
         policy=built["policy"][0] if built["policy"] else None,
         source_index={s.id: s for s in built["source"]},
         organization_index={o.slug: o for o in built["organization"]},
@@ -574,6 +582,10 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         refs(checkers[id(term)], ("sources",), term.sources, sources, "sumber", "source")
     _link_targets(content, checkers)
     _policy_refs(content, checkers, refs)
+        if q.for_help and not content.countries:
+            checkers[id(q)].report((i, "type"), "E-MISSING",
+                                   "pertanyaan negara perlu halaman negara; belum ada berkas di data/countries/",
+                                   "a country question needs country pages; data/countries/ has none yet")
     for i, q in enumerate(content.questions):
         if q.villages_from is not None:
             ref(checkers[id(q)], (i, "villages_from"), q.villages_from, orgs, "organisasi", "organisation")
@@ -588,6 +600,20 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
                               f"ada sesudah '{q.id}'",
                               f"ask_if may only use earlier questions; '{leaf['question']}' comes after '{q.id}'")
     _check_phones(content, checkers)
+
+def _with_country_options(questions: list[Question], countries: list[Country], lang: str,
+                          checkers: dict[int, _Checker]) -> tuple[Question, ...]:
+    """Country questions get one option per country page, by name, 'other countries' last (each
+    keeps its file's checker)."""
+    ordered = sorted(countries, key=lambda c: (c.slug == OTHER_COUNTRIES, c.name[lang].casefold()))
+    options = tuple(Option(c.slug, c.name) for c in ordered)
+    out = []
+    for q in questions:
+        filled = replace(q, options=options) if q.for_help else q
+        checkers[id(filled)] = checkers[id(q)]
+        out.append(filled)
+    return tuple(out)
+
 
 
 def _check_phones(content: Content, checkers: dict[int, _Checker]) -> None:

@@ -15,12 +15,10 @@ from portal.content.model import Content
 from portal.content.rules import COMBINATORS, fold
 from portal.site.render import Renderer, status_text
 from portal.site.strings import Strings
-from portal.site.urls import ELIGIBILITY_DATA, procedure_path, program_path
+from portal.site.urls import ELIGIBILITY_DATA, country_path, procedure_path, program_path
 
-"""URL folder of the checker page in each language."""
 CHECKER_JS = Path(__file__).resolve().parents[3] / "docs" / "assets" / "portal" / "checker.js"
 """The checker's JavaScript (the budget is 10 KB gzipped; `make bench` measures this file)."""
-"""Where the compiled document is written, relative to the site directory."""
 
 UI_KEYS = ("next", "back", "dont_know", "yes", "no", "number_error", "choose_error",
            "results", "likely", "maybe", "not", "unpublished", "ended", "documents",
@@ -51,7 +49,8 @@ def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, 
         return [v.name + (f" ({v.kecamatan})" if v.kecamatan else "") for v in found]
 
     questions = [{
-        "id": q.id, "type": q.type, "text": plain(q.text), "help": html(q.help), "unit": plain(q.unit),
+        "id": q.id, "type": q.type, "for_help": q.for_help, "text": plain(q.text), "help": html(q.help),
+        "unit": plain(q.unit),
         "min": q.min, "max": q.max, "ask_if": q.ask_if,
         "options": [{"value": o.value, "label": plain(o.label)} for o in q.options],
         "villages": villages(q.villages_from),
@@ -79,13 +78,17 @@ def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, 
         "path": procedure_path(p.slug), "title": plain(p.title), "answers": readers(p.audience),
         "contacts": {lang: r.contacts(p.contacts) for lang, r in renderers.items()},
     } for p in content.procedures if p.contacts]
+    countries = [{  # the lines of the country a reader names (a country question), shown first
+        "slug": c.slug, "path": country_path(c.slug), "title": plain(c.name),
+        "contacts": {lang: r.contacts(c.contacts, notes=False) for lang, r in renderers.items()},
+    } for c in content.countries] if any(q.for_help for q in content.questions) else []
     ui = {lang: {key: strings[lang](f"checker.{key}") for key in UI_KEYS} for lang in content.languages}
     rules_date = max((p.last_reviewed for p in content.programs), default=None)
     for lang in content.languages:  # shown by the checker, so that a kept copy says how old it is
         ui[lang]["rules_date"] = (strings[lang]("checker.rules_date", date=strings[lang].long_date(rules_date))
                                   if rules_date else "")
     return {"version": 1, "languages": list(content.languages), "questions": questions,
-            "programs": programs, "help": help_pages, "help_question": policy.audience_question if policy else None,
+            "programs": programs, "help": help_pages, "countries": countries, "help_question": policy.audience_question if policy else None,
             "ui": ui, "rules_date": rules_date.isoformat() if rules_date else None}
 
 

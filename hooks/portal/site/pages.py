@@ -14,7 +14,8 @@ from typing import Callable, Iterable, Mapping
 from markupsafe import Markup
 
 from portal.content.errors import ContentError, ContentInvalid
-from portal.content.model import AUDIENCES, Content, Country, Organization, Procedure, Program, Proposal
+from portal.content.model import (AUDIENCES, OTHER_COUNTRIES, Content, Country, Organization, Procedure, Program,
+                                  Proposal)
 from portal.site.config import Options
 from portal.site.front_matter import front_matter
 from portal.site.html import render
@@ -25,7 +26,6 @@ from portal.site.urls import (AZ_DIR, BY_ORGANIZATION, CHECKER_DIR, COUNTRY_DIR,
                               url)
 
 PROPOSALS_DATA = "proposals"
-OTHER_COUNTRIES = "lainnya"  # the 'other countries' entry, listed after the named ones
 
 
 LIST_PAGE_SEARCH = {"exclude": True}

@@ -42,6 +42,11 @@ def procedure_path(slug: str) -> str:
     return f"{PROCEDURE_DIR}/{slug}/"
 
 
+def country_path(slug: str) -> str:
+    """A country page's URL path under its language's root: 'negara/malaysia/'."""
+    return f"{COUNTRY_DIR}/{slug}/"
+
+
 def program_page(slug: str) -> str:
     """A program page's generated path: 'program/melati' (``program/melati.<lang>.md``)."""
     return f"{PROGRAM_DIR}/{slug}"
