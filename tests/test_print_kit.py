@@ -287,6 +287,17 @@ def test_poster_is_one_page_black_on_white_with_the_marked_steps_and_contacts(ki
         assert min(c["size"] for c in page.chars) >= 8.5
 
 
+@pytest.mark.parametrize("kind", POSTER_SIZES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_poster_names_the_help_page_under_its_title(kit, lang, kind):
+    site, _, strings, files = kit
+    with pdfplumber.open(files[(lang, kind)].cache_file) as pdf:
+        text = re.sub(r"\s", "", pdf.pages[0].extract_text())
+    line = re.sub(r"\s", "", strings[lang]("print_kit.poster_help") + site.page_url(lang, "bantuan/"))
+    title = re.sub(r"\s", "", strings[lang]("print_kit.poster_title"))
+    assert line in text and text.index(title) < text.index(line)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_poster_qr_code_decodes_to_the_checker(kit, lang, tmp_path):
     import zxingcpp

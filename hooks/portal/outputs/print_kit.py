@@ -29,7 +29,7 @@ from portal.site.config import Site
 from portal.site.html import SECTIONS_DIR, environment
 from portal.site.render import Renderer
 from portal.site.strings import Strings
-from portal.site.urls import CHECKER_DIR
+from portal.site.urls import CHECKER_DIR, HELP_DIR
 
 log = logging.getLogger("mkdocs.hooks.portal")
 
@@ -123,8 +123,8 @@ def too_long(content: Content, lang: str, pages: int) -> ContentError:
 
 
 def poster_context(site: Site, r: Renderer, paper: str) -> dict[str, Any]:
-    """The poster in ``r``'s language on ``paper`` ('a3' or 'a4'): the steps and contacts marked
-    ``poster: true``, by procedure, and a QR code to the checker."""
+    """The poster in ``r``'s language on ``paper`` ('a3' or 'a4'): the help page's address, the steps
+    and contacts marked ``poster: true``, by procedure, and a QR code to the checker."""
     t = r.t
     procedures = sorted((p for p in r.content.procedures if any(s.poster for s in p.steps)), key=lambda p: p.slug)
     contacts = [c for p in _with_contacts(r.content) for c in p.contacts if c.poster]
@@ -132,6 +132,7 @@ def poster_context(site: Site, r: Renderer, paper: str) -> dict[str, Any]:
     draft = site.is_local_preview
     reviewed = reviewed_on(r.content, "poster", site.today)
     return {"lang": r.lang, "t": t, "paper": paper, "title": t("print_kit.poster_title"), "url": url,
+            "help_url": site.page_url(r.lang, f"{HELP_DIR}/"),
             "qr": None if draft else qr_svg(url), "reviewed": t("last_reviewed", date=t.long_date(reviewed)),
             "procedures": [{"title": r.plain(p.title), "steps": [r.plain(s.title) for s in p.steps if s.poster]}
                            for p in procedures],
