@@ -2,7 +2,9 @@
 sizes, margins, QR code), its office file's imposition, the posters, the marks' rules and the error
 when the marked content does not fit; on the fixture with more data (tests/more_data.py: two
 procedures marked for the guide and the poster, each with a marked step and contact and an
-unmarked one) and a program, a term and a country (Hong Kong, its KJRI line) marked. The real content's kit is made by its build."""
+unmarked one) and a program, a term and a country (Hong Kong) marked, and of the countries' contacts
+Hong Kong's KJRI line and Malaysia's (its country unmarked) for the help lines by country. The real
+content's kit is made by its build."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,7 +16,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 
 from conftest import FIXTURE_TODAY, POPPLER, REAL_UI, ROOT, copy_fixture_data, require_tool
 from more_data import with_more_data
@@ -49,6 +51,12 @@ def _mark(path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "pocket: true\n", encoding="utf-8")
 
 
+def _mark_contact(path: Path, value: str, marks: str = "    pocket: true\n") -> None:
+    """Mark the contact of ``value`` in the country file ``path``."""
+    line = f'    value: "{value}"\n'
+    path.write_text(path.read_text(encoding="utf-8").replace(line, line + marks), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def kit(tmp_path_factory):
     """The print kit of the fixture with more data, Melati and the term PMI marked, for a public site
@@ -58,9 +66,8 @@ def kit(tmp_path_factory):
     _mark(data / "programs" / "melati.yaml")
     _mark(data / "glossary" / "pmi.yaml")
     _mark(data / "countries" / "hong-kong.yaml")  # and its KJRI line for the guide and the poster:
-    hk = data / "countries" / "hong-kong.yaml"
-    hk.write_text(hk.read_text(encoding="utf-8").replace(
-        '    value: "+852 6773 0466"\n', '    value: "+852 6773 0466"\n    pocket: true\n    poster: true\n'), encoding="utf-8")
+    _mark_contact(data / "countries" / "hong-kong.yaml", "+852 6773 0466", "    pocket: true\n    poster: true\n")
+    _mark_contact(data / "countries" / "malaysia.yaml", "+60 3 0000 0000")  # the country unmarked
     site = _project(tmp, data)
     content = load_content(data, LANGS, today=FIXTURE_DAY, root=tmp)
     strings = load_strings(REAL_UI, LANGS)
@@ -143,10 +150,10 @@ def test_every_marked_item_is_in_the_guide_and_nothing_unmarked(kit, lang):
                 (marked if s.pocket else unmarked)["step"].append(title(s.title))
             for c in p.contacts:
                 (marked if c.pocket else unmarked)["contact"].append(c.value)
-    for country in content.countries:
-        (marked if country.pocket else unmarked)["country"].append(title(country.name))
+    for country in content.countries:  # its name is in the help lines when a contact is marked: its summary tells
+        (marked if country.pocket else unmarked)["country"].append(title(country.summary))
         for c in country.contacts:
-            (marked if country.pocket and c.pocket else unmarked)["contact"].append(c.value)
+            (marked if c.pocket else unmarked)["contact"].append(c.value)
     for p in content.programs:
         (marked if p.pocket else unmarked)["program"].append(title(p.title))
     for g in content.glossary:
@@ -209,6 +216,48 @@ def test_cover_qr_code_decodes_to_the_home_page_in_its_language(kit, lang, tmp_p
     assert [c.text for c in codes] == [site.page_url(lang, "")]
 
 
+def _part(path: Path) -> tuple[int, int]:
+    """The first and last page (from 1) of the guide's help lines by country: its named destinations."""
+    reader = PdfReader(path)
+    dests = reader.named_destinations
+    return tuple(reader.get_destination_page_number(dests[name]) + 1
+                 for name in ("saluran-bantuan", "saluran-bantuan-akhir"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_help_lines_by_country_follow_the_cover_each_marked_line_once_with_the_help_page(kit, lang):
+    site, content, strings, files = kit
+    r = Renderer(lang, content, strings[lang], Options(), site.today)
+    path = files[(lang, "pocket")].cache_file
+    first, last = _part(path)
+    assert first == 2 and last - first + 1 <= print_kit.MAX_HELP_LINES_PAGES
+    with pdfplumber.open(path) as pdf:
+        part = re.sub(r"\s", "", "".join(page.extract_text() for page in pdf.pages[first - 1:last]))
+        guide = re.sub(r"[\s-]", "", _text(pdf))
+    assert re.sub(r"\s", "", strings[lang]("help.lines")) in part
+    assert re.sub(r"\s", "", site.page_url(lang, "bantuan/")) in part
+    names = [re.sub(r"\s", "", html.unescape(r.plain(c.name))) for c in content.countries]
+    assert sorted(names, key=part.index) == sorted(names, key=str.casefold)  # the help page's order
+    for country in content.countries:
+        for c in country.contacts:  # label and number of each marked line, nowhere else in the guide
+            assert (re.sub(r"\s", "", f"{html.unescape(r.plain(c.label))}:{c.value}") in part) == c.pocket, c.value
+            assert guide.count(re.sub(r"[\s-]", "", c.value)) == c.pocket, c.value
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_help_lines_qr_code_decodes_to_the_help_page(kit, lang, tmp_path):
+    import zxingcpp
+    from PIL import Image
+
+    site, _, _, files = kit
+    path = files[(lang, "pocket")].cache_file
+    _, last = _part(path)
+    subprocess.run([require_tool("pdftoppm", POPPLER), "-r", "300", "-png", "-f", str(last), "-l", str(last),
+                    str(path), str(tmp_path / "p")], check=True)
+    codes = zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("p*.png"))))
+    assert [c.text for c in codes] == [site.page_url(lang, "bantuan/")]
+
+
 # --- marks and limits, on the fixture content ----------------------------------------------------
 
 def _fixture(tmp_path: Path, edit) -> Path:
@@ -254,6 +303,33 @@ def test_a_guide_that_does_not_fit_stops_with_what_is_marked(tmp_path, monkeypat
     assert re.search(r"buku saku \(id\) perlu \d+ halaman A6; paling banyak 1", message)
     assert re.search(r"the pocket guide \(id\) needs \d+ A6 pages; at most 1", message)
     assert "1 prosedur (jalur-resmi) dengan 1 langkah" in message and "1 procedures (jalur-resmi) with 1 steps" in message
+    assert not list((tmp_path / ".cache").rglob("*.pdf"))  # nothing half-made is kept
+
+
+def test_help_lines_over_two_pages_stop_naming_every_marked_line(tmp_path):
+    data = copy_fixture_data(tmp_path / "data")
+    hong_kong = data / "countries" / "hong-kong.yaml"
+    _mark_contact(hong_kong, "+852 6773 0466")
+    _mark_contact(data / "countries" / "malaysia.yaml", "+60 3 0000 0000")
+    long_label = "{id: %s, en: %s}" % (" ".join(["Hotline KJRI Hong Kong"] * 300), " ".join(["KJRI hotline"] * 400))
+    hong_kong.write_text(hong_kong.read_text(encoding="utf-8").replace(
+        "{id: Hotline KJRI Hong Kong, en: KJRI Hong Kong hotline}", long_label), encoding="utf-8")
+    site = _project(tmp_path, data)
+    content = load_content(data, LANGS, today=FIXTURE_DAY, root=tmp_path)
+    with pytest.raises(ContentInvalid) as raised:
+        print_kit.make_kit(site, content, load_strings(REAL_UI, LANGS))
+    errors = raised.value.errors
+    assert [e.code for e in errors] == ["E-POCKET-LINES"] * 2
+    lines = hong_kong.read_text(encoding="utf-8").splitlines()
+    mark = lines.index('    value: "+852 6773 0466"') + 2  # the 'pocket: true' under it, from 1
+    assert lines[mark - 1] == "    pocket: true"
+    assert {(e.file, e.line, e.field) for e in errors} == {("data/countries/hong-kong.yaml", mark,
+                                                             "contacts[0].pocket")}
+    message = "\n".join(map(str, errors))
+    assert re.search(r"saluran bantuan per negara di buku saku \(id\) perlu \d+ halaman A6; paling banyak 2", message)
+    assert re.search(r"the help lines by country in the pocket guide \(en\) need \d+ A6 pages; at most 2", message)
+    assert "hong-kong: +852 6773 0466; malaysia: +60 3 0000 0000" in message
+    assert "Hapus tanda 'pocket' dari sebagian" in message and "Remove the 'pocket' mark from some" in message
     assert not list((tmp_path / ".cache").rglob("*.pdf"))  # nothing half-made is kept
 
 

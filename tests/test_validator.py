@@ -104,9 +104,6 @@ CASES = [
     ("country: phone contact without a note", replace(
         '    note: {id: "Polisi, ambulans, pemadam kebakaran.", en: "Police, ambulance, fire."}\n', "", HONG_KONG),
      HONG_KONG, line_of('value: "999"', HONG_KONG) - 1, "contacts[1].note", "E-MISSING"),
-    ("country: contact marked for the pocket guide, the country not",
-     replace('    value: "999"\n', '    value: "999"\n    pocket: true\n', HONG_KONG),
-     HONG_KONG, line_of('value: "999"', HONG_KONG) + 1, "contacts[1].pocket", "E-MARK"),
     ("country: law entry without sources", replace(
         "en: According to Alinea (17 July 2023), domestic workers are entitled to one rest day every week.\n"
         "    sources: [alinea-2023-07-17-siapkerja]\n",
@@ -226,6 +223,14 @@ def test_phone_number_given_as_a_sourced_contact_may_be_repeated_in_text(data):
     with pytest.raises(ContentInvalid) as info:
         load_content(data, LANGS, today=TODAY, root=data.parent)
     assert [(e.code, e.field) for e in info.value.errors] == [("E-MISSING", "contacts[0].note")]
+
+
+def test_a_country_contact_marked_pocket_needs_no_mark_on_its_country(data):
+    """It goes into the pocket guide's help lines by country; the country's own mark adds its summary."""
+    replace('    value: "999"\n', '    value: "999"\n    pocket: true\n', HONG_KONG)(data)
+    content = load_content(data, LANGS, today=TODAY, root=data.parent)
+    hong_kong = next(c for c in content.countries if c.slug == "hong-kong")
+    assert not hong_kong.pocket and [c.value for c in hong_kong.contacts if c.pocket] == ["999"]
 
 
 OWN_CASES = """cases:

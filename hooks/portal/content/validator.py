@@ -46,8 +46,6 @@ POCKET_HINTS = {
                   "(tulis 'pocket: sebelum-berangkat' atau 'pocket: jika-ada-masalah' di prosedur)",
                   "its procedure has no 'pocket' "
                   "(write 'pocket: sebelum-berangkat' or 'pocket: jika-ada-masalah' on the procedure)"),
-    "country": ("negaranya tidak punya 'pocket: true' (tulis 'pocket: true' di negara)",
-                "its country has no 'pocket: true' (write 'pocket: true' on the country)"),
 }
 """Why a ``pocket: true`` mark is refused, per kind of item that holds it."""
 
@@ -240,7 +238,8 @@ def _country(ck: _Checker, slug: str, today: dt.date) -> Country:
     return Country(
         slug=slug, file=ck.doc.file, name=ck.text(("name",)), summary=ck.text(("summary",)),
         emergency=ck.opt_text(d, (), "emergency"),
-        contacts=ck.contacts(("contacts",), "negara" if d.get("pocket") else None, printable="country"),
+        # a country's contacts marked 'pocket' go into the guide's help lines, the country marked or not
+        contacts=ck.contacts(("contacts",), "saluran-bantuan", printable="country"),
         law=law, lapor_diri=ck.opt_text(d, (), "lapor_diri"), unknown=ck.opt_text(d, (), "unknown"),
         sources=tuple(d["sources"]), last_reviewed=ck.date(("last_reviewed",), today),
         old_slugs=tuple(d.get("old_slugs", ())), pocket=bool(d.get("pocket")))

@@ -3,15 +3,18 @@ and the wall poster in A3 and A4.
 
 What goes into the guide is marked in the content, never chosen here: procedures with ``pocket:
 sebelum-berangkat`` or ``pocket: jika-ada-masalah`` (their steps and contacts with ``pocket:
-true``), countries (their contacts with ``pocket: true``), programs and glossary terms with ``pocket:
-true``; procedure steps, and procedure and country contacts, with ``poster: true`` for the poster. The guide has at most
-:data:`MAX_POCKET_PAGES` pages; blank pages are added up to a multiple of 4. Rendered with the
-brochures' WeasyPrint workers, cached like them in a folder of its own.
+true``), countries, programs and glossary terms with ``pocket: true``, and the contacts of any country
+with ``pocket: true`` (the help lines by country, first after the cover); procedure steps, and
+procedure and country contacts, with ``poster: true`` for the poster. The guide has at most
+:data:`MAX_POCKET_PAGES` pages, its help lines at most :data:`MAX_HELP_LINES_PAGES`; blank pages are
+added up to a multiple of 4. Rendered with the brochures' WeasyPrint workers, cached like them in a
+folder of its own.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import logging
 import re
 import time
@@ -19,14 +22,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pypdf import PdfReader
+
 from portal.build.paths import own_folder
 from portal.content.errors import ContentError, ContentInvalid
-from portal.content.model import Content, Country, Procedure
+from portal.content.loader import dotted, load_file
+from portal.content.model import Content, Procedure
 from portal.outputs.brochures import (Brochure, cache_key, font_files, is_intact, qr_svg, render_all, render_pdf,
                                       site_path, store, stylesheet)
 from portal.outputs.imposition import impose, pad_to_multiple, page_count
 from portal.site.config import Site
 from portal.site.html import SECTIONS_DIR, environment
+from portal.site.pages import OTHER_COUNTRIES, sort_key
 from portal.site.render import Renderer
 from portal.site.strings import Strings
 from portal.site.urls import CHECKER_DIR, HELP_DIR
@@ -36,6 +43,9 @@ log = logging.getLogger("mkdocs.hooks.portal")
 TEMPLATE_DIR = Path("overrides") / "print"
 CACHE_DIR = Path(".cache") / "print-kit"
 MAX_POCKET_PAGES = 24
+MAX_HELP_LINES_PAGES = 2
+HELP_LINES = "saluran-bantuan"  # the id of the guide's help lines part; its end is marked by HELP_LINES_END
+HELP_LINES_END = f"{HELP_LINES}-akhir"
 CACHE_FILE = re.compile(r"^[0-9a-f]{64}(-office)?\.(pdf|sha256)(\.tmp)?$")  # what make_kit writes
 
 
@@ -49,9 +59,11 @@ def _procedure(p: Procedure) -> dict[str, Any]:
     return {"item": p, "steps": [s for s in p.steps if s.pocket], "contacts": [c for c in p.contacts if c.pocket]}
 
 
-def _country(c: Country) -> dict[str, Any]:
-    """A country in the pocket guide: ``item``, and of its contacts those marked ``pocket``."""
-    return {"item": c, "contacts": [x for x in c.contacts if x.pocket]}
+def help_lines(r: Renderer) -> list[dict[str, Any]]:
+    """The countries with contacts marked ``pocket``, in the help page's order ('lainnya' last): each
+    ``item`` (the country) and those ``contacts``."""
+    countries = sorted(r.content.countries, key=lambda c: (c.slug == OTHER_COUNTRIES, sort_key(r.title(c.name))))
+    return [{"item": c, "contacts": marks} for c in countries if (marks := [x for x in c.contacts if x.pocket])]
 
 
 def _with_contacts(content: Content) -> list:
@@ -76,21 +88,24 @@ def pocket_context(site: Site, r: Renderer) -> dict[str, Any]:
     programs = sorted((p for p in content.programs if p.pocket), key=lambda p: r.plain(p.title).lower())
     terms = sorted((g for g in content.glossary if g.pocket), key=lambda g: g.term.lower())
     countries = sorted((c for c in content.countries if c.pocket), key=lambda c: c.slug)
-    empty = {"procedures": [], "programs": [], "countries": [], "glossary": []}
+    empty = {"lines": [], "procedures": [], "programs": [], "countries": [], "glossary": []}
     parts = [
+        {**empty, "id": HELP_LINES, "title": t("help.lines"), "lines": help_lines(r)},
         {**empty, "id": "sebelum-berangkat", "title": t("print_kit.before"),
          "procedures": [_procedure(p) for p in procedures if p.pocket == "sebelum-berangkat"]},
         {**empty, "id": "program", "title": t("section.programs"), "programs": programs},
         {**empty, "id": "jika-ada-masalah", "title": t("print_kit.problem"),
          "procedures": [_procedure(p) for p in procedures if p.pocket == "jika-ada-masalah"]},
-        {**empty, "id": "negara", "title": t("section.countries"), "countries": [_country(c) for c in countries]},
+        {**empty, "id": "negara", "title": t("section.countries"), "countries": countries},
         {**empty, "id": "glosarium", "title": t("section.glossary"), "glossary": terms},
     ]
     reviewed = reviewed_on(content, "pocket", site.today)
-    url = site.page_url(r.lang, "")
+    url, help_url = site.page_url(r.lang, ""), site.page_url(r.lang, f"{HELP_DIR}/")
     draft = site.is_local_preview
     return {"lang": r.lang, "t": t, "r": r, "medium": "print", "draft": draft, "qr": None if draft else qr_svg(url),
-            "url": url, "title": t("print_kit.pocket_title"), "reviewed": t("last_reviewed", date=t.long_date(reviewed)),
+            "url": url, "help_url": help_url, "help_qr": None if draft else qr_svg(help_url),
+            "lines_end": HELP_LINES_END, "title": t("print_kit.pocket_title"),
+            "reviewed": t("last_reviewed", date=t.long_date(reviewed)),
             "parts": [part for part in parts if any(part[kind] for kind in empty)]}
 
 
@@ -102,12 +117,12 @@ def marked(content: Content) -> str:
     programs = sum(p.pocket for p in content.programs)
     terms = sum(bool(g.pocket) for g in content.glossary)
     names = ", ".join(p.slug for p in procedures)
-    countries = [c for c in content.countries if c.pocket]
-    country_contacts = sum(c.pocket for country in countries for c in country.contacts)
+    countries = sum(c.pocket for c in content.countries)
+    lines = sum(c.pocket for country in content.countries for c in country.contacts)
     return (f"{len(procedures)} prosedur ({names}) dengan {steps} langkah dan {contacts} kontak, {programs} program, "
-            f"{terms} istilah, {len(countries)} negara dengan {country_contacts} kontak",
+            f"{terms} istilah, {countries} negara, {lines} saluran bantuan negara",
             f"{len(procedures)} procedures ({names}) with {steps} steps and {contacts} contacts, {programs} programmes, "
-            f"{terms} terms, {len(countries)} countries with {country_contacts} contacts")
+            f"{terms} terms, {countries} countries, {lines} country help lines")
 
 
 def too_long(content: Content, lang: str, pages: int) -> ContentError:
@@ -120,6 +135,35 @@ def too_long(content: Content, lang: str, pages: int) -> ContentError:
         f"{what_id}. Hapus tanda 'pocket' dari sebagian, atau persingkat teksnya",
         f"the pocket guide ({lang}) needs {pages} A6 pages; at most {MAX_POCKET_PAGES}. Marked 'pocket': "
         f"{what_en}. Remove the 'pocket' mark from some, or shorten the text")
+
+
+def part_pages(pdf: bytes) -> int:
+    """How many pages the help lines part of the guide ``pdf`` takes: from its start to its end marker."""
+    reader = PdfReader(io.BytesIO(pdf))
+    dests = reader.named_destinations
+    if HELP_LINES not in dests:  # nothing marked
+        return 0
+    start, end = (reader.get_destination_page_number(dests[name]) for name in (HELP_LINES, HELP_LINES_END))
+    return end - start + 1
+
+
+def lines_too_long(site: Site, content: Content, lang: str, pages: int) -> ContentError:
+    """The bilingual error of help lines over :data:`MAX_HELP_LINES_PAGES` pages, at the first marked
+    contact of the country with the most, naming every marked line by country."""
+    marked = [(c, found) for c in sorted(content.countries, key=lambda c: c.slug)
+              if (found := [i for i, x in enumerate(c.contacts) if x.pocket])]
+    most, found = max(marked, key=lambda m: len(m[1]))
+    field = ("contacts", found[0], "pocket")
+    line = load_file(site.root / most.file, site.root).line(field)
+    named = "; ".join(f"{c.slug}: " + ", ".join(c.contacts[i].value for i in found) for c, found in marked)
+    return ContentError(
+        most.file, line, dotted(field), "E-POCKET-LINES",
+        f"saluran bantuan per negara di buku saku ({lang}) perlu {pages} halaman A6; paling banyak "
+        f"{MAX_HELP_LINES_PAGES}. Kontak negara yang ditandai 'pocket': {named}. Hapus tanda 'pocket' dari sebagian "
+        "(nomor lain tetap ada di halaman Bantuan darurat), atau persingkat labelnya",
+        f"the help lines by country in the pocket guide ({lang}) need {pages} A6 pages; at most "
+        f"{MAX_HELP_LINES_PAGES}. Country contacts marked 'pocket': {named}. Remove the 'pocket' mark from some "
+        "(the other numbers stay on the Emergency help page), or shorten their labels")
 
 
 def poster_context(site: Site, r: Renderer, paper: str) -> dict[str, Any]:
@@ -172,8 +216,8 @@ def _render(jobs: list[_Job], base_url: Path) -> list[tuple[_Job, bytes, int]]:
 
 def make_kit(site: Site, content: Content, strings: dict[str, Strings]) -> tuple[Brochure, ...]:
     """The print kit of every language (pocket guide, office print file, A3 and A4 posters),
-    rendered only when their inputs changed. A guide over :data:`MAX_POCKET_PAGES` pages, or a
-    poster over one page, raises :class:`ContentInvalid`."""
+    rendered only when their inputs changed. A guide over :data:`MAX_POCKET_PAGES` pages, help lines
+    over :data:`MAX_HELP_LINES_PAGES`, or a poster over one page, raise :class:`ContentInvalid`."""
     fonts = font_files()
     pocket_css = stylesheet(site, fonts, TEMPLATE_DIR / "pocket.css")
     poster_css = stylesheet(site, fonts, TEMPLATE_DIR / "poster.css")
@@ -191,13 +235,16 @@ def make_kit(site: Site, content: Content, strings: dict[str, Strings]) -> tuple
     todo = [j for j in jobs if not (is_intact(j.path) and (j.kind != "pocket" or is_intact(office_file(j.path))))]
     errors, made = [], []
     for job, pdf, pages in _render(todo, site.root / TEMPLATE_DIR):
-        if job.kind == "pocket" and pages > MAX_POCKET_PAGES:
-            errors.append(too_long(content, job.lang, pages))
-        elif job.kind != "pocket" and pages > 1:
+        if job.kind == "pocket":
+            lines = part_pages(pdf)
+            failed = ([too_long(content, job.lang, pages)] if pages > MAX_POCKET_PAGES else []) + (
+                [lines_too_long(site, content, job.lang, lines)] if lines > MAX_HELP_LINES_PAGES else [])
+            errors += failed
+            if not failed:
+                padded = pad_to_multiple(pdf, 4)
+                made += [(job.path, padded), (office_file(job.path), impose(padded))]
+        elif pages > 1:
             errors.append(poster_too_long(content, job.lang, job.kind.split("-")[1], pages))
-        elif job.kind == "pocket":
-            padded = pad_to_multiple(pdf, 4)
-            made += [(job.path, padded), (office_file(job.path), impose(padded))]
         else:
             made.append((job.path, pdf))
     if errors:  # nothing of a kit that does not fit is kept

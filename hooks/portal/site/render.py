@@ -211,19 +211,21 @@ class Renderer:
     def sources(self, ids: Iterable[str]) -> Markup:
         return fragments().sources([self.source(self.content.source_index[i]) for i in dict.fromkeys(ids)])
 
-    def contact(self, contact: Contact, notes: bool = True) -> Markup:
+    def contact(self, contact: Contact, notes: bool = True, cited: bool = True) -> Markup:
         label = self.inline(contact.label) if contact.label else None
         note = self.inline(contact.note) if contact.note and notes else None
         href = tel_href(contact.value) if contact.kind == "phone" else None
-        return fragments().contact(contact.kind, contact.value, href, label, note, self.citation(contact.sources))
+        citation = self.citation(contact.sources) if cited else ""
+        return fragments().contact(contact.kind, contact.value, href, label, note, citation)
 
     def citation(self, ids: Iterable[str]) -> Markup:
         """The short citation of ``ids`` ('[Alinea, Jul 2023]'), after a contact or a country's law."""
         return fragments().citation([self._cite(s) for s in ids])
 
-    def contacts(self, contacts: Iterable[Contact], notes: bool = True) -> Markup:
-        """A list of contacts; ``notes=False`` (the help page, kept small) leaves their notes to the item's page."""
-        return fragments().contacts([self.contact(c, notes) for c in contacts])
+    def contacts(self, contacts: Iterable[Contact], notes: bool = True, cited: bool = True) -> Markup:
+        """A list of contacts; ``notes=False`` (the help page, kept small) leaves their notes to the item's page,
+        ``cited=False`` (the pocket guide's help lines, dialled from paper) their sources too."""
+        return fragments().contacts([self.contact(c, notes, cited) for c in contacts])
 
     def _cite(self, source_id: str) -> str:
         s = self.content.source_index[source_id]
