@@ -399,7 +399,9 @@ def main() -> None:
             f"{len(shell)} files; budget {kb(offline.SHELL_BUDGET)}: {'OK' if shell_gz <= offline.SHELL_BUDGET else 'OVER'}")
         for lang_prefix, lang in (("", "id"), ("en/", "en")):
             saved = json.loads((site / lang_prefix / offline.SAVE_LIST).read_text(encoding="utf-8"))
-            row(f"Save for offline reading ({lang})", f"{kb(saved['bytes'])} gz", f"{len(saved['files'])} files")
+            row(f"Save for offline reading ({lang})", f"{kb(saved['bytes'])} gz",
+                f"{len(saved['files'])} files; budget {kb(offline.SAVE_BUDGET)}: "
+                f"{'OK' if saved['bytes'] <= offline.SAVE_BUDGET else 'OVER'}")
         cards = sorted(p.stat().st_size for p in site.rglob("og.png"))
         if cards:
             row("Link preview images", f"{kb(max(cards))} largest", f"{len(cards)} PNGs, smallest {kb(cards[0])}; budget 100 KB each: "

@@ -78,7 +78,9 @@ STEPS: list[tuple[str, Step]] = [
     ("search index", lambda prepared: search.build_index(prepared.site.site_dir, prepared.site.languages[1:])),
     ("web editor", web_editor),
     ("minified scripts", lambda prepared: minified_scripts.minify_site(prepared.site.site_dir)),
-    ("offline reading", lambda prepared: offline.write(prepared.site.site_dir, prepared.site.languages)),
+    ("offline reading", lambda prepared: offline.write(
+        prepared.site.site_dir, prepared.site.languages,
+        {lang: prepared.strings[lang]("offline.needs_internet") for lang in prepared.site.languages})),
     ("privacy", privacy_check),
 ]
 

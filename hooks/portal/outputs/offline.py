@@ -5,8 +5,9 @@ Everything here is computed from the built output, after the other post-build st
 stylesheet renamed by its content, the search index, the checker's data are what they are in
 ``site/``): the build's version is a hash of every file; the shell, what the service worker caches
 on install, is the offline and help pages and what they and the home page load
-(:func:`portal.checks.page_weight.page_weight`), and must stay within :data:`SHELL_BUDGET`. The
-worker's own logic is ``service_worker.js`` beside this module.
+(:func:`portal.checks.page_weight.page_weight`), and must stay within :data:`SHELL_BUDGET`; what
+"save for offline" keeps is every page of a language its pages link to (:func:`closure`), within
+:data:`SAVE_BUDGET`. The worker's own logic is ``service_worker.js`` beside this module.
 """
 from __future__ import annotations
 
@@ -17,18 +18,26 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 from PIL import Image, ImageDraw, ImageFont
 
+from portal.checks.html_tags import parse_pieces, tag_pieces
 from portal.checks.page_weight import Measured, Resource, gzipped_size, page_weight
 from portal.outputs.brochures import font_files
 from portal.outputs.og_images import head_meta
 from portal.site.urls import (ADMIN_DIR, AZ_DIR, CHECKER_DIR, COUNTRY_DIR, ELIGIBILITY_DATA, HELP_DIR, OFFLINE_DIR,
-                              PROCEDURE_DIR, PROGRAM_DIR, SEARCH_DIR)
+                              PROCEDURE_DIR, PROGRAM_DIR, SEARCH_DIR, is_admin)
 
 SHELL_BUDGET = 60 * 1024
 """What installing the worker downloads, gzipped: a reader who opens one page pays little more."""
+SAVE_BUDGET = 1024 * 1024
+"""What "save for offline" downloads for one language, gzipped (the button says it before saving): the
+reader pays it once, on a prepaid plan, for every page a saved page links to. The real content's
+save lists are 664 KB (id) and 684 KB (en) (issue 31): 1 MB leaves room for about half as much
+content again before the list must be cut."""
 TIMEOUT_MS = 3000
 """How long a page waits for the network before the kept copy is shown (patchy signal)."""
 WORKER = "sw.js"  # at the site root: its scope is the whole site
@@ -51,6 +60,10 @@ _SEARCH_STYLE = re.compile(r'data-pmi-style="([^"]+)"')  # the search dialog's s
 
 class ShellTooLarge(Exception):
     """The install-time cache is over :data:`SHELL_BUDGET`."""
+
+
+class SaveTooLarge(Exception):
+    """A language's "save for offline" list is over :data:`SAVE_BUDGET`."""
 
 
 @dataclass(frozen=True)
@@ -90,17 +103,76 @@ def shell(site_dir: Path, roots: list[str], measured: Measured | None = None) ->
     return tuple(sorted(found.values(), key=lambda r: r.path))
 
 
-def save_list(site_dir: Path, root: str, tag: str, measured: Measured | None = None) -> list[tuple[str, int]]:
+class _Hrefs(HTMLParser):
+    """The ``href`` of every ``<a>``."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href") if tag == "a" else None
+        if href:
+            self.found.append(href)
+
+
+def _hrefs(html: str, seen: dict[str, list[str]]) -> list[str]:
+    """The links of a page, each distinct ``<a>`` tag parsed once per scan (``seen``)."""
+    def parse(text: str) -> list[str]:
+        parser = _Hrefs()
+        parser.feed(text)
+        parser.close()
+        return parser.found
+    pieces = tag_pieces(html) if "<!--" not in html else None
+    if pieces is None:
+        return parse(html)
+    return parse_pieces((piece for name, piece in pieces if name == "a"), parse, seen)
+
+
+def _linked_page(site_dir: Path, page: str, href: str) -> str | None:
+    """The site path of the HTML page ``href`` on ``page`` leads to ('glosarium/index.html'), or None:
+    another host or scheme, a file that is not a page (a PDF), a page not in the site."""
+    parts = urlsplit(urljoin("http://site/" + page, href.strip()))
+    if (parts.scheme, parts.netloc) != ("http", "site"):
+        return None
+    path = unquote(parts.path).lstrip("/")
+    if path == "" or path.endswith("/") or (site_dir / path).is_dir():
+        path = posixpath.join(path, "index.html")
+    return path if path.endswith(".html") and (site_dir / path).is_file() else None
+
+
+def closure(site_dir: Path, root: str, others: list[str], start: list[str]) -> list[str]:
+    """The pages ``start`` links to, the pages those link to, and so on, in the language at ``root``
+    (not under another language's root in ``others``, not the staff editor), ``start`` included:
+    what a reader who saved ``start`` can tap on offline. Read from the built HTML (``<a href>``)."""
+    def ours(path: str) -> bool:
+        return path.startswith(root) and not any(o and path.startswith(o) for o in others) and not is_admin(path)
+    found, queue, seen = set(start), list(start), {}
+    while queue:
+        page = queue.pop()
+        for href in _hrefs((site_dir / page).read_text(encoding="utf-8"), seen):
+            target = _linked_page(site_dir, page, href)
+            if target and target not in found and ours(target):
+                found.add(target)
+                queue.append(target)
+    return sorted(found)
+
+
+def save_list(site_dir: Path, root: str, others: list[str], tag: str,
+              measured: Measured | None = None) -> list[tuple[str, int]]:
     """(site path, gzipped size) of what "save for offline reading" keeps for the language at
-    ``root``: the help page, every program, procedure and country page, the checker (its script and data too), A–Z and
-    the language's search index. ``measured``: the assets measured so far (see :func:`page_weight`),
-    so that what every page loads is gzipped once."""
+    ``root`` (``others``: the other languages' roots): the home and help pages, A–Z, the checker (its
+    script and data too), every program, procedure and country page, every page of the language those
+    link to (:func:`closure`: glossary, organisations, the lists the menu opens), what each page loads,
+    and the language's search index. Not PDFs: they stay downloads. ``measured``: the assets measured
+    so far (see :func:`page_weight`), so that what every page loads is gzipped once."""
     measured = Measured() if measured is None else measured
-    pages = [f"{root}{HELP_DIR}/index.html", f"{root}{AZ_DIR}/index.html", f"{root}{CHECKER_DIR}/index.html"]
+    start = [f"{root}index.html", f"{root}{HELP_DIR}/index.html", f"{root}{AZ_DIR}/index.html",
+             f"{root}{CHECKER_DIR}/index.html"]
     for folder in (PROGRAM_DIR, PROCEDURE_DIR, COUNTRY_DIR):
-        pages += sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / root / folder).glob("*/index.html"))
+        start += sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / root / folder).glob("*/index.html"))
     files: dict[str, int] = {}
-    for page in pages:
+    for page in closure(site_dir, root, others, start):
         for resource in page_weight(site_dir, page, measured).resources:
             files.setdefault(resource.path, resource.gz)
     if (site_dir / ELIGIBILITY_DATA).exists():  # what the checker's script loads
@@ -151,9 +223,10 @@ def manifest(site_dir: Path, root: str, lang: str) -> dict:
                        "purpose": "any maskable"} for s in ICON_SIZES]}
 
 
-def write(site_dir: Path, languages: tuple[str, ...]) -> Offline:
+def write(site_dir: Path, languages: tuple[str, ...], notes: dict[str, str]) -> Offline:
     """Icons, a manifest per language, the version marked into the scripts, the save lists and the
-    worker. :class:`ShellTooLarge` when the shell is over budget."""
+    worker, with ``notes``: per language, what a link to a download says offline ("(needs internet)"). :class:`ShellTooLarge` when the shell is over budget, :class:`SaveTooLarge` when a save
+    list is."""
     roots = ["" if i == 0 else f"{lang}/" for i, lang in enumerate(languages)]
     fonts = font_files()
     (site_dir / ICON_DIR).mkdir(parents=True, exist_ok=True)
@@ -171,8 +244,11 @@ def write(site_dir: Path, languages: tuple[str, ...]) -> Offline:
     saves = {}
     measured = Measured()
     for root in roots:
-        files = save_list(site_dir, root, build, measured)
+        files = save_list(site_dir, root, [r for r in roots if r != root], build, measured)
         saves[root] = sum(size for _, size in files)
+        if saves[root] > SAVE_BUDGET:
+            raise SaveTooLarge(f"'save for offline' of /{root} is {saves[root]} B gzipped "
+                               f"({len(files)} files), over its budget of {SAVE_BUDGET} B")
         document = {"version": build, "bytes": saves[root], "files": [page_url(p) for p, _ in files]}
         (site_dir / root / SAVE_LIST).write_text(json.dumps(document), encoding="utf-8")
     found = shell(site_dir, roots, measured)
@@ -181,7 +257,8 @@ def write(site_dir: Path, languages: tuple[str, ...]) -> Offline:
         raise ShellTooLarge(f"the offline shell is {total} B gzipped, over its budget of {SHELL_BUDGET} B: "
                             + ", ".join(f"{r.path} {r.gz} B" for r in found))
     config = {"version": build, "shell": [page_url(r.path) for r in found], "timeout": TIMEOUT_MS,
-              "offline": {root: f"{root}{OFFLINE_DIR}/" for root in roots}, "admin": f"{ADMIN_DIR}/"}
+              "offline": {root: f"{root}{OFFLINE_DIR}/" for root in roots}, "admin": f"{ADMIN_DIR}/",
+              "notes": {root: html.escape(notes[lang]) for root, lang in zip(roots, languages)}}
     (site_dir / WORKER).write_text(f"self.PMI_BUILD = {json.dumps(config)};\n" + SOURCE.read_text(encoding="utf-8"),
                                    encoding="utf-8")
     return Offline(build, found, saves)

@@ -1,12 +1,13 @@
 /* Portal PMI service worker (issue 22). The build (hooks/portal/outputs/offline.py) puts
    self.PMI_BUILD above this text: the build's version, its shell (CSS, JS, icon and the offline
-   page of each language, computed from the built output), the offline page per language root,
-   the staff editor's folder and the network timeout for pages.
+   page of each language, computed from the built output), the offline page and the "(needs
+   internet)" note per language root, the staff editor's folder and the network timeout for pages.
 
    - Install: the shell only, into a cache named after the build; old caches go on activation
      (the pages a reader kept are carried over first, so an update never empties the phone).
-   - Pages (HTML): network first; after the timeout (patchy signal) the kept copy; offline and
-     never opened: the offline page of the page's language.
+   - Pages (HTML): network first; after the timeout (patchy signal) the kept copy, its links to
+     downloads (PDFs, never kept) followed by the note; offline and never opened: the offline page
+     of the page's language.
    - Everything else of this site: cache first (the cache is this build's, so never stale).
    - Never: the staff editor (/admin/), other hosts, PDFs, anything but GET. Checker answers
      live in the URL fragment: pages are kept under their URL without query or fragment, so
@@ -50,19 +51,33 @@ self.addEventListener("activate", function (event) {
   }).then(function () { return self.clients.claim(); }));
 });
 
-function offlinePage(url) {
+function rootOf(url) {  /* the language root ('' or 'en/') a URL of this site is under */
   var path = url.href.slice(SCOPE.length), best = "";
   Object.keys(BUILD.offline).forEach(function (root) {
     if (path.indexOf(root) === 0 && root.length >= best.length) best = root;
   });
-  var target = here(BUILD.offline[best]);
+  return best;
+}
+
+function offlinePage(url) {
+  var target = here(BUILD.offline[rootOf(url)]);
   if (url.href === target) return Response.error();
   return Response.redirect(target, 302);  /* its own URL, so that its relative links work */
 }
 
+/* A kept copy, shown for want of network: a link to a download (our download links, PDFs) gets the
+   language's "(needs internet)" note, as HTML, inside it. The page online is left as it is. */
+function marked(copy, url) {
+  var note = '<small class="pmi-needs-internet"> ' + BUILD.notes[rootOf(url)] + "</small></a>";
+  return copy.text().then(function (text) {
+    return new Response(text.replace(/(<a\s[^>]*\sdownload=[^>]*>[\s\S]*?)<\/a>/g, function (all, link) { return link + note; }),
+      { headers: { "Content-Type": copy.headers.get("Content-Type") || "text/html" } });
+  });
+}
+
 function page(request, url) {
   return caches.open(CACHE).then(function (cache) {
-    var kept = cache.match(request, { ignoreSearch: true });
+    var kept = cache.match(request, { ignoreSearch: true }).then(function (copy) { return copy && marked(copy, url); });
     var network = fetch(request).then(function (response) {
       if (response.ok && response.type === "basic" && !response.redirected) cache.put(url.origin + url.pathname, response.clone());  /* no query, no fragment (checker answers) */
       return response;

@@ -34,12 +34,14 @@ RUNTIME_NAMES: dict[str, frozenset[str]] = {
         "span", "summary", "ul"}),
     "portal-search.js": frozenset({"dialog", "link", "script"}),
     "share.js": frozenset({"textarea"}),  # a hidden one, to copy the link where the clipboard API is missing
+    "sw.js": frozenset({"small"}),  # "(needs internet)" in a kept copy's links to PDFs (offline.py)
     "Pagefind UI": frozenset({
         "a", "button", "div", "form", "h3", "img", "input", "li", "mark", "ol", "p", "path",
         "span", "svg", "ul"}),
 }
-"""The named safelist: elements and classes that ``checker.js``, ``portal-search.js``, ``share.js``
-and Pagefind's UI create. Material classes our scripts name need no entry (see :func:`script_names`)."""
+"""The named safelist: elements and classes that ``checker.js``, ``portal-search.js``, ``share.js``,
+the service worker and Pagefind's UI create. Material classes our scripts name need no entry (see
+:func:`script_names`)."""
 
 STATIC_PSEUDO_CLASSES = frozenset({
     "root", "scope", "first-child", "last-child", "only-child", "first-of-type", "last-of-type",
