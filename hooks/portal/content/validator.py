@@ -293,13 +293,13 @@ def _questions(ck: _Checker, today: dt.date) -> list[Question]:
     for i, q in enumerate(ck.doc.data):
         if q["type"] == "choice" and "options" not in q:
             ck.report((i, "options"), "E-MISSING", "pertanyaan pilihan wajib punya 'options'",
+                      "a choice question needs 'options'")
         if q["type"] == "country" and "options" in q:
             ck.report((i, "options"), "E-OPTIONS",
                       "pertanyaan negara tidak punya 'options': pilihannya adalah halaman negara (data/countries/); "
                       "hapus 'options'",
                       "a country question has no 'options': its options are the country pages (data/countries/); "
                       "remove 'options'")
-                      "a choice question needs 'options'")
         out.append(Question(
             id=q["id"], type=q["type"], text=ck.text((i, "text")), help=ck.opt_text(q, (i,), "help"),
             options=tuple(Option(o["value"], ck.text((i, "options", j, "label")))
@@ -581,11 +581,11 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         refs(checkers[id(term)], ("sources",), term.sources, sources, "sumber", "source")
     _link_targets(content, checkers)
     _policy_refs(content, checkers, refs)
+    for i, q in enumerate(content.questions):
         if q.for_help and not content.countries:
             checkers[id(q)].report((i, "type"), "E-MISSING",
                                    "pertanyaan negara perlu halaman negara; belum ada berkas di data/countries/",
                                    "a country question needs country pages; data/countries/ has none yet")
-    for i, q in enumerate(content.questions):
         if q.villages_from is not None:
             ref(checkers[id(q)], (i, "villages_from"), q.villages_from, orgs, "organisasi", "organisation")
         if q.ask_if is not None:
