@@ -110,7 +110,8 @@ def add_synthetic_programs(folder: Path, count: int) -> None:
     """``count`` programs cloned round-robin from the real ones, each with its own slug and title.
 
     A clone of a program with published criteria gets what the validator asks of it: one
-    'likely' and one 'not' case (one file each), cloned from the model's cases in data/cases/.
+    'likely' (or, with unchecked criteria, 'maybe') and one 'not' case (one file each), cloned from
+    the model's cases in data/cases/.
     """
     models = sorted(folder.glob("*.yaml"))
     cases_dir = folder.parent / "cases"
@@ -122,8 +123,10 @@ def add_synthetic_programs(folder: Path, count: int) -> None:
         data.pop("old_slugs", None)
         data["title"] = {lang: f"{text} #{i + 1}" for lang, text in data["title"].items()}
         (folder / f"{slug}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        for verdict in ("likely", "not"):
-            case = next((c for c in real_cases if c["expect"].get(model.stem) == verdict), None)
+        for verdict in ("likely", "maybe", "not") if data["eligibility"].get("unchecked") else ("likely", "not"):
+            about = [c for c in real_cases if c["expect"].get(model.stem) == verdict]
+            # a model with unchecked criteria needs a 'maybe' that shows them: the fullest one
+            case = max(about, key=lambda c: sum(v is not None for v in c["answers"].values()), default=None)
             if case is not None and data["eligibility"]["criteria_published"]:
                 clone = {"name": f"{case['name']} ({slug})", "answers": dict(case["answers"]), "expect": {slug: verdict}}
                 text = yaml.safe_dump(clone, allow_unicode=True, sort_keys=False)

@@ -126,12 +126,35 @@ def test_reasons_explain_the_verdict():
     assert ["Anda ingin bekerja di Korea Selatan", None] in result["reasons"]
 
 
+def test_a_programme_with_unchecked_criteria_is_never_likely_and_names_them():
+    """Issue 33: the nurse who meets every criterion asked gets 'maybe' with the STR and experience
+    named, in both languages and both engines; a reader who fails one gets 'not' without them."""
+    data = json.loads(compiled_for(FIXTURE_DATA))
+    nurse = {"situasi": "calon_pmi", "umur": 30, "negara_tujuan": "jepang", "pendidikan": "d3_keperawatan",
+             "jlpt_n5": True}
+    readers = [nurse, {**nurse, "jlpt_n5": None}, {**nurse, "umur": 36}]
+    py = [run_py(data, answers)["verdicts"] for answers in readers]
+    assert py == [r["verdicts"] for r in run_js(data, [{"answers": a} for a in readers])["cases"]]
+    met, unknown, failed = (v["en"]["g-to-g-jepang"] for v in py)
+    assert met["verdict"] == "maybe" and all(value is True for _, value in met["reasons"])
+    assert met["unchecked"] == ["For nurse positions: an STR (registration certificate) and at least 2 years' work experience."]
+    assert py[0]["id"]["g-to-g-jepang"]["unchecked"] == ["Untuk posisi perawat: punya STR dan pengalaman kerja paling sedikit 2 tahun."]
+    assert unknown["verdict"] == "maybe" and unknown["unchecked"] == met["unchecked"]
+    assert failed["verdict"] == "not" and "unchecked" not in failed
+    japan = next(p for p in data["programs"] if p["slug"] == "g-to-g-jepang")
+    assert japan["registration"]["en"] == "In 2025, registration was open from 1 February to 31 May (Spadanews)."
+    korea = next(p for p in data["programs"] if p["slug"] == "g-to-g-korea")
+    assert korea["unchecked"] == [] and korea["registration"] is None
+
+
 def _ended_korea(tmp_path: Path) -> tuple[dict, list[dict]]:
     """The fixture's content with Korea's program ended, and two readers' answers."""
     data_dir = copy_fixture_data(tmp_path / "data")
     path = data_dir / "programs" / "g-to-g-korea.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("value: announced", "value: ended"), encoding="utf-8")
     shutil.rmtree(data_dir / "cases")  # its cases expect Korea to be open
+    japan = data_dir / "programs" / "g-to-g-jepang.yaml"  # ended too: its coverage needs those cases
+    japan.write_text(japan.read_text(encoding="utf-8").replace("value: active", "value: ended"), encoding="utf-8")
     qualifying = load_yaml(FIXTURE_DATA / "cases" / "calon-pmi-aged-25-who-qualifies-for-korea.yaml")["answers"]
     return compiled(data_dir), [{"answers": qualifying}, {"answers": {}}]
 

@@ -130,7 +130,7 @@ CASES = [
 
 def test_fixture_is_valid(data):
     content = load_content(data, LANGS, today=TODAY, root=data.parent)
-    assert {p.slug for p in content.programs} == {"desbumi", "g-to-g-korea", "melati", "warung-naik-kelas"}
+    assert {p.slug for p in content.programs} == {"desbumi", "g-to-g-jepang", "g-to-g-korea", "melati", "warung-naik-kelas"}
 
 
 @pytest.mark.parametrize("name,edit,file,line,field,code", CASES, ids=[c[0] for c in CASES])
@@ -205,11 +205,50 @@ def test_a_programme_with_published_criteria_needs_a_likely_and_a_not_case(data)
     assert "'likely' dan 'not'" in error.message_id and "'likely' and 'not'" in error.message_en
 
 
+JAPAN = "programs/g-to-g-jepang.yaml"
+
+
+def test_a_programme_with_unchecked_criteria_needs_a_maybe_case_that_shows_them_not_a_likely_one(data):
+    drop_cases_about(data, "g-to-g-jepang")
+    # 'maybe' only because the JLPT is not known: the unchecked criteria are not what it shows
+    write("cases/jlpt-unknown.yaml", "name: jlpt unknown\nanswers: {situasi: calon_pmi, umur: 30, "
+          "negara_tujuan: jepang, pendidikan: d3_keperawatan, jlpt_n5: null}\nexpect: {g-to-g-jepang: maybe}\n")(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    [error] = info.value.errors
+    assert (error.file, error.code, error.field) == (f"data/{JAPAN}", "E-CASE-MISSING", "eligibility.criteria_published")
+    assert "'maybe' (pembaca memenuhi semua syarat yang ditanyakan" in error.message_id and "'not'" in error.message_id
+    assert "'maybe' (the reader meets every criterion asked" in error.message_en and "likely" not in error.message_en
+    write("cases/shows.yaml", "name: shows\nanswers: {situasi: calon_pmi, umur: 30, negara_tujuan: jepang, "
+          "pendidikan: d3_keperawatan, jlpt_n5: true}\nexpect: {g-to-g-jepang: maybe}\n")(data)
+    write("cases/no.yaml", "name: too old\nanswers: {situasi: calon_pmi, umur: 36}\nexpect: {g-to-g-jepang: not}\n")(data)
+    load_content(data, LANGS, today=TODAY, root=data.parent)
+
+
+def test_published_criteria_say_which_the_rule_does_not_ask(data):
+    replace("  unchecked: []  # the rule asks every criterion its source publishes\n", "", KOREA)(data)
+    replace("criteria_published: false", "criteria_published: false\n  unchecked: []", MELATI)(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    errors = sorted((e.file, e.code, e.field) for e in info.value.errors)
+    assert errors == [(f"data/{KOREA}", "E-UNCHECKED", "eligibility.unchecked"),
+                      (f"data/{MELATI}", "E-UNCHECKED", "eligibility.unchecked")]
+    korea = next(e for e in info.value.errors if e.file == f"data/{KOREA}")
+    assert "'unchecked: []'" in korea.message_id and "'unchecked: []'" in korea.message_en
+
+
+def test_an_unchecked_criterion_and_a_registration_window_cite_known_sources(data):
+    replace("      sources: [spadanews-2025-ijepa]\n  registration:", "      sources: [tidak-ada]\n  registration:",
+            JAPAN)(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    assert [(e.code, e.field) for e in info.value.errors] == [("E-REF", "eligibility.unchecked[0].sources[0]")]
+
+
 def test_ended_programme_for_calon_pmi_needs_no_calo_warning(data):
     replace("  - id: Hati-hati dengan calo.", "  - id: Hati-hati.", KOREA)(data)
     replace("value: announced", "value: ended", KOREA)(data)
-    for case in (data / "cases").glob("*.yaml"):  # they expect Korea to be open
-        case.unlink()
+    drop_cases_about(data, "g-to-g-korea")  # they expect Korea to be open
     load_content(data, LANGS, today=TODAY, root=data.parent)
 
 

@@ -60,8 +60,11 @@
     if (!p.offered) return { verdict: "not", reasons: [[ui.ended, false]] };
     if (!p.rule) return { verdict: "maybe", reasons: [unpublished] };
     var eff = effective(data, answers), v = evaluate(p.rule, eff.counted, eff.na), reasons = explain(p.rule, eff, lang);
-    if (p.published) return { verdict: v === true ? "likely" : v === false ? "not" : "maybe", reasons: reasons };
-    return v === false ? { verdict: "not", reasons: reasons } : { verdict: "maybe", reasons: reasons.concat([unpublished]) };
+    var unchecked = p.unchecked.map(function (t) { return t[lang]; });
+    if (p.published && !unchecked.length) return { verdict: v === true ? "likely" : v === false ? "not" : "maybe", reasons: reasons };
+    if (v === false) return { verdict: "not", reasons: reasons };
+    /* published criteria the rule does not ask: at most "maybe", and they are named */
+    return p.published ? { verdict: "maybe", reasons: reasons, unchecked: unchecked } : { verdict: "maybe", reasons: reasons.concat([unpublished]) };
   }
 
   function verdicts(data, answers, lang) {
@@ -260,6 +263,10 @@
             var v = all[p.slug];
             return el("li", { "class": "pmi-result", "data-slug": p.slug }, [
               el("a", { href: "../" + p.path, text: p.title[lang] }),
+              v.unchecked ? el("div", { "class": "pmi-unchecked" }, [el("p", { text: ui.unchecked }),
+                el("ul", {}, v.unchecked.map(function (t) { return el("li", { html: t }); }))]) : null,
+              p.registration && key !== "not" ? el("p", { "class": "pmi-registration" }, [el("strong", { text: ui.registration }), " ",
+                el("span", { html: p.registration[lang] })]) : null,
               el("p", { "class": "pmi-status pmi-status--" + p.status, text: p.status_text[lang] }),
               p.where[lang].length ? el("p", { "class": "pmi-where", text: ui.where + " " + p.where[lang].join(", ") }) : null,
               el("ul", { "class": "pmi-reasons" }, v.reasons.map(function (r) {

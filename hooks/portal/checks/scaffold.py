@@ -72,6 +72,7 @@ eligibility:
   #         equals: purna_pmi
   #         reason: {{id: Anda purna PMI, en: You are a returnee}}
   #         sources: [{source}]
+  #   unchecked: []   # syarat dari sumber yang tidak ditanyakan 'rule' / published criteria 'rule' does not ask
   # lalu tambahkan kasus di 'cases' di bawah / then add cases under 'cases' below
   criteria_published: false
   # Jika syarat tidak diumumkan: siapa yang memutuskan / when not published: who decides

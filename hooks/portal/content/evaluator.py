@@ -6,7 +6,8 @@ shape built from the content) and implement:
 - ``effective``: which answers count (a question whose ``ask_if`` is false does not apply);
 - ``verdict``: ``likely`` / ``maybe`` / ``not`` per program, with the reasons behind it. A
   program whose criteria are unpublished is never ``likely``: its rule (whom the sources name,
-  e.g. "lives in Banyuwangi") can only make it ``not``;
+  e.g. "lives in Banyuwangi") can only make it ``not``; nor is one with published criteria its rule
+  does not ask (``unchecked``): those are named with a ``maybe``;
 - ``next_question``: the next question that can still change some verdict, or that asks where
   the reader is for the help lines (``for_help``, asked only of the readers its ``ask_if`` names).
 
@@ -62,7 +63,8 @@ def explain(node: Mapping[str, Any], counted: Answers, na: set[str], lang: str) 
 
 def verdict(data: Mapping[str, Any], program: Mapping[str, Any], answers: Answers,
             lang: str) -> dict[str, Any]:
-    """``{"verdict": likely|maybe|not, "reasons": [[reason, true|false|null], ...]}``."""
+    """``{"verdict": likely|maybe|not, "reasons": [[reason, true|false|null], ...]}``, and with a
+    ``maybe`` of a program whose rule leaves published criteria unasked, ``"unchecked": [text, ...]``."""
     ui = data["ui"][lang]
     unpublished = [ui["unpublished"], None]
     if not program["offered"]:
@@ -72,8 +74,12 @@ def verdict(data: Mapping[str, Any], program: Mapping[str, Any], answers: Answer
     counted, na = effective(data, answers)
     value = evaluate(program["rule"], counted, na)
     reasons = [[text, v] for text, v in explain(program["rule"], counted, na, lang)]
-    if program["published"]:
+    unchecked = [text[lang] for text in program["unchecked"]]
+    if program["published"] and not unchecked:
         return {"verdict": {True: LIKELY, False: NOT, None: MAYBE}[value], "reasons": reasons}
+    if program["published"]:  # criteria the rule does not ask: at most "maybe", and they are named
+        return {"verdict": NOT, "reasons": reasons} if value is False else \
+            {"verdict": MAYBE, "reasons": reasons, "unchecked": unchecked}
     # Unpublished criteria: the rule only says whom the sources name; never "likely".
     return {"verdict": NOT, "reasons": reasons} if value is False else \
         {"verdict": MAYBE, "reasons": reasons + [unpublished]}

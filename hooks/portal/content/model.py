@@ -58,11 +58,20 @@ class Status:
 
 
 @dataclass(frozen=True)
+class Sourced:
+    """A short text with the sources that state it."""
+    text: Text
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Eligibility:
     criteria_published: bool
     rule: Mapping[str, Any] | None = None
     decided_by: Text | None = None
     note: Text | None = None
+    unchecked: tuple[Sourced, ...] = ()  # published criteria the rule does not ask: never "likely"
+    registration: Sourced | None = None  # the registration window, dated: shown beside the result
 
 
 @dataclass(frozen=True)

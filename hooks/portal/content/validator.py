@@ -20,7 +20,7 @@ from portal.content.errors import ContentError, ContentInvalid
 from portal.content.loader import Document, LoadFailed, character_errors, dotted, load_file, strings
 from portal.content.model import (OTHER_COUNTRIES, Case, Contact, Content, Country, CountryLaw, Eligibility,
                                   GlossaryTerm, Option, Organization, Policy, PolicyRule, Procedure, ProcedureStep,
-                                  Program, Proposal, Question, Source, Status, Text, TextField, Village)
+                                  Program, Proposal, Question, Source, Sourced, Status, Text, TextField, Village)
 
 COLLECTIONS = {"programs": "program", "procedures": "procedure", "countries": "country",
                "organizations": "organization", "proposals": "proposal",
@@ -169,6 +169,17 @@ class _Checker:
         return tuple(out)
 
 
+UNCHECKED_HINTS = {
+    True: ("syarat diumumkan: tulis di 'unchecked' setiap syarat dari sumber yang tidak ditanyakan 'rule' "
+           "(teks dan sumbernya), atau 'unchecked: []' jika 'rule' menanyakan semua syarat yang diumumkan",
+           "criteria published: list in 'unchecked' every criterion the sources publish that 'rule' does not ask "
+           "(its text and sources), or write 'unchecked: []' if 'rule' asks every published criterion"),
+    False: ("'unchecked' hanya untuk program dengan syarat diumumkan (criteria_published: true)",
+            "'unchecked' is only for programmes whose criteria are published (criteria_published: true)"),
+}
+"""E-UNCHECKED: a programme with published criteria says which of them its rule does not ask."""
+
+
 def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
     d = ck.doc.data
     el = d["eligibility"]
@@ -179,6 +190,8 @@ def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
         ck.report(("eligibility", "decided_by"), "E-MISSING",
                   "syarat tidak diumumkan: tulis siapa yang memutuskan di 'decided_by'",
                   "criteria not published: say who decides in 'decided_by'")
+    if el["criteria_published"] != ("unchecked" in el):
+        ck.report(("eligibility", "unchecked"), "E-UNCHECKED", *UNCHECKED_HINTS[el["criteria_published"]])
     for leaf_path, leaf in rules.nodes(el.get("rule"), ("eligibility", "rule")):
         if "reason" in leaf:
             ck.text(leaf_path + ("reason",))
@@ -196,7 +209,11 @@ def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
         description=ck.text(("description",)),
         eligibility=Eligibility(el["criteria_published"], el.get("rule"),
                                 ck.opt_text(el, ("eligibility",), "decided_by"),
-                                ck.opt_text(el, ("eligibility",), "note")),
+                                ck.opt_text(el, ("eligibility",), "note"),
+                                tuple(Sourced(ck.text(("eligibility", "unchecked", i, "text")), tuple(u["sources"]))
+                                      for i, u in enumerate(el.get("unchecked", ()))),
+                                Sourced(ck.text(("eligibility", "registration", "text")),
+                                        tuple(el["registration"]["sources"])) if "registration" in el else None),
         sources=tuple(d["sources"]), last_reviewed=ck.date(("last_reviewed",), today),
         benefits=ck.texts(("benefits",)), steps=ck.texts(("steps",)),
         documents=ck.texts(("documents",)), where=tuple(d.get("where", ())),
@@ -550,6 +567,11 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         refs(ck, ("status", "sources"), program.status.sources, sources, "sumber", "source")
         refs(ck, ("where",), program.where, orgs, "organisasi", "organisation")
         contact_refs(ck, ("contacts",), program.contacts)
+        for i, extra in enumerate(program.eligibility.unchecked):
+            refs(ck, ("eligibility", "unchecked", i, "sources"), extra.sources, sources, "sumber", "source")
+        if program.eligibility.registration is not None:
+            refs(ck, ("eligibility", "registration", "sources"), program.eligibility.registration.sources,
+                 sources, "sumber", "source")
         rule = program.eligibility.rule
         if rule is not None:
             rules.check_rule(rule, ("eligibility", "rule"), questions, ck.report)

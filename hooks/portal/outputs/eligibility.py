@@ -24,7 +24,8 @@ UI_KEYS = ("next", "back", "dont_know", "yes", "no", "number_error", "choose_err
            "results", "likely", "maybe", "not", "unpublished", "ended", "documents",
            "documents_intro", "print", "restart", "answers", "change", "unknown", "question_n", "villages",
            "where", "print_estimate", "print_date", "print_answers",
-           "share_heading", "share_results", "share_answers", "share_answers_note", "help", "help_intro")
+           "share_heading", "share_results", "share_answers", "share_answers_note", "help", "help_intro",
+           "unchecked", "registration")
 
 
 def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, Any]:
@@ -60,6 +61,8 @@ def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, 
         "offered": offered(p),
         "published": p.eligibility.criteria_published,
         "rule": rule(p.eligibility.rule) if p.eligibility.rule is not None else None,
+        "unchecked": [html(u.text) for u in p.eligibility.unchecked],
+        "registration": html(p.eligibility.registration.text) if p.eligibility.registration else None,
         "title": plain(p.title),
         "status_text": {lang: status_text(r, p) for lang, r in renderers.items()},
         "decided_by": html(p.eligibility.decided_by),
