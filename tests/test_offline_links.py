@@ -3,8 +3,11 @@ links to (glossary, organisations, the lists the menu opens …), within its bud
 downloads, and their links say so when the reader is offline."""
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import shutil
+import threading
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -14,7 +17,7 @@ from portal.checks.page_weight import gzipped_size
 from portal.outputs import offline
 from portal.site.strings import load_strings
 
-from conftest import REAL_UI, HtmlPage, serve_directory
+from conftest import REAL_UI, HtmlPage
 from test_browser_offline import SLOW, wait_for_worker
 from test_offline import worker_settings
 
@@ -103,18 +106,32 @@ def test_a_save_over_its_budget_fails_the_build(fixture_site, tmp_path, monkeypa
         offline.write(site, ("id", "en"), {"id": "(perlu internet)", "en": "(needs internet)"})
 
 
+class _Uncached(http.server.SimpleHTTPRequestHandler):
+    """Files with ``Cache-Control: no-cache``: the browser's HTTP cache never answers for the server
+    (a page just built would be fresh in it for a few seconds, and could hide the cut)."""
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
 @pytest.fixture
 def cut_site(fixture_site):
     """The fixture site served on its own (so its own origin, worker and caches), and a function that
     stops the server: the network cut at the server, the phone still thinking it is online."""
-    url, server = serve_directory(fixture_site)
+    handler = functools.partial(_Uncached, directory=str(fixture_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     running = [True]
 
     def cut():
         server.shutdown()
         server.server_close()
         running.clear()
-    yield url, cut
+    yield f"http://127.0.0.1:{server.server_address[1]}/", cut
     if running:
         cut()
 
