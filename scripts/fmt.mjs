@@ -13,7 +13,8 @@ const YAML = require('yaml');
 
 // portal.content.validator.COLLECTIONS: folder of data/ -> its kind in the schema (a test holds them equal)
 export const FOLDERS = {
-  programs: 'program', procedures: 'procedure', countries: 'country', organizations: 'organization', proposals: 'proposal',
+  programs: 'program', procedures: 'procedure', countries: 'country', situations: 'situation',
+  organizations: 'organization', proposals: 'proposal',
   sources: 'source', glossary: 'glossary_term', cases: 'case',
 };
 

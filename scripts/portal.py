@@ -67,7 +67,7 @@ def validate(data_dir: Path | None, output: str) -> None:
     site = from_mkdocs_file()
     data_dir, content = _load(site, data_dir, output)
     click.echo(f"OK: {len(content.programs)} program, {len(content.procedures)} prosedur, "
-               f"{len(content.countries)} negara / countries, "
+               f"{len(content.countries)} negara / countries, {len(content.situations)} situasi / situations, "
                f"{len(content.organizations)} organisasi, {len(content.glossary)} istilah / terms, "
                f"{len(content.cases)} kasus kelayakan / eligibility cases.")
     if output == "github":  # warnings never fail the check

@@ -262,6 +262,8 @@ PROCEDURE = """\
 title: {id: Prosedur uji, en: Test procedure}
 summary: {id: Ringkasan uji., en: Test summary.}
 audience: [calon_pmi]
+now:
+  - {id: Lakukan ini dulu., en: Do this first.}
 steps:
   - title: {id: Langkah uji pertama, en: First test step}
     documents:
@@ -291,6 +293,8 @@ def test_booklet_carries_procedures_and_proposals_get_no_brochure(tmp_path):
     booklet = next(j for j in jobs if j.name == "pocket-guide-en.pdf")
     assert 'href="#procedure-uji">Test procedure</a>' in booklet.html  # in the contents
     assert "First test step" in booklet.html and "Test document" in booklet.html
+    box = booklet.html.index("Do this first.")  # what to do now, before the steps
+    assert booklet.html.index("What to do now") < box < booklet.html.index("First test step")
     assert "Usulan uji" not in booklet.html and "Test proposal" not in booklet.html
 
 

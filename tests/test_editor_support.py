@@ -16,11 +16,12 @@ from conftest import FIXTURE_DATA, REAL_DATA, REAL_UI, ROOT
 
 HEADER = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
 SCHEMA_DIR = ROOT / "schema"
-EXPECTED = {"programs": "program", "procedures": "procedure", "countries": "country", "organizations": "organization",
-            "proposals": "proposal", "ui": "ui", "glossary": "glossary_term", "sources": "source",
+EXPECTED = {"programs": "program", "procedures": "procedure", "countries": "country", "situations": "situation",
+            "organizations": "organization", "proposals": "proposal", "ui": "ui", "glossary": "glossary_term", "sources": "source",
             "questions.yaml": "questions", "cases": "cases", "policy.yaml": "policy",
             "translations": "translations"}
-EDITOR_FOLDERS = ("programs", "procedures", "countries", "organizations", "proposals", "sources", "glossary", "cases")
+EDITOR_FOLDERS = ("programs", "procedures", "countries", "situations", "organizations", "proposals", "sources", "glossary",
+                  "cases")
 """Folders the web editor saves: their files are in its form (`make fmt`), without comments, so
 their schema is named by .vscode/settings.json alone."""
 

@@ -284,7 +284,7 @@ def test_table_of_contents_lists_each_section_in_both_languages(fixture_site):
 # --- country pages ---------------------------------------------------------------------
 
 COUNTRIES = {path.stem: load_yaml(path) for path in (FIXTURE_DATA / "countries").glob("*.yaml")}  # slug -> data
-COUNTRY_SECTIONS = ["emergency", "contacts", "lapor_diri", "law", "unknown", "sources"]
+COUNTRY_SECTIONS = ["now", "emergency", "contacts", "lapor_diri", "law", "unknown", "sources"]
 
 
 def test_each_country_has_a_page_in_both_languages_with_its_lines_sources_and_review_date(fixture_site):
@@ -309,6 +309,26 @@ def test_each_country_has_a_page_in_both_languages_with_its_lines_sources_and_re
         summaries = [data["summary"][prefix.strip("/") or "id"] for data in COUNTRIES.values()]
         text = re.sub(r"<[^>]+>", "", (fixture_site / prefix / "negara" / "index.html").read_text(encoding="utf-8"))
         assert all(s in text for s in summaries), prefix
+
+
+def test_procedure_and_country_pages_open_with_what_to_do_now(fixture_site):
+    """Issue 32: the 'now' lines, in order, right after the summary: before the steps, the
+    emergency number and the contacts; a link in a line is a link."""
+    items = [("prosedur/jalur-resmi", load_yaml(FIXTURE_DATA / "procedures" / "jalur-resmi.yaml")),
+             *((f"negara/{slug}", data) for slug, data in COUNTRIES.items())]
+    for prefix, heading in (("", "Yang harus dilakukan sekarang"), ("en/", "What to do now")):
+        lang = prefix.strip("/") or "id"
+        for path, data in items:
+            html = (fixture_site / prefix / path / "index.html").read_text(encoding="utf-8")
+            box = re.search(r'<h2 id="now">([^<]+)</h2>\s*<ul class="pmi-now">(.*?)</ul>', html, re.S)
+            assert box and box.group(1) == heading, (prefix, path)
+            lines = [re.sub(r"<[^>]+>", "", li).strip() for li in re.findall(r"<li>(.*?)</li>", box.group(2), re.S)]
+            expected = [re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", line[lang]) for line in data["now"]]
+            assert lines == expected, (prefix, path)
+            first_h2 = re.search(r'<h2 id="([a-z_]+)"', html).group(1)
+            assert first_h2 == "now", (prefix, path)
+    procedure = (fixture_site / "prosedur" / "jalur-resmi" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../organisasi/pemkab-banyuwangi/"' in procedure[procedure.index('class="pmi-now"'):]
 
 
 # --- privacy ---------------------------------------------------------------------------

@@ -22,6 +22,13 @@ HONG_KONG = "countries/hong-kong.yaml"
 HK_EMERGENCY = "  id: Dalam bahaya, telepon 999"
 
 
+def question_with(needle: str) -> str:
+    """'[i]': the index of the fixture question whose entry holds ``needle`` first."""
+    lines = (FIXTURE_DATA / QUESTIONS).read_text(encoding="utf-8").splitlines()
+    upto = lines[:line_of(needle, QUESTIONS)]
+    return f"[{sum(line.startswith('- id:') for line in upto) - 1}]"
+
+
 def expect_line_of(file: str) -> int:
     """The line of the ``expect:`` of the fixture case in ``file``."""
     lines = (FIXTURE_DATA / file).read_text(encoding="utf-8").splitlines()
@@ -69,13 +76,13 @@ CASES = [
      KOREA, line_of("- question: pendidikan", KOREA) - 1, "eligibility.rule.all[1].sources[0]", "E-REF"),
     ("ask_if: option the question lacks", replace("ask_if: {question: negara_tujuan, equals: korea}",
                                                   "ask_if: {question: negara_tujuan, equals: korae}", QUESTIONS),
-     QUESTIONS, line_of("ask_if: {question: negara_tujuan, equals: korea}", QUESTIONS), "[7].ask_if.equals", "E-OPTION"),
+     QUESTIONS, line_of("ask_if: {question: negara_tujuan, equals: korea}", QUESTIONS), question_with("ask_if: {question: negara_tujuan, equals: korea}") + ".ask_if.equals", "E-OPTION"),
     ("questions: villages of an unknown organisation", replace("villages_from: desa-desbumi", "villages_from: desbumi", QUESTIONS),
-     QUESTIONS, line_of("villages_from: desa-desbumi", QUESTIONS), "[3].villages_from", "E-REF"),
+     QUESTIONS, line_of("villages_from: desa-desbumi", QUESTIONS), question_with("villages_from: desa-desbumi") + ".villages_from", "E-REF"),
     ("ask_if: a later question", replace("ask_if: {question: kabupaten, in: [banyuwangi, jember]}",
                                          "ask_if: {question: punya_usaha, equals: true}", QUESTIONS),
      QUESTIONS, line_of("ask_if: {question: kabupaten, in: [banyuwangi, jember]}", QUESTIONS),
-     "[3].ask_if.question", "E-ORDER"),
+     question_with("ask_if: {question: kabupaten, in: [banyuwangi, jember]}") + ".ask_if.question", "E-ORDER"),
     # editorial rules (portal.content.policy)
     ("placeholder text left from portal.py new", replace(
         SUMMARY + " untuk anak PMI yang diumumkan Pemkab Banyuwangi pada 2021.", '  id: "GANTI: ringkasan satu kalimat"'),
@@ -109,6 +116,14 @@ CASES = [
         "    sources: [alinea-2023-07-17-siapkerja]\n",
         "en: According to Alinea (17 July 2023), domestic workers are entitled to one rest day every week.\n", HONG_KONG),
      HONG_KONG, line_of("- title: {id: Hari libur", HONG_KONG), "law[0].sources", "E-MISSING"),
+    ("country: a 'what to do now' line too long to read at a glance",
+     replace("    en: Wages unpaid or passport held? Call the KJRI Hong Kong hotline below.",
+             "    en: Wages unpaid or passport held? Call the KJRI Hong Kong hotline below. " + "More words. " * 8,
+             HONG_KONG),
+     HONG_KONG, line_of("    en: Wages unpaid or passport held?", HONG_KONG), "now[1].en", "E-NOW-LONG"),
+    ("procedure: six 'what to do now' lines", replace(
+        "now:\n", "now:\n" + "  - {id: Satu baris., en: One line.}\n" * 5, "procedures/jalur-resmi.yaml"),
+     "procedures/jalur-resmi.yaml", line_of("now:", "procedures/jalur-resmi.yaml"), "now", "E-SCHEMA"),
     # eligibility cases (portal.content.cases)
     ("case: unknown question", replace("umur: 25, kabupaten: banyuwangi", "umr: 25, kabupaten: banyuwangi", CASES_FILE),
      CASES_FILE, line_of("umur: 25, kabupaten: banyuwangi", CASES_FILE), "answers.umr", "E-REF"),

@@ -18,7 +18,7 @@ from portal.site.html import PAGES_DIR, SECTIONS_DIR
 from portal.site.pages import build_pages
 from portal.site.review import stale_items
 from portal.site.strings import Strings, load_strings
-from portal.site.urls import COUNTRY_DIR, ORGANIZATION_DIR, OWNED_DIRS, PROCEDURE_DIR, PROGRAM_DIR
+from portal.site.urls import COUNTRY_DIR, ORGANIZATION_DIR, OWNED_DIRS, PROCEDURE_DIR, PROGRAM_DIR, SITUATION_DIR
 
 log = logging.getLogger("mkdocs.hooks.portal")
 
@@ -52,9 +52,11 @@ def fingerprint(site: Site) -> str:
 
 
 def _made_from(content: Content) -> dict[str, str]:
-    """{generated page: its content file} for the pages of programs, procedures, countries and organisations."""
+    """{generated page: its content file} for the pages of programs, procedures, countries, situations and
+    organisations."""
     folders = ((PROGRAM_DIR, content.programs), (PROCEDURE_DIR, content.procedures),
-               (COUNTRY_DIR, content.countries), (ORGANIZATION_DIR, content.organizations))
+               (COUNTRY_DIR, content.countries), (SITUATION_DIR, content.situations),
+               (ORGANIZATION_DIR, content.organizations))
     return {f"{folder}/{item.slug}.{lang}.md": item.file
             for folder, items in folders for item in items for lang in content.languages}
 
@@ -74,7 +76,8 @@ def prepare(site: Site) -> Prepared:
     pages = build_pages(content, strings, site.options, today, download_links(made, strings))
     pages.update(brochure_pages(content, strings, made, built=site.options.brochures))
     months = site.options.stale_after_months
-    for item in stale_items([*content.programs, *content.procedures, *content.countries, *content.organizations],
+    for item in stale_items([*content.programs, *content.procedures, *content.countries, *content.situations,
+                             *content.organizations],
                             today, months):
         # INFO, not WARNING: a warning would fail the strict build a year after each review.
         log.info("Portal PMI: %s last reviewed %s, more than %d months ago: please review",

@@ -105,7 +105,8 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
                         f"belum ada teks '{lang}'", f"no '{lang}' text yet"))
     findings += _review_first(content, docs)
     findings += _outdated(content, data_dir, root)
-    pages = [*content.programs, *content.procedures, *content.countries, *content.organizations, *content.proposals]
+    pages = [*content.programs, *content.procedures, *content.countries, *content.situations, *content.organizations,
+             *content.proposals]
     for item in stale_items(pages, today, stale_after_months):
         findings.append(Finding(
             "stale", item.file, docs[item.file].line(("last_reviewed",)), "last_reviewed",

@@ -183,6 +183,12 @@ def links(text: str) -> Iterator[tuple[str, str]]:
             label.append(" " if token.type in ("softbreak", "hardbreak") else token.content)
 
 
+def visible_text(text: str) -> str:
+    """The words a reader sees of ``text`` (a link's text, not its address; no markup)."""
+    return "".join(" " if t.type in ("softbreak", "hardbreak") else t.content
+                   for t in _tokens(text) if t.type in ("text", "code_inline", "softbreak", "hardbreak")).strip()
+
+
 def to_html(text: str) -> str:
     """Content Markdown to HTML (raw HTML and images escaped, a link not allowed loses its href)."""
     return _MD.render(text)

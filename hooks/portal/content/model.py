@@ -120,11 +120,28 @@ class Procedure:
     steps: tuple[ProcedureStep, ...]
     sources: tuple[str, ...]
     last_reviewed: dt.date
+    now: tuple[Text, ...] = ()  # "what to do now": 1-5 short lines, shown first
     introduction: Text | None = None
     warnings: tuple[Text, ...] = ()
     contacts: tuple[Contact, ...] = ()
     old_slugs: tuple[str, ...] = ()
     pocket: str | None = None  # the pocket guide's section: 'sebelum-berangkat' or 'jika-ada-masalah'
+
+
+@dataclass(frozen=True)
+class Situation:
+    """A reader's situation ('Saya bekerja di luar negeri'): a page linked from the home page, with
+    what that reader needs first, the procedures for them, then the programmes of its audience."""
+
+    slug: str
+    file: str
+    title: Text
+    summary: Text
+    audience: str  # one of AUDIENCES: whose programmes the page lists (and the home page's order)
+    first: tuple[Text, ...]  # 1-5 short lines, shown first
+    procedures: tuple[str, ...]
+    sources: tuple[str, ...]
+    last_reviewed: dt.date
 
 
 @dataclass(frozen=True)
@@ -145,6 +162,7 @@ class Country:
     contacts: tuple[Contact, ...]
     sources: tuple[str, ...]
     last_reviewed: dt.date
+    now: tuple[Text, ...] = ()  # "what to do now": 1-5 short lines, shown first
     emergency: Text | None = None
     law: tuple[CountryLaw, ...] = ()
     lapor_diri: Text | None = None
@@ -273,6 +291,7 @@ class Content:
     programs: tuple[Program, ...] = ()
     procedures: tuple[Procedure, ...] = ()
     countries: tuple[Country, ...] = ()
+    situations: tuple[Situation, ...] = ()
     organizations: tuple[Organization, ...] = ()
     proposals: tuple[Proposal, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()

@@ -42,7 +42,7 @@ def normalised(title: str) -> str:
 
 
 def _titled(content: Content) -> Iterable[tuple[str, tuple, dict[str, str]]]:
-    for item in (*content.programs, *content.procedures, *content.proposals):
+    for item in (*content.programs, *content.procedures, *content.situations, *content.proposals):
         yield item.file, ("title",), item.title
     for named in (*content.countries, *content.organizations):
         yield named.file, ("name",), named.name

@@ -20,26 +20,29 @@ from portal.content.errors import ContentError, ContentInvalid
 from portal.content.loader import Document, LoadFailed, character_errors, dotted, load_file, strings
 from portal.content.model import (OTHER_COUNTRIES, Case, Contact, Content, Country, CountryLaw, Eligibility,
                                   GlossaryTerm, Option, Organization, Policy, PolicyRule, Procedure, ProcedureStep,
-                                  Program, Proposal, Question, Source, Sourced, Status, Text, TextField, Village)
+                                  Program, Proposal, Question, Situation, Source, Sourced, Status, Text, TextField, Village)
 
-COLLECTIONS = {"programs": "program", "procedures": "procedure", "countries": "country",
+COLLECTIONS = {"programs": "program", "procedures": "procedure", "countries": "country", "situations": "situation",
                "organizations": "organization", "proposals": "proposal",
                "sources": "source", "glossary": "glossary_term", case_rules.CASES_DIR: "case"}
 """Folders of ``data/`` holding one item per file, ``<slug>.yaml``, and the kind of each."""
 SINGLE_FILES = {"questions": "questions", "policy": "policy"}
 MOVED = {"sources": "sources/<id>.yaml", "glossary": "glossary/<istilah-term>.yaml"}
 """Files of ``data/`` that became folders of one file per item: where their items live now."""
+NOW_LINE_MAX = 160
+"""A "what to do now" line, as the reader sees it: two lines on a 360 px phone, read at a glance."""
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 WEB_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 EMAIL = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']+$")
 PAGES = {"program": "program/{slug}/", "procedure": "prosedur/{slug}/", "country": "negara/{slug}/",
+         "situation": "situasi/{slug}/",
          "organization": "organisasi/{slug}/", "proposal": "usulan/", "glossary_term": "glosarium/", "questions": "cek/",
          "source": "program/sumber/", "case": "cek/", "policy": "cek/"}
 """The page (site path) that shows a kind's texts: relative links in them are resolved against it
 (sources are cited on program, procedure, country and organisation pages, all two folders deep)."""
 
 
-ID_HOMES = {"source": "`data/sources/`", "organisation": "`data/organizations/`"}
+ID_HOMES = {"source": "`data/sources/`", "organisation": "`data/organizations/`", "procedure": "`data/procedures/`"}
 """Where a new id is added before anything can refer to it."""
 POCKET_HINTS = {
     "procedure": ("prosedurnya tidak punya 'pocket' "
@@ -100,6 +103,20 @@ class _Checker:
 
     def texts(self, path: tuple) -> tuple[Text, ...]:
         return tuple(self.text(path + (i,)) for i in range(len(self.get(path) or ())))
+
+    def now_box(self, key: str = "now") -> tuple[Text, ...]:
+        """The "what to do now" lines (a situation's ``first``); each at most :data:`NOW_LINE_MAX`
+        characters as the reader sees it."""
+        lines = self.texts((key,))
+        for i, line in enumerate(lines):
+            for lang, text in line.items():
+                if len(visible := markup.visible_text(text)) > NOW_LINE_MAX:
+                    self.report((key, i, lang), "E-NOW-LONG",
+                                f"baris 'yang harus dilakukan sekarang' paling banyak {NOW_LINE_MAX} huruf; ini "
+                                f"{len(visible)}. Persingkat, dan taruh rinciannya di langkah atau isi halaman",
+                                f"a 'what to do now' line has at most {NOW_LINE_MAX} characters; this one has "
+                                f"{len(visible)}. Shorten it, and put the details in the steps or the page's body")
+        return lines
 
     def opt_text(self, mapping: dict, path: tuple, key: str):
         return self.text(path + (key,)) if key in mapping else None
@@ -236,7 +253,7 @@ def _procedure(ck: _Checker, slug: str, today: dt.date) -> Procedure:
     return Procedure(
         slug=slug, file=ck.doc.file, title=ck.text(("title",)), summary=ck.text(("summary",)),
         audience=tuple(d["audience"]), steps=steps, sources=tuple(d["sources"]),
-        last_reviewed=ck.date(("last_reviewed",), today),
+        last_reviewed=ck.date(("last_reviewed",), today), now=ck.now_box(),
         introduction=ck.opt_text(d, (), "introduction"), warnings=ck.texts(("warnings",)),
         contacts=ck.contacts(("contacts",), section, printable="procedure"), old_slugs=tuple(d.get("old_slugs", ())),
         pocket=section)
@@ -253,13 +270,20 @@ def _country(ck: _Checker, slug: str, today: dt.date) -> Country:
     law = tuple(CountryLaw(title=ck.text(("law", i, "title")), body=ck.text(("law", i, "body")),
                            sources=tuple(entry["sources"])) for i, entry in enumerate(d.get("law", ())))
     return Country(
-        slug=slug, file=ck.doc.file, name=ck.text(("name",)), summary=ck.text(("summary",)),
+        slug=slug, file=ck.doc.file, name=ck.text(("name",)), summary=ck.text(("summary",)), now=ck.now_box(),
         emergency=ck.opt_text(d, (), "emergency"),
         # a country's contacts marked 'pocket' go into the guide's help lines, the country marked or not
         contacts=ck.contacts(("contacts",), "saluran-bantuan", printable="country"),
         law=law, lapor_diri=ck.opt_text(d, (), "lapor_diri"), unknown=ck.opt_text(d, (), "unknown"),
         sources=tuple(d["sources"]), last_reviewed=ck.date(("last_reviewed",), today),
         old_slugs=tuple(d.get("old_slugs", ())), pocket=bool(d.get("pocket")))
+
+
+def _situation(ck: _Checker, slug: str, today: dt.date) -> Situation:
+    d = ck.doc.data
+    return Situation(slug=slug, file=ck.doc.file, title=ck.text(("title",)), summary=ck.text(("summary",)),
+                     audience=d["audience"], first=ck.now_box("first"), procedures=tuple(d.get("procedures", ())),
+                     sources=tuple(d["sources"]), last_reviewed=ck.date(("last_reviewed",), today))
 
 
 def _organization(ck: _Checker, slug: str, today: dt.date) -> Organization:
@@ -340,6 +364,7 @@ def _case(ck: _Checker, slug: str, today: dt.date) -> Case:
 
 
 BUILDERS: dict[str, Callable] = {"program": _program, "procedure": _procedure, "country": _country,
+                                 "situation": _situation,
                                  "organization": _organization, "proposal": _proposal,
                                  "source": _source, "glossary_term": _glossary_term, "questions": _questions,
                                  "case": _case, "policy": _policy}
@@ -507,6 +532,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
     content = Content(
         languages=languages, default_language=languages[0],
         programs=tuple(built["program"]), procedures=tuple(built["procedure"]), countries=tuple(built["country"]),
+        situations=tuple(built["situation"]),
         organizations=tuple(built["organization"]), proposals=tuple(built["proposal"]),
         glossary=tuple(built["glossary_term"]), sources=tuple(built["source"]),
         questions=_with_country_options(built["questions"], built["country"], languages[0], checkers),
@@ -549,6 +575,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
     _unique(checkers, content.sources, lambda s: s.id, lambda i: ("id",), "id")
     _unique(checkers, content.questions, lambda q: q.id, lambda i: (i, "id"), "id")
     _unique(checkers, content.glossary, lambda g: g.term.lower(), lambda i: ("term",), "term")
+    _unique(checkers, content.situations, lambda s: s.audience, lambda i: ("audience",), "audience")
 
     pages = [*content.programs, *content.procedures, *content.countries, *content.organizations]
     owners: dict[str, str] = {p.slug: p.file for p in pages}
@@ -578,6 +605,11 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
             for leaf_path, leaf in rules.nodes(rule, ("eligibility", "rule")):
                 refs(ck, leaf_path + ("sources",), leaf.get("sources", ()), sources, "sumber", "source")
         policy.check_calo_warning(program, ck.report)
+    procedures = {p.slug: p for p in content.procedures}
+    for situation in content.situations:
+        ck = checkers[id(situation)]
+        refs(ck, ("sources",), situation.sources, sources, "sumber", "source")
+        refs(ck, ("procedures",), situation.procedures, procedures, "prosedur", "procedure")
     for proc in content.procedures:
         ck = checkers[id(proc)]
         refs(ck, ("sources",), proc.sources, sources, "sumber", "source")
@@ -622,6 +654,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
                               f"ask_if may only use earlier questions; '{leaf['question']}' comes after '{q.id}'")
     _check_phones(content, checkers)
 
+
 def _with_country_options(questions: list[Question], countries: list[Country], lang: str,
                           checkers: dict[int, _Checker]) -> tuple[Question, ...]:
     """Country questions get one option per country page, by name, 'other countries' last (each
@@ -634,7 +667,6 @@ def _with_country_options(questions: list[Question], countries: list[Country], l
         checkers[id(filled)] = checkers[id(q)]
         out.append(filled)
     return tuple(out)
-
 
 
 def _check_phones(content: Content, checkers: dict[int, _Checker]) -> None:
@@ -713,13 +745,14 @@ INDEX_PAGES = ("", "bantuan", "glosarium", "usulan", "cek", "az", "brosur")
 
 
 def _link_targets(content: Content, checkers: dict[int, _Checker]) -> None:
-    """A relative link leads to a page the site has: a program, procedure, country or organisation (or its
-    folder's list), the home page or an :data:`INDEX_PAGES` page; a ``#fragment`` only to a glossary
+    """A relative link leads to a page the site has: a program, procedure, country, situation or organisation
+    (or its folder's list), the home page or an :data:`INDEX_PAGES` page; a ``#fragment`` only to a glossary
     term (``glosarium/#pmi``), the one anchor content can know. So every link of a built page resolves."""
     folders = {PAGES[kind].split("/")[0]: items for kind, items in (
         ("program", content.programs), ("procedure", content.procedures), ("country", content.countries),
-        ("organization", content.organizations))}
-    known = {folder: {s for item in items for s in (item.slug, *item.old_slugs)} for folder, items in folders.items()}
+        ("situation", content.situations), ("organization", content.organizations))}
+    known = {folder: {s for item in items for s in (item.slug, *getattr(item, "old_slugs", ()))}
+             for folder, items in folders.items()}
     anchors = {term.anchor for term in content.glossary}
     for ck in {id(ck): ck for ck in checkers.values()}.values():
         for path, target, fragment in ck.links:

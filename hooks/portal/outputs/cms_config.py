@@ -21,10 +21,13 @@ RELATIONS = {
                    "display_fields": ["title"]},
     "org_ids": {"collection": "organizations", "value_field": "{{slug}}", "search_fields": ["name.id"],
                 "display_fields": ["name.id"]},
+    "procedure_ids": {"collection": "procedures", "value_field": "{{slug}}", "search_fields": ["title.id"],
+                      "display_fields": ["title.id"]},
 }
 """Lists of ids, edited by choosing among the items of another collection."""
-IDENTIFIERS = {"program": "title.id", "procedure": "title.id", "country": "name.id", "organization": "name.id",
-               "proposal": "title.id", "source": "id", "glossary_term": "term", "case": "name"}
+IDENTIFIERS = {"program": "title.id", "procedure": "title.id", "country": "name.id", "situation": "title.id",
+               "organization": "name.id", "proposal": "title.id", "source": "id", "glossary_term": "term",
+               "case": "name"}
 """The field an item's file name is made from when it is created in the editor."""
 SLUGS = {"source": "{{id}}"}
 """Kinds whose file name is a field as written (a source's file name is its id), not a slug of it."""
@@ -135,6 +138,8 @@ class _Fields:
         kind = node.get("type")
         if kind == "array":
             item_ref, item = self.resolve(node["items"])
+            if item_ref == "text":  # a few lines ("what to do now"), each in every language
+                return {"widget": "list", "fields": self.language_fields()}
             if "enum" in item:
                 return {"widget": "select", "multiple": True, "options": item["enum"]}
             if item.get("type") == "object":

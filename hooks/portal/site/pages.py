@@ -15,15 +15,15 @@ from markupsafe import Markup
 
 from portal.content.errors import ContentError, ContentInvalid
 from portal.content.model import (AUDIENCES, OTHER_COUNTRIES, Content, Country, Organization, Procedure, Program,
-                                  Proposal)
+                                  Proposal, Situation)
 from portal.site.config import Options
 from portal.site.front_matter import front_matter
 from portal.site.html import render
 from portal.site.render import Renderer, esc
 from portal.site.strings import Strings
 from portal.site.urls import (AZ_DIR, BY_ORGANIZATION, CHECKER_DIR, COUNTRY_DIR, GLOSSARY_DIR, HELP_DIR, OFFLINE_DIR,
-                              ORGANIZATION_DIR, PROCEDURE_DIR, PROGRAM_DIR, PROPOSAL_DIR, audience_slug, relative_root,
-                              url)
+                              ORGANIZATION_DIR, PROCEDURE_DIR, PROGRAM_DIR, PROPOSAL_DIR, SITUATION_DIR, audience_slug,
+                              relative_root, url)
 
 PROPOSALS_DATA = "proposals"
 
@@ -78,6 +78,26 @@ def help_page(r: Renderer) -> str:
                     organizations=sorted(callable_orgs, key=lambda o: sort_key(r.title(o.name)))))
 
 
+def situation_page(r: Renderer, s: Situation) -> str:
+    """A reader's situation: what they need first, the checker, their guides, then the programmes
+    of its audience that run, and apart, below, those that have ended."""
+    programs = [p for p in r.content.programs if s.audience in p.audience]
+    guides = {p.slug: p for p in r.content.procedures}
+    return (front_matter(title=r.plain(s.title), description=r.plain(s.summary), kind="situation",
+                         slug=s.slug, source_file=s.file, last_reviewed=s.last_reviewed.isoformat(),
+                         title_lang=r.lang_of(s.title), description_lang=r.lang_of(s.summary))
+            + _page("situation.html", r, item=s, sources=s.sources, procedures=[guides[g] for g in s.procedures],
+                    current=_by_title(r, [p for p in programs if p.status.value != "ended"]),
+                    ended=_by_title(r, [p for p in programs if p.status.value == "ended"])))
+
+
+def home_page(r: Renderer) -> str:
+    """The home page: the reader's situations and help now, then the checker and search, then the rest."""
+    situations = sorted(r.content.situations, key=lambda s: AUDIENCES.index(s.audience))
+    return (front_matter(title=r.t("home.title"), description=r.t("home.intro"), kind="home", hide=["toc"])
+            + _page("home.html", r, situations=situations))
+
+
 def organization_page(r: Renderer, o: Organization) -> str:
     return (front_matter(title=r.plain(o.name), description=r.plain(o.description), kind="organization",
                          slug=o.slug, source_file=o.file, last_reviewed=o.last_reviewed.isoformat(),
@@ -109,7 +129,8 @@ def _index_front_matter(r: Renderer, key: str, **meta) -> str:
 
 
 def collection_index(r: Renderer, key: str, folder: str, items: Iterable, title: Callable) -> str:
-    """The index page of one collection (programs, procedures, countries or organisations): A–Z, each with its summary."""
+    """The index page of one collection (programs, procedures, countries, situations or organisations): A–Z, each
+    with its summary."""
     def summary(item) -> Markup:
         return r.one_line(item.summary if hasattr(item, "summary") else item.description)
     rows = sorted([(r.title(title(i)), url(r.root, f"{folder}/{i.slug}"), summary(i)) for i in items],
@@ -199,6 +220,7 @@ def build_pages(content: Content, strings: dict[str, Strings], options: Options 
              lambda r, p: program_page(r, p, downloads.get((lang, p.slug), "")), lambda p: p.title),
             (PROCEDURE_DIR, "procedures", content.procedures, procedure_page, lambda p: p.title),
             (COUNTRY_DIR, "countries", content.countries, country_page, lambda c: c.name),
+            (SITUATION_DIR, "situations", content.situations, situation_page, lambda s: s.title),
             (ORGANIZATION_DIR, "organizations", content.organizations, organization_page, lambda o: o.name),
         ]
         for folder, key, items, page, title in collections:
@@ -208,6 +230,7 @@ def build_pages(content: Content, strings: dict[str, Strings], options: Options 
         for audience in AUDIENCES:
             add(f"{PROGRAM_DIR}/{audience_slug(audience)}", audience_page, audience)
         add(f"{PROGRAM_DIR}/{BY_ORGANIZATION}", by_organization_page)
+        add("index", home_page)
         add(f"{HELP_DIR}/index", help_page)
         add(f"{AZ_DIR}/index", az_page)
         add(f"{GLOSSARY_DIR}/index", glossary_page)

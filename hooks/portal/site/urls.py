@@ -7,6 +7,7 @@ from __future__ import annotations
 
 PROGRAM_DIR, PROCEDURE_DIR, ORGANIZATION_DIR = "program", "prosedur", "organisasi"
 COUNTRY_DIR = "negara"  # destination countries
+SITUATION_DIR = "situasi"  # the pages by the reader's situation, linked from the home page
 HELP_DIR = "bantuan"  # the help page: emergency and help lines of every country, help for families
 GLOSSARY_DIR, PROPOSAL_DIR = "glosarium", "usulan"
 CHECKER_DIR = "cek"  # the eligibility checker
@@ -17,8 +18,8 @@ SEARCH_DIR = "pagefind"  # Pagefind's bundle, at the root of each language
 ADMIN_DIR = "admin"  # the staff's web editor (/admin/): not for readers, so out of search, sitemap, nav, offline cache
 ELIGIBILITY_DATA = "assets/portal/eligibility.json"  # the checker's data, at the site root
 BY_ORGANIZATION = "menurut-organisasi"  # program/menurut-organisasi.md
-GENERATED_DIRS = (HELP_DIR, PROGRAM_DIR, PROCEDURE_DIR, COUNTRY_DIR, ORGANIZATION_DIR, GLOSSARY_DIR, PROPOSAL_DIR,
-                  CHECKER_DIR, AZ_DIR, OFFLINE_DIR)
+GENERATED_DIRS = (HELP_DIR, SITUATION_DIR, PROGRAM_DIR, PROCEDURE_DIR, COUNTRY_DIR, ORGANIZATION_DIR, GLOSSARY_DIR,
+                  PROPOSAL_DIR, CHECKER_DIR, AZ_DIR, OFFLINE_DIR)
 OWNED_DIRS = (*GENERATED_DIRS, BROCHURE_DIR)  # folders of docs/ the build generates pages into (in memory)
 
 

@@ -69,6 +69,9 @@
   }
 
   opener.addEventListener("click", function (event) { event.preventDefault(); open(); });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-pmi-search-also]"), function (also) {
+    also.addEventListener("click", function (event) { event.preventDefault(); open(); });  // the home page's "Search"
+  });
   opener.addEventListener("keydown", function (event) {  // a button answers to Space too
     if (event.key === " ") { event.preventDefault(); open(); }
   });
