@@ -23,6 +23,13 @@ rules:
 AGE_GROUP = "{question: umur, at_least: 18}"
 
 
+def aged_16(data):
+    """Korea's lower age limit at 16, its reason saying so too (else E-REASON)."""
+    replace(AGE_GROUP, "{question: umur, at_least: 16}", KOREA)(data)
+    replace("{id: Anda berusia 18–39 tahun, en: You are 18–39 years old}",
+            "{id: Anda berusia 16–39 tahun, en: You are 16–39 years old}", KOREA)(data)
+
+
 def errors_of(data):
     with pytest.raises(ContentInvalid) as info:
         load_content(data, LANGS, today=TODAY, root=data.parent)
@@ -42,7 +49,7 @@ def test_a_placement_programme_with_the_age_criterion_passes(placement):
 
 
 def test_a_placement_programme_without_the_age_criterion_fails_naming_the_policy_source(placement):
-    replace(AGE_GROUP, "{question: umur, at_least: 16}", KOREA)(placement)
+    aged_16(placement)
     errors = [e for e in errors_of(placement) if e.code == "E-POLICY"]
     [error] = errors
     assert (error.file, error.field) == (f"data/{KOREA}", "eligibility.rule")
@@ -61,7 +68,7 @@ def test_the_criterion_hidden_in_an_any_is_not_enough(placement):
 def test_a_programme_of_no_kind_is_not_bound_by_the_placement_rules(data):
     write("policy.yaml", POLICY)(data)
     replace("kind: placement", "kind: null", KOREA)(data)
-    replace(AGE_GROUP, "{question: umur, at_least: 16}", KOREA)(data)
+    aged_16(data)
     errors = errors_of(data)  # only the fixture's own case about a 17-year-old breaks
     assert "E-POLICY" not in {e.code for e in errors}
 

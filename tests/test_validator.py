@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from portal.content import reasons
 from portal.content.errors import ContentInvalid
 from portal.content.validator import load_content
 
@@ -33,6 +34,13 @@ def expect_line_of(file: str) -> int:
     """The line of the ``expect:`` of the fixture case in ``file``."""
     lines = (FIXTURE_DATA / file).read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, 1) if line.startswith("expect:"))
+
+
+def aged_18_to_45(data):
+    """Korea's upper age limit at 45, its reason saying so too (else E-REASON)."""
+    replace("{question: umur, at_most: 39}", "{question: umur, at_most: 45}", KOREA)(data)
+    replace("{id: Anda berusia 18–39 tahun, en: You are 18–39 years old}",
+            "{id: Anda berusia 18–45 tahun, en: You are 18–45 years old}", KOREA)(data)
 
 
 CASES = [
@@ -135,7 +143,7 @@ CASES = [
      CASES_FILE, line_of("expect: {g-to-g-korea: likely", CASES_FILE), "expect.g-to-g-korae", "E-REF"),
     ("case: YAML anchors are refused here too", replace("answers: {", "answers: &korea {", CASES_FILE),
      CASES_FILE, line_of("answers: {", CASES_FILE), "", "E-ALIAS"),
-    ("case broken by a rule change", replace("{question: umur, at_most: 39}", "{question: umur, at_most: 45}", KOREA),
+    ("case broken by a rule change", aged_18_to_45,
      FIRST_OLD_CASE, expect_line_of(FIRST_OLD_CASE), "expect.g-to-g-korea", "E-CASE"),
     ("case: a file of the old form, a list of cases",
      write("cases/lama.yaml", "- name: one reader\n  answers: {situasi: calon_pmi}\n  expect: {g-to-g-korea: maybe}\n"),
@@ -201,7 +209,7 @@ def test_misspelt_field_suggests_the_right_one(data):
 
 
 def test_a_broken_case_is_named_in_both_languages(data):
-    replace("{question: umur, at_most: 39}", "{question: umur, at_most: 45}", KOREA)(data)
+    aged_18_to_45(data)
     with pytest.raises(ContentInvalid) as info:
         load_content(data, LANGS, today=TODAY, root=data.parent)
     [error] = [e for e in info.value.errors if e.file == f"data/{OLD_CASE}"]
@@ -258,6 +266,36 @@ def test_an_unchecked_criterion_and_a_registration_window_cite_known_sources(dat
     with pytest.raises(ContentInvalid) as info:
         load_content(data, LANGS, today=TODAY, root=data.parent)
     assert [(e.code, e.field) for e in info.value.errors] == [("E-REF", "eligibility.unchecked[0].sources[0]")]
+
+
+@pytest.mark.parametrize("old, new, field", [
+    # an intention the reader never stated, in one language only
+    ("en: You want to work in South Korea}", "en: You want to work abroad}", "eligibility.rule.all[0].reason.en"),
+    ("{id: Anda ingin bekerja di Korea Selatan,", "{id: Anda ingin bekerja di luar negeri,", "eligibility.rule.all[0].reason.id"),
+    # a group's reason over numbers names each of them
+    ("{id: Anda berusia 18–39 tahun,", "{id: Anda masih muda,", "eligibility.rule.all[1].reason.id"),
+    # 'equals: false' says 'not'
+    ("en: You are not colour-blind}", "en: You passed the colour-blind test}",
+     "eligibility.rule.all[3].reason.en"),
+    # a yes/no reason is about its own question
+    ("en: You have never been in prison or deported}", "en: You have never been refused}",
+     "eligibility.rule.all[4].reason.en"),
+])
+def test_a_reason_restates_the_answer_to_its_own_question(data, old, new, field):
+    replace(old, new, KOREA)(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    [error] = info.value.errors
+    assert (error.file, error.code, error.field) == (f"data/{KOREA}", "E-REASON", field)
+    assert "alasan ini harus menyebut jawaban pembaca" in error.message_id
+    assert "must restate the reader's answer" in error.message_en
+
+
+def test_every_fixture_reason_is_checked_mechanically():
+    """The fixture's reasons all pass E-REASON (load_content) and none is left for a person to read."""
+    content = load_content(FIXTURE_DATA, LANGS, today=TODAY, root=FIXTURE_DATA.parent)
+    questions = {q.id: q for q in content.questions}
+    assert [p.slug for p in content.programs if list(reasons.unverifiable(p.eligibility.rule, questions))] == []
 
 
 def test_ended_programme_for_calon_pmi_needs_no_calo_warning(data):

@@ -102,7 +102,8 @@ def check_questions_used(content: Content, report_for_question: Callable[[int], 
 
 def check_askable(content: Content, report_for: Callable[[Program], Report]) -> None:
     """Every question a current program's rule uses is asked of each reader of its audience
-    (unless the rule already rules that reader out)."""
+    (unless the rule already rules that reader out, or the answer could not change the verdict,
+    e.g. the other branch of an ``any`` the reader already meets)."""
     if content.policy is None:
         return
     data = decision_data(content)
@@ -119,7 +120,9 @@ def check_askable(content: Content, report_for: Callable[[Program], Report]) -> 
                     continue
                 for path, node in nodes(rule):
                     qid = node.get("question")
-                    if qid in not_applicable and qid not in reported:
+                    # not asked, and asking it could change this reader's verdict
+                    if qid in not_applicable and qid not in reported and \
+                            qid in evaluator.pending(rule, counted, not_applicable - {qid}):
                         reported.add(qid)
                         report_for(program)(
                             path + ("question",), "E-NOT-ASKED",

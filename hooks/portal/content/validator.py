@@ -14,6 +14,7 @@ from portal.content import markup
 from portal.content import policy
 from portal.content import policy_rules
 from portal.content import rules
+from portal.content import reasons
 from portal.content import schema
 from portal.content import translations
 from portal.content.errors import ContentError, ContentInvalid
@@ -602,6 +603,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         rule = program.eligibility.rule
         if rule is not None:
             rules.check_rule(rule, ("eligibility", "rule"), questions, ck.report)
+            reasons.check(rule, ("eligibility", "rule"), questions, ck.report)
             for leaf_path, leaf in rules.nodes(rule, ("eligibility", "rule")):
                 refs(ck, leaf_path + ("sources",), leaf.get("sources", ()), sources, "sumber", "source")
         policy.check_calo_warning(program, ck.report)
