@@ -64,3 +64,14 @@ def test_checker_results_show_someone_going_abroad_only_the_help_meant_for_them(
     found = help_after_answering(page, served_more_site + "cek/#situasi=calon_pmi&kabupaten=lainnya")
     assert found == [(f"../{COSTS}", ["tel:08001000", "tel:+622129244800"])]
     assert page.locator(".pmi-help h3").inner_text() == STRINGS["id"]("checker.help")
+
+
+def test_checker_results_show_the_guides_the_readers_situation_names(page, served_more_site):
+    """Issue 32: the worker abroad's situation names two procedures: her results list them, in that
+    order, under 'Guides for you'; a returnee's situation names none, so his results have no such list."""
+    help_after_answering(page, served_more_site + "en/cek/#situasi=pmi&kabupaten=lainnya")
+    guides = page.locator("#pmi-checker .pmi-guides")
+    assert guides.locator("h3").inner_text() == STRINGS["en"]("checker.guides")
+    assert [a.get_attribute("href") for a in guides.locator("a").all()] == [f"../{ABROAD}", f"../{COSTS}"]
+    help_after_answering(page, served_more_site + "cek/#situasi=purna_pmi&kabupaten=lainnya")
+    assert page.locator("#pmi-checker .pmi-guides").count() == 0

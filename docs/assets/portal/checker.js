@@ -295,6 +295,14 @@
       if (help.length) nodes.push(el("section", { "class": "pmi-help" }, [el("h3", { text: ui.help }), el("p", { text: ui.help_intro })].concat(help.map(function (h) {
         return el("div", { "class": h.slug ? "pmi-help-country" : null }, [el("h4", {}, [el("a", { href: "../" + h.path, text: h.title[lang] })]), el("div", { html: h.contacts[lang] })]);
       }))));
+      /* Guides for the reader's situation, as the content's situations name them (none if unknown). */
+      var guides = [];
+      (data.guides || []).forEach(function (g) {
+        if (who != null && g.answers && g.answers.indexOf(who) >= 0) guides = guides.concat(g.procedures);
+      });
+      guides = guides.filter(function (g, i) { return guides.map(function (x) { return x.path; }).indexOf(g.path) === i; });
+      if (guides.length) nodes.push(el("section", { "class": "pmi-guides" }, [el("h3", { text: ui.guides }),
+        el("ul", {}, guides.map(function (g) { return el("li", {}, [el("a", { href: "../" + g.path, text: g.title[lang] })]); }))]));
       var rows = data.questions.filter(function (q) { return has(answers, q.id) && !eff.na[q.id]; });
       nodes.push(shareSection(groups.likely.concat(groups.maybe), rows));
       if (rows.length) {

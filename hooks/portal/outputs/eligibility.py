@@ -24,7 +24,7 @@ UI_KEYS = ("next", "back", "dont_know", "yes", "no", "number_error", "choose_err
            "results", "likely", "maybe", "not", "unpublished", "ended", "documents",
            "documents_intro", "print", "restart", "answers", "change", "unknown", "question_n", "villages",
            "where", "print_estimate", "print_date", "print_answers",
-           "share_heading", "share_results", "share_answers", "share_answers_note", "help", "help_intro",
+           "share_heading", "share_results", "share_answers", "share_answers_note", "help", "help_intro", "guides",
            "unchecked", "registration")
 
 
@@ -77,6 +77,7 @@ def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, 
             return None
         return sorted({answer for group in audience for answer in policy.audience_answers.get(group, ())})
 
+    titles = {p.slug: p.title for p in content.procedures}
     help_pages = [{  # where to get help, shown with the results to the readers each procedure is for
         "path": procedure_path(p.slug), "title": plain(p.title), "answers": readers(p.audience),
         "contacts": {lang: r.contacts(p.contacts) for lang, r in renderers.items()},
@@ -85,13 +86,17 @@ def compile_data(content: Content, strings: Mapping[str, Strings]) -> dict[str, 
         "slug": c.slug, "path": country_path(c.slug), "title": plain(c.name),
         "contacts": {lang: r.contacts(c.contacts, notes=False) for lang, r in renderers.items()},
     } for c in content.countries] if any(q.for_help for q in content.questions) else []
+    guides = [{  # the procedures a situation names, for the readers in it (issue 32)
+        "answers": readers((s.audience,)), "procedures": [{"path": procedure_path(slug), "title": plain(titles[slug])}
+                                                          for slug in s.procedures],
+    } for s in content.situations if s.procedures]
     ui = {lang: {key: strings[lang](f"checker.{key}") for key in UI_KEYS} for lang in content.languages}
     rules_date = max((p.last_reviewed for p in content.programs), default=None)
     for lang in content.languages:  # shown by the checker, so that a kept copy says how old it is
         ui[lang]["rules_date"] = (strings[lang]("checker.rules_date", date=strings[lang].long_date(rules_date))
                                   if rules_date else "")
     return {"version": 1, "languages": list(content.languages), "questions": questions,
-            "programs": programs, "help": help_pages, "countries": countries, "help_question": policy.audience_question if policy else None,
+            "programs": programs, "help": help_pages, "countries": countries, "guides": guides, "help_question": policy.audience_question if policy else None,
             "ui": ui, "rules_date": rules_date.isoformat() if rules_date else None}
 
 
