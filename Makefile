@@ -12,7 +12,7 @@ LOCK_ARGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build setup check test test-calendar rehearse serve serve-full validate fmt fmt-check bench clean lock
+.PHONY: build setup check test test-calendar rehearse serve serve-full editor validate fmt fmt-check bench clean lock
 
 # Every package, dependencies included, pinned with its hashes in requirements-dev.lock (made by
 # `make lock`, the one way to change a version). The lock is installed with --no-deps: pip then
@@ -86,6 +86,12 @@ serve: $(STAMP) $(NODE_STAMP)
 ## serve-full: the live preview with the brochures, as the published site has them
 serve-full: $(STAMP) $(NODE_STAMP)
 	PORTAL_BROCHURES=1 $(BIN)/mkdocs serve
+
+## editor: the web editor at http://127.0.0.1:8000/admin/ as online: Save makes a branch cms/... (as a
+## pull request would) through decap-server on a git worktree of the last commit (.cache/), both
+## servers on 127.0.0.1 only; uncommitted files are never touched (scripts/editor.py)
+editor: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/editor.py
 
 ## validate: check the content in data/ only, without building the site
 ## (FORMAT=github also prints GitHub annotations: errors, and warnings that never fail)

@@ -281,3 +281,59 @@ def test_a_case_is_edited_in_its_own_collection(clone, page, tmp_path):
     assert after != before
     _validates(repo, tmp_path, {case: after})
     _only_local(page, url, api)
+
+
+def _listening(host: str, port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(1)
+        return s.connect_ex((host, port)) == 0
+
+
+def test_make_editor_saves_a_branch_and_never_touches_the_checkout(tmp_path, page):
+    """`make editor`'s command (scripts/editor.py) on a project with uncommitted work: both servers
+    answer on 127.0.0.1 only (not on 127.0.0.2, another loopback address), the editor saves a
+    branch from the last commit, and the checkout (its branch, files and uncommitted edits) is as it was."""
+    if not SERVER.is_file():
+        missing_tool("node_modules/decap-server is missing: make node_modules/.installed")
+    node = require_tool("node", "apt-get install nodejs")
+    repo = make_project(tmp_path / "repo")
+    subprocess.run([node, str(ROOT / "scripts" / "fmt.mjs"), str(repo / "data")], check=True, capture_output=True)
+    (repo / ".gitignore").write_text("site/\n.cache/\n", encoding="utf-8")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=Uji", "-c", "user.email=uji@localhost", "commit", "-qm", "awal")
+    draft = repo / PROGRAM
+    draft.write_text(draft.read_text(encoding="utf-8") + "# draf yang belum di-commit\n", encoding="utf-8")
+    (repo / "catatan.txt").write_text("belum di-commit\n", encoding="utf-8")
+    status, drafted = _git(repo, "status", "--porcelain"), draft.read_text(encoding="utf-8")
+    port, api_port = _free_port(), _free_port()
+    log = (tmp_path / "editor.log").open("w")
+    editor = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "editor.py"), "--root", str(repo),
+                               "--port", str(port), "--api-port", str(api_port)], stdout=log, stderr=subprocess.STDOUT,
+                              env={**os.environ, "PORTAL_REPO_URL": "https://github.com/contoh/portal-pmi"})
+    try:
+        url, api = f"http://127.0.0.1:{port}/", f"http://127.0.0.1:{api_port}/"
+        for _ in range(1800):  # the preview's first build
+            if _listening("127.0.0.1", port) and _listening("127.0.0.1", api_port):
+                break
+            assert editor.poll() is None, (tmp_path / "editor.log").read_text()
+            time.sleep(0.1)
+        assert not _listening("127.0.0.2", api_port) and not _listening("127.0.0.2", port)
+        _open(page, url, api, "collections/programs/entries/g-to-g-korea")
+        summary_en = page.locator("xpath=//label[normalize-space()='Ringkasan satu kalimat']/following::textarea[2]")
+        summary_en.wait_for(timeout=60_000)
+        summary_en.fill(NEW_TEXT)
+        page.get_by_role("button", name="Simpan").first.click()
+        branch = "cms/programs/g-to-g-korea"
+        assert _saved(page, repo, branch)
+        assert "livereload" not in page.content()  # a rebuild of the preview never reloads the editor
+        assert _git(repo, "diff", "--name-only", "main", branch).split() == [PROGRAM]
+        assert load_text(_git(repo, "show", f"{branch}:{PROGRAM}"), PROGRAM).data["summary"]["en"] == NEW_TEXT
+        assert _git(repo, "branch", "--show-current").strip() == "main"
+        assert (_git(repo, "status", "--porcelain"), draft.read_text(encoding="utf-8")) == (status, drafted)
+        _only_local(page, url, api)
+    finally:
+        editor.terminate()
+        editor.wait(timeout=30)
+    assert not (repo / ".cache" / "editor-worktree").exists()  # removed on stop; the branch stays
+    assert _git(repo, "branch", "--list", "cms/*").split() == ["cms/programs/g-to-g-korea"]

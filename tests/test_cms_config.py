@@ -143,6 +143,13 @@ def test_without_a_repository_the_editor_is_a_sandbox_that_saves_nothing():
     assert make(backend=Backend(name="test-repo", repo_url=REPO))["backend"] == {"name": "test-repo"}
 
 
+def test_the_local_editor_starts_its_saves_from_the_configured_branch_even_without_a_repository():
+    """decap-server is asked for the backend's branch; without one Decap asks for 'master'."""
+    config = make(backend=Backend(branch="editor-base", local_url="http://127.0.0.1:8081/api/v1"))
+    assert config["backend"] == {"name": "test-repo", "branch": "editor-base"}
+    assert config["local_backend"] == {"url": "http://127.0.0.1:8081/api/v1"}
+
+
 def test_cases_are_a_collection_with_answers_and_verdicts_as_yaml():
     config = make()
     cases = collection(config, "cases")

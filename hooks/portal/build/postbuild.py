@@ -49,8 +49,9 @@ def trimmed_stylesheet(prepared: Prepared) -> None:
 def web_editor(prepared: Prepared) -> None:
     """The staff's editor at /admin/, configured from the schema; ``today`` only when it is set (tests)."""
     site, options = prepared.site, prepared.site.options
-    backend = Backend(name=options.cms_backend, repo_url=options.repo_url, branch=options.edit_branch,
-                      auth_url=options.cms_auth_url, auth_endpoint=options.cms_auth_endpoint,
+    backend = Backend(name=options.cms_backend, repo_url=options.repo_url,
+                      branch=options.cms_branch or options.edit_branch, auth_url=options.cms_auth_url,
+                      auth_endpoint=options.cms_auth_endpoint,
                       local_url=options.cms_local_url)
     admin.write(site.site_dir, SCHEMA_FILE, COLLECTIONS, site.languages, backend, site.site_url,
                 options.today)

@@ -188,4 +188,6 @@ def config(schema: dict, folders: dict[str, str], languages: tuple[str, ...], ba
     }
     if backend.local_url and backend.name != "proxy":
         out["local_backend"] = {"url": backend.local_url}
+        # Decap swaps in its proxy backend and keeps this branch; without one it asks for 'master'
+        out["backend"]["branch"] = backend.branch
     return out

@@ -29,6 +29,7 @@ class Options:
     cms_auth_url: str = ""       # the GitHub OAuth proxy the deployer runs (PORTAL_CMS_AUTH_URL); empty: Decap's login
     cms_auth_endpoint: str = ""  # its path when not 'auth' (PORTAL_CMS_AUTH_ENDPOINT)
     cms_local_url: str = ""      # decap-server's API for local editing (PORTAL_CMS_LOCAL_URL), e.g. http://localhost:8081/api/v1
+    cms_branch: str = ""         # the branch the editor's saves start from when not edit_branch (PORTAL_CMS_BRANCH; make editor)
 
     @classmethod
     def from_extra(cls, extra: Any) -> "Options":
@@ -42,7 +43,8 @@ class Options:
                    cms_backend=str(portal.get("cms_backend") or "github"),
                    cms_auth_url=str(portal.get("cms_auth_url") or ""),
                    cms_auth_endpoint=str(portal.get("cms_auth_endpoint") or ""),
-                   cms_local_url=str(portal.get("cms_local_url") or ""))
+                   cms_local_url=str(portal.get("cms_local_url") or ""),
+                   cms_branch=str(portal.get("cms_branch") or ""))
 
 
 def parse_today(value: Any) -> dt.date | None:
