@@ -51,8 +51,8 @@ try:  # issue 7's brochures; absent on older trees
 except ImportError:
     brochure_benchmark = None
 from portal.outputs import offline  # noqa: E402
-from portal.checks.page_weight import (CHECKER_FIRST_VIEW_BUDGET, FIRST_VIEW_BUDGET, REPEAT_VIEW_BUDGET,  # noqa: E402
-                                       gzipped_size, page_weight)
+from portal.checks.page_weight import (CHECKER_FIRST_VIEW_BUDGET, FIRST_VIEW_BUDGET, HELP_FIRST_VIEW_BUDGET,  # noqa: E402
+                                       REPEAT_VIEW_BUDGET, gzipped_size, page_weight)
 from portal.mkdocs.borrowed import THEME_STYLESHEET  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -389,6 +389,17 @@ def main() -> None:
                 f"budget {kb(REPEAT_VIEW_BUDGET)}: {'OK' if w.repeat_gz <= REPEAT_VIEW_BUDGET else 'OVER'}")
             h = page_weight(site, lang_prefix + "index.html")
             row(f"Home page first view ({lang})", f"{kb(h.gz)} gz", f"{kb(h.raw)} raw, {h.requests} requests; repeat {kb(h.repeat_gz)} gz")
+            for label, folder, budget in (("Help page", "bantuan", HELP_FIRST_VIEW_BUDGET),
+                                          ("Heaviest country page", "negara/*", FIRST_VIEW_BUDGET),
+                                          ("Heaviest procedure page", "prosedur/*", FIRST_VIEW_BUDGET),
+                                          ("Heaviest situation page", "situasi/*", FIRST_VIEW_BUDGET)):
+                pages = [p.relative_to(site).as_posix() for p in sorted((site / lang_prefix).glob(f"{folder}/index.html"))]
+                if not pages:
+                    continue
+                weights = [(page_weight(site, page), page) for page in pages]
+                w, page = max(weights, key=lambda pair: pair[0].gz)
+                row(f"{label} first view ({lang})", f"{kb(w.gz)} gz", f"{page}: {kb(w.raw)} raw, {w.requests} requests; "
+                    f"repeat {kb(w.repeat_gz)} gz; budget {kb(budget)}: {'OK' if w.gz <= budget else 'OVER'}")
         full = theme_stylesheet()
         trimmed = next(site.glob(THEME_STYLESHEET), None)
         if full is not None and trimmed is not None:
@@ -460,7 +471,8 @@ def main() -> None:
         else:
             server = serve(site, port)
             try:
-                for path, label in (("", "home"), (f"program/{slug}/", "program page"), ("cek/", "checker")):
+                for path, label in (("", "home"), (f"program/{slug}/", "program page"), ("cek/", "checker"),
+                                    ("bantuan/", "help page")):
                     for lang_prefix, lang in (("", "id"), ("en/", "en")):
                         scores = lighthouse(site_url + lang_prefix + path, args.lighthouse_runs)
                         value = " / ".join(str(scores[c]) for c in CATEGORIES) if scores else "failed"
