@@ -8,6 +8,7 @@ import json
 import re
 from urllib.parse import urljoin
 
+from portal.content.model import Text
 from portal.content.validator import load_content
 from portal.outputs import offline
 from portal.site.config import Options
@@ -104,3 +105,18 @@ def test_help_page_starts_with_a_link_to_each_countrys_lines(fixture_site):
         assert {j[1:] for j in jumps} <= page.ids, prefix
         first_link = next(a for a in page.all("a", inside="article"))
         assert first_link.attrs["href"] == jumps[0], prefix  # the choice comes before any section
+
+
+def test_other_countries_come_after_the_named_ones_on_the_list_and_help_pages():
+    """'lainnya' (every other country) is last, whatever its name sorts as."""
+    content = load_content(FIXTURE_DATA, ("id", "en"), today=dt.date.fromisoformat(FIXTURE_TODAY), root=ROOT)
+    first = content.countries[0]
+    other = dataclasses.replace(first, slug="lainnya", name=Text({"id": "Aneka negara lain", "en": "All other countries"}))
+    content = dataclasses.replace(content, countries=(other, *content.countries))
+    pages = build_pages(content, STRINGS, Options(), dt.date.fromisoformat(FIXTURE_TODAY))
+    for _, lang in LANGS:
+        listed = re.findall(r'href="(?:\.\./)?negara/([a-z-]+)/"|href="([a-z-]+)/"', pages[f"negara/index.{lang}.md"])
+        order = [a or b for a, b in listed if (a or b) in {c.slug for c in content.countries}]
+        assert order[-1] == "lainnya" and len(order) == 3, (lang, order)
+        help_order = re.findall(r'id="negara-([a-z-]+)"', pages[f"bantuan/index.{lang}.md"])
+        assert help_order[-1] == "lainnya", (lang, help_order)

@@ -130,11 +130,12 @@ def _index_front_matter(r: Renderer, key: str, **meta) -> str:
 
 def collection_index(r: Renderer, key: str, folder: str, items: Iterable, title: Callable) -> str:
     """The index page of one collection (programs, procedures, countries, situations or organisations): A–Z, each
-    with its summary."""
+    with its summary ('other countries' after the named ones)."""
     def summary(item) -> Markup:
         return r.one_line(item.summary if hasattr(item, "summary") else item.description)
-    rows = sorted([(r.title(title(i)), url(r.root, f"{folder}/{i.slug}"), summary(i)) for i in items],
-                  key=lambda row: sort_key(row[0]))
+    last = OTHER_COUNTRIES if folder == COUNTRY_DIR else None
+    ordered = sorted(items, key=lambda i: (i.slug == last, sort_key(r.title(title(i)))))
+    rows = [(r.title(title(i)), url(r.root, f"{folder}/{i.slug}"), summary(i)) for i in ordered]
     return (_index_front_matter(r, key, search=LIST_PAGE_SEARCH)
             + _page("list.html", r, key=key, items=rows, browse=browse_links(r)))
 
