@@ -3,7 +3,7 @@
 First the programs still said to be running, announced or planned, the one resting on the
 oldest sources first (information); then pages past their review date (longest first), missing
 translations and translations that may be out of date (per language and field), title
-warnings and programs for people going abroad that do not say their ``kind``, all warnings;
+warnings, readability warnings (long sentences, a paragraph a list swallows: :mod:`.readability`) and programs for people going abroad that do not say their ``kind``, all warnings;
 and programs whose criteria are not published (information only). Identical notes on many files
 are printed as one line with a count. The report never fails: what must hold is the validator's
 (placeholder text, items without sources), so that one command decides.
@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from portal.content import titles, translations
+from portal.content import readability, titles, translations
 from portal.content.loader import Document, dotted, load_file
 from portal.content.model import Content
 from portal.content.schema import SCHEMA_FILE
@@ -116,6 +116,8 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
     for warning in titles.check(content):
         findings.append(Finding("warning", warning.file, docs[warning.file].line(warning.path), dotted(warning.path),
                                 warning.message_id, warning.message_en))
+    for advice in readability.check(content):
+        findings.append(Finding("warning", advice.file, advice.line, advice.field, advice.message_id, advice.message_en))
     findings += _kind_unsaid(content, docs)
     for program in content.programs:
         if not program.eligibility.criteria_published:

@@ -14,9 +14,17 @@ what is shown. The rules for text fields:
 
 What the validator refuses is also never rendered: raw HTML and images come out as escaped
 text, a heading as a paragraph, a link that is not allowed loses its ``href``.
+
+A line break in a text starts a new paragraph (:func:`_line_breaks_as_paragraphs`), unlike plain
+CommonMark, which joins the lines. The web editor's text box saves one Enter as one line break, and
+``make fmt`` (the editor's YAML formatter) writes a long text with line breaks as a folded block
+(``>``) with one blank line between its lines: what a staff member sees as paragraphs, in the
+editor and in the file, is a paragraph on the page, in the PDFs and in the checker alike. Inside
+a tight list item or emphasis, the break is a line break (``<br>``) instead.
 """
 from __future__ import annotations
 
+import copy
 import functools
 
 import html
@@ -40,6 +48,7 @@ def _parser() -> MarkdownIt:
     rules["html_inline"] = rules["html_block"] = lambda tokens, i, *_: html.escape(tokens[i].content)
     rules["image"] = lambda tokens, i, *_: html.escape(tokens[i].content)
     md.core.ruler.push("headings_as_paragraphs", _headings_as_paragraphs)
+    md.core.ruler.push("line_breaks_as_paragraphs", _line_breaks_as_paragraphs)
     default_link_open = md.renderer.renderToken
 
     def link_open(tokens, i, options, env):
@@ -57,6 +66,38 @@ def _headings_as_paragraphs(state) -> None:
     for token in state.tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = "p"
+
+
+def _line_breaks_as_paragraphs(state) -> None:
+    """Split a paragraph at each line break between its lines; a break inside emphasis or a link,
+    or in a paragraph not shown as one (a tight list item), becomes a ``<br>``."""
+    out: list[Token] = []
+    tokens = state.tokens
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not (token.type == "paragraph_open" and i + 2 < len(tokens) and tokens[i + 1].type == "inline"):
+            out.append(token)
+            i += 1
+            continue
+        opening, inline, closing = tokens[i:i + 3]
+        pieces: list[list[Token]] = [[]]
+        depth = 0
+        for child in inline.children or []:
+            depth += child.nesting
+            if child.type == "softbreak" and depth == 0 and not opening.hidden:
+                pieces.append([])
+                continue
+            if child.type == "softbreak":
+                child.type, child.tag = "hardbreak", "br"
+            pieces[-1].append(child)
+        for piece in pieces:
+            part = copy.copy(inline)
+            part.children = piece
+            part.content = "".join(c.content for c in piece)
+            out += [copy.copy(opening), part, copy.copy(closing)]
+        i += 3
+    state.tokens = out
 
 
 _MD = _parser()
@@ -185,8 +226,28 @@ def links(text: str) -> Iterator[tuple[str, str]]:
 
 def visible_text(text: str) -> str:
     """The words a reader sees of ``text`` (a link's text, not its address; no markup)."""
-    return "".join(" " if t.type in ("softbreak", "hardbreak") else t.content
-                   for t in _tokens(text) if t.type in ("text", "code_inline", "softbreak", "hardbreak")).strip()
+    return "".join(" " if t.type in ("softbreak", "hardbreak", "paragraph_close") else t.content
+                   for t in _tokens(text)
+                   if t.type in ("text", "code_inline", "softbreak", "hardbreak", "paragraph_close")).strip()
+
+
+_LIST_MARKER = re.compile(r"([-*+]|\d{1,9}[.)])(\s|$)")
+
+
+def swallowed_lines(text: str) -> list[str]:
+    """Lines of ``text`` that continue a list item though they are not indented under it: a
+    paragraph written right after a list, without an empty line, joins the list's last item."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for token in _MD.parse(text):
+        if token.type != "list_item_open" or not token.map:
+            continue
+        start, end = token.map
+        indent = len(lines[start]) - len(lines[start].lstrip())
+        for line in lines[start + 1:end]:
+            if line.strip() and len(line) - len(line.lstrip()) <= indent and not _LIST_MARKER.match(line.lstrip()):
+                out.append(line.strip())
+    return list(dict.fromkeys(out))
 
 
 def to_html(text: str) -> str:
