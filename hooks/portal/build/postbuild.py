@@ -18,6 +18,7 @@ from portal.outputs import og_images
 from portal.outputs import offline
 from portal.outputs.cms_config import Backend
 from portal.outputs import redirects
+from portal.outputs import script_strings
 from portal.outputs import search
 from portal.outputs import unused_css
 from portal.outputs.brochures import copy_to_site
@@ -78,6 +79,7 @@ STEPS: list[tuple[str, Step]] = [
     ("link preview images", lambda prepared: og_images.write_cards(prepared.site)),
     ("search index", lambda prepared: search.build_index(prepared.site.site_dir, prepared.site.languages[1:])),
     ("web editor", web_editor),
+    ("script strings", lambda prepared: script_strings.write(prepared.site.site_dir, prepared.strings)),
     ("minified scripts", lambda prepared: minified_scripts.minify_site(prepared.site.site_dir)),
     ("offline reading", lambda prepared: offline.write(
         prepared.site.site_dir, prepared.site.languages,

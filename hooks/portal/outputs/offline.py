@@ -28,6 +28,7 @@ from portal.checks.html_tags import parse_pieces, tag_pieces
 from portal.checks.page_weight import Measured, Resource, gzipped_size, page_weight
 from portal.outputs.brochures import font_files
 from portal.outputs.og_images import head_meta
+from portal.outputs.script_strings import ON_DEMAND
 from portal.site.urls import (ADMIN_DIR, AZ_DIR, CHECKER_DIR, COUNTRY_DIR, ELIGIBILITY_DATA, HELP_DIR, OFFLINE_DIR,
                               PROCEDURE_DIR, PROGRAM_DIR, SEARCH_DIR, is_admin)
 
@@ -164,7 +165,7 @@ def save_list(site_dir: Path, root: str, others: list[str], tag: str,
     ``root`` (``others``: the other languages' roots): the home and help pages, A–Z, the checker (its
     script and data too), every program, procedure and country page, every page of the language those
     link to (:func:`closure`: glossary, organisations, the lists the menu opens), what each page loads,
-    and the language's search index. Not PDFs: they stay downloads. ``measured``: the assets measured
+    the scripts loaded on a first tap (:data:`ON_DEMAND`) and the language's search index. Not PDFs: they stay downloads. ``measured``: the assets measured
     so far (see :func:`page_weight`), so that what every page loads is gzipped once."""
     measured = Measured() if measured is None else measured
     start = [f"{root}index.html", f"{root}{HELP_DIR}/index.html", f"{root}{AZ_DIR}/index.html",
@@ -177,6 +178,8 @@ def save_list(site_dir: Path, root: str, others: list[str], tag: str,
             files.setdefault(resource.path, resource.gz)
     if (site_dir / ELIGIBILITY_DATA).exists():  # what the checker's script loads
         files.setdefault(ELIGIBILITY_DATA, gzipped_size((site_dir / ELIGIBILITY_DATA).read_bytes()))
+    for script in ON_DEMAND:  # loaded on a reader's first tap: "Listen", a glossary term's meaning
+        files.setdefault(script, gzipped_size((site_dir / script).read_bytes()))
     home = (site_dir / root / "index.html").read_text(encoding="utf-8")
     for style in _SEARCH_STYLE.findall(home):  # what the search dialog loads besides Pagefind
         path = _site_path(root, html.unescape(style))

@@ -33,6 +33,8 @@ RUNTIME_NAMES: dict[str, frozenset[str]] = {
         "fieldset", "form", "h2", "h3", "h4", "input", "label", "legend", "li", "p", "section",
         "span", "summary", "ul"}),
     "portal-search.js": frozenset({"dialog", "link", "script"}),
+    "listen.js": frozenset({".pmi-said", ".pmi-said--now", "button", "label", "option", "select", "span", "style"}),
+    "term.js": frozenset({".pmi-term-tip", ".pmi-term-close", ".pmi-term-def", "a", "button", "span", "strong", "style"}),
     "share.js": frozenset({"textarea"}),  # a hidden one, to copy the link where the clipboard API is missing
     "sw.js": frozenset({"small"}),  # "(needs internet)" in a kept copy's links to PDFs (offline.py)
     "Pagefind UI": frozenset({
