@@ -91,6 +91,22 @@ def test_scaffold_has_every_program_field_and_only_placeholders_left_to_fill(dat
     assert "bantuan-baru" in {p.slug for p in content.programs}
 
 
+def test_the_scaffold_s_contact_example_passes_once_filled_in(data):
+    """The commented contact example, uncommented and its '...' filled in, is a valid phone contact
+    (it has the note a phone needs)."""
+    text = fill_in(program_yaml("bantuan-baru", "antara-jatim-2021-ipuk-pmi", dt.date(2026, 11, 1)))
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("# Kontak")) + 1
+    example = [line[2:].split("  # ")[0].rstrip() for line in lines[start:lines.index("contacts: []")]]
+    filled = "\n".join(example).replace('value: "..."', 'value: "(0333) 424 123"').replace("id: ...", "id: Kantor desa")
+    filled = filled.replace("en: ...", "en: Village office")
+    path = data / "programs" / "bantuan-baru.yaml"
+    path.write_text(text.replace("contacts: []", "contacts:\n" + filled), encoding="utf-8")
+    content = load_content(data, ("id", "en"), today=dt.date(2026, 11, 24), root=data.parent)
+    (program,) = [p for p in content.programs if p.slug == "bantuan-baru"]
+    assert [c.kind for c in program.contacts] == ["phone"] and program.contacts[0].note
+
+
 def test_new_program_lists_what_is_left_and_validate_refuses_it_until_done(data):
     result = portal("new", "program", "bantuan-baru", "--data", str(data), env={"PORTAL_TODAY": "2026-11-24"})
     assert result.returncode == 0, result.stderr

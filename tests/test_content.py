@@ -163,6 +163,23 @@ def test_phone_scanner_finds_short_and_local_numbers_a_call_word_names_but_not_y
                          "pada tahun 1955, 1.210 PMI sejak 2021") == set()
 
 
+@pytest.mark.parametrize("written,number", [
+    ("(0333) 424 123", "0333424123"), ("(0333) 424123", "0333424123"), ("(0333)424123", "0333424123"),
+    ("(021) 2924 4800", "02129244800"), ("0333 424 123", "0333424123"), ("0333.424.123", "0333424123"),
+    ("0333-424123", "0333424123"), ("+62 333 424123", "0333424123"), ("+62 (0)333 424123", "0333424123"),
+    ("+62 (333) 424123", "0333424123"), ("+62 812-3456-7890", "081234567890"), ("0812.3456.7890", "081234567890")])
+def test_phone_scanner_finds_every_common_indonesian_form(written, number):
+    """Brackets round the area code (how landlines are usually written), spaces, dots, dashes, +62."""
+    assert phone_numbers(f"Kantor: {written} (jam kerja).") == {number}
+
+
+@pytest.mark.parametrize("text", ["Rp37.500", "Rp 5–10 juta", "Rp5-10 juta", "79.001 PMI", "1.210 orang",
+                                  "2026-12-07", "UU 18/2017", "Perban 9/2020", "Permenaker 4/2023",
+                                  "Rp 1.500.000", "(2021) 10 orang", "biaya (Rp 37.500)", "(0333) 42"])
+def test_amounts_counts_dates_and_laws_are_never_phones(text):
+    assert phone_numbers(f"Menurut {text}, lihat juga 12.000.000 dan 2021-2023.") == set()
+
+
 def test_built_site_shows_only_sourced_phone_numbers(real_site, content):
     """Every number on a page (text or tel: link) is a sourced phone contact, and every one is published."""
     sourced = sourced_phones(c for item in (*content.programs, *content.procedures, *content.countries,

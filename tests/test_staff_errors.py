@@ -114,9 +114,42 @@ CASES = [
                                              "  id: Melati: mengajar dan melatih dengan hati"),
      MELATI, line_of("id: Melati (mengajar"), "", "E-SYNTAX",
      "ada ': ' di dalam teks; beri tanda kutip pada teksnya", "there is a ': ' inside a text; put the text in quotes"),
-    ("unclosed bracket", replace("audience: [anak_pmi, keluarga]", "audience: [anak_pmi, keluarga"),
-     MELATI, line_of("audience:") + 1, "", "E-SYNTAX",
-     "periksa tanda kutip, kurung [ ] { } dan jarak menjorok", "check quotes, brackets [ ] { } and indentation"),
+    ("unclosed bracket, on its own line", replace("audience: [anak_pmi, keluarga]", "audience: [anak_pmi, keluarga"),
+     MELATI, line_of("audience:"), "", "E-SYNTAX",
+     "kurung '[' di baris ini tidak ditutup; akhiri dengan ']'", "the '[' on this line is never closed; end it with ']'"),
+    ("unclosed double quote, on its own line", replace("  id: Melati (mengajar", "  id: \"Melati (mengajar"),
+     MELATI, line_of("id: Melati (mengajar"), "", "E-SYNTAX",
+     "tanda kutip yang dibuka di baris ini tidak ditutup", "the quote opened on this line is never closed"),
+    ("unclosed quote closed by a later one", replace("  id: Melati (mengajar dan melatih dengan hati)\n  en: Melati",
+                                                     "  id: \"Melati (mengajar dan melatih dengan hati)\n  en: \"Melati"),
+     MELATI, line_of("id: Melati (mengajar"), "", "E-SYNTAX",
+     "tanda kutip yang dibuka di baris ini tidak ditutup", "the quote opened on this line is never closed"),
+    ("unclosed single quote, on its own line", replace("  id: Melati (mengajar", "  id: 'Melati (mengajar"),
+     MELATI, line_of("id: Melati (mengajar"), "", "E-SYNTAX",
+     "tanda kutip yang dibuka di baris ini tidak ditutup", "the quote opened on this line is never closed"),
+    ("text after the closing quote", replace("  id: Melati (mengajar dan melatih dengan hati)",
+                                             "  id: \"Melati\" (mengajar dan melatih dengan hati)"),
+     MELATI, line_of("id: Melati (mengajar"), "", "E-SYNTAX",
+     "ada teks sesudah tanda kutip penutup", "there is text after the closing quote"),
+    ("key and text without the colon", replace("  id: Melati (mengajar", "  id Melati (mengajar"),
+     MELATI, line_of("id: Melati (mengajar"), "", "E-COLON",
+     "'id' di baris ini tidak diikuti titik dua; tulis 'id: Melati (mengajar dan melatih dengan hati)'",
+     "'id' on this line has no colon after it; write 'id: Melati (mengajar dan melatih dengan hati)'"),
+    ("key and text without the colon, the last of its group", replace('  en: Melati ("teaching', '  en Melati ("teaching'),
+     MELATI, line_of('en: Melati ("teaching'), "", "E-COLON",
+     "'en' di baris ini tidak diikuti titik dua", "'en' on this line has no colon after it"),
+    ("a line indented unlike its neighbours", replace('  en: Melati ("teaching', '   en: Melati ("teaching'),
+     MELATI, line_of('en: Melati ("teaching'), "", "E-SYNTAX",
+     f"baris ini menjorok tidak sejajar; kolom dalam kelompok yang sama dimulai pada kolom huruf yang sama "
+     f"(mis. sejajar dengan baris {line_of('id: Melati (mengajar')})",
+     "this line's indentation does not match; fields of the same group start in the same column"),
+    ("a list item without the space after its dash",
+     replace("  - id: Tanyakan ke Pemkab Banyuwangi atau pos Desbumi", "  -id: Tanyakan ke Pemkab Banyuwangi atau pos Desbumi"),
+     MELATI, line_of("- id: Tanyakan ke Pemkab Banyuwangi atau pos Desbumi"), "", "E-SYNTAX",
+     "tulis spasi sesudah '-' di awal butir daftar", "put a space after the '-' that starts a list item"),
+    ("a closing bracket too many", replace("audience: [anak_pmi, keluarga]", "audience: [anak_pmi, keluarga]]"),
+     MELATI, line_of("audience:"), "", "E-SYNTAX",
+     "ada kurung tutup ] atau } yang berlebih di baris ini", "there is one closing ] or } too many on this line"),
     ("key without its colon, reported on its own line", replace("title:\n", "title\n"),
      MELATI, line_of("title:"), "", "E-COLON",
      "'title' di baris ini tidak diikuti titik dua; tulis 'title:'",
@@ -166,6 +199,19 @@ CASES = [
      "countries/malaysia.yaml", line_of("contacts:", "countries/malaysia.yaml"), "contacts", "E-COUNTRY-LINE",
      "negara wajib punya paling sedikit satu saluran bantuan telepon di 'contacts' (kind: phone)",
      "a country needs at least one help line in 'contacts' (kind: phone)"),
+    ("a landline in brackets, on its own line of a long text",
+     replace("    Pada 2021 program ini", "    Pada 2021 program ini\n    Telepon kantor (0333) 424 123.\n   "),
+     MELATI, line_of("description:") + 4, "description.id", "E-PHONE",
+     "nomor telepon '0333424123' di teks tidak ada di 'contacts' mana pun",
+     "phone number '0333424123' in the text is not in any 'contacts'"),
+    ("a contact note written as plain text says to write id: and en:",
+     append("contacts:\n  - kind: web\n    value: \"https://banyuwangikab.go.id\"\n    note: Kantor bupati\n"
+            "    sources: [antara-jatim-2021-ipuk-pmi]\n"),
+     MELATI, MELATI_LINES + 4, "contacts[0].note", "E-TYPE",
+     "harus berupa kumpulan kolom (mapping); tulis note: {id: ..., en: ...}",
+     "must be a mapping of fields; write note: {id: ..., en: ...}"),
+    ("a single value where a list belongs says to write the brackets", replace("region: [banyuwangi]", "region: banyuwangi"),
+     MELATI, line_of("region:"), "region", "E-TYPE", "tulis region: [banyuwangi]", "write region: [banyuwangi]"),
     ("date that does not exist", replace('last_reviewed: "2026-11-24"', 'last_reviewed: "2026-02-30"'),
      MELATI, line_of("last_reviewed:"), "last_reviewed", "E-DATE",
      "tanggal '2026-02-30' tidak ada di kalender", "date '2026-02-30' does not exist"),
@@ -184,6 +230,25 @@ def test_error_names_file_line_field_in_both_languages(data, name, edit, file, l
     assert msg_id in error.message_id, str(error)
     assert msg_en in error.message_en, str(error)
     assert f"data/{file}:{line}:" in str(error) and f"{msg_id}" in str(error) and f"{msg_en}" in str(error)
+
+
+SYNTAX_CODES = {"E-SYNTAX", "E-COLON", "E-TAB", "E-QUOTES"}
+PARSER_WORDS = ("could not find", "mapping values", "did not find", "while scanning", "while parsing", "found ",
+                "expected", "context", "scalar")
+
+
+@pytest.mark.parametrize("name,edit,file,line", [c[:4] for c in CASES if c[5] in SYNTAX_CODES],
+                         ids=[c[0] for c in CASES if c[5] in SYNTAX_CODES])
+def test_syntax_errors_speak_without_the_parsers_english(data, name, edit, file, line):
+    """A syntax error is one message, on the line of the mistake, in the two languages, saying what
+    to write: none of the YAML parser's own (English) words in either."""
+    edit(data)
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    (error,) = info.value.errors
+    assert error.line == line
+    for words in (error.message_id, error.message_en):
+        assert not any(w in words for w in PARSER_WORDS), words
 
 
 def test_every_kind_of_problem_is_reported_in_one_run(data):

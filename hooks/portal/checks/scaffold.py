@@ -105,6 +105,9 @@ where: []
 # Kontak yang disebut sumber / contacts a source gives. Contoh / example:
 #   - kind: phone          # phone, email, web, address
 #     value: "..."
+#     note:                # wajib untuk telepon: untuk apa, dari mana / required for a phone: what for, from where
+#       id: ...
+#       en: ...
 #     sources: [{source}]
 contacts: []
 

@@ -130,7 +130,8 @@ def load_text(text: str, file: str) -> Document:
             f"special character #x{exc.character:04x} is not allowed; delete it")) from None
     except yaml.YAMLError as exc:
         raise LoadFailed(ContentError(
-            file, 1, "", "E-SYNTAX", f"YAML tidak bisa dibaca: {exc}", f"YAML cannot be read: {exc}")) from None
+            file, 1, "", "E-SYNTAX", "YAML tidak bisa dibaca; periksa tanda kutip, kurung [ ] { } dan jarak menjorok",
+            "YAML cannot be read; check quotes, brackets [ ] { } and indentation")) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -143,69 +144,134 @@ def load_text(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as exc:  # a value no safe constructor accepts
         mark = exc.problem_mark or exc.context_mark
         raise LoadFailed(ContentError(
-            file, mark.line + 1 if mark else 1, "", "E-SYNTAX", f"YAML tidak bisa dibaca: {exc.problem}",
-            f"YAML cannot be read: {exc.problem}")) from None
+            file, mark.line + 1 if mark else 1, "", "E-SYNTAX",
+            "YAML tidak bisa dibaca: nilai di baris ini tidak dikenali; beri tanda kutip, mis. \"nilainya\"",
+            "YAML cannot be read: the value on this line is not understood; put it in quotes, e.g. \"a value\""
+        )) from None
     return doc
 
 
 CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
 """“ ” ‘ ’: typographic quotes, which YAML reads as ordinary characters, not as quotes."""
-LONE_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*$")
-"""A line holding a single word, as a key written without its colon (``title``)."""
+KEY_LINE = re.compile(r"^(\s*)(-\s+)?([A-Za-z_][\w-]{0,30})(?:\s+(\S.*?))?\s*$")
+"""A line that starts with a field name and has no colon: ``title``, or ``en Placement in Korea``."""
+_OPEN_QUOTE = re.compile(r"^\s*(?:-\s+(?:[\w-]+:\s+)?|[\w-]+:\s+)([\"'])")
+_AFTER_QUOTE = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s+(\"[^\"]*\"|'[^']*')\s*[^\s#]")
+_KEY_AND_VALUE = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:#]*:\s+(.*)$")
+CANNOT_READ = ("YAML tidak bisa dibaca", "YAML cannot be read")
+Found = tuple[int, str, str, str]
+"""(line, code, what to do in Indonesian, in English) of a syntax mistake."""
 
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" -"))
 
 
-def _lone_key(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> tuple[int, str | None]:
-    """(line, key) of a key written without its colon that caused ``exc``, or (0, None).
+def _before(lines: list[str], line: int) -> int:
+    """The nearest line above ``line`` with content (not blank, not a comment), or 0."""
+    return next((i for i in range(line - 1, 0, -1)
+                 if lines[i - 1].strip() and not lines[i - 1].lstrip().startswith("#")), 0)
 
-    Either YAML was scanning that line as a key ("could not find expected ':'"), or the line
-    before a more indented ``key: value`` holds a single word ("mapping values are not allowed").
-    """
-    if "simple key" in str(exc.context) and exc.context_mark:
-        at = exc.context_mark.line + 1
-    elif "mapping values are not allowed" in str(exc.problem):
-        earlier = [i for i in range(line - 1, 0, -1) if lines[i - 1].strip() and not lines[i - 1].lstrip().startswith("#")]
-        at = earlier[0] if earlier and line <= len(lines) and _indent(lines[line - 1]) > _indent(lines[earlier[0] - 1]) else 0
-    else:
-        at = 0
-    key = LONE_KEY.match(lines[at - 1]) if 0 < at <= len(lines) else None
-    return (at, key.group(1)) if key else (0, None)
+
+def _missing_colon(lines: list[str], at: int) -> Found | None:
+    """E-COLON when line ``at`` starts with a field name and has no colon after it."""
+    found = KEY_LINE.match(lines[at - 1]) if 0 < at <= len(lines) else None
+    if not found or ":" in lines[at - 1]:
+        return None
+    key, rest = found.group(3), found.group(4)
+    if not rest:  # `title` alone on a line
+        return (at, "E-COLON", f"'{key}' di baris ini tidak diikuti titik dua; tulis '{key}:'",
+                f"'{key}' on this line has no colon after it; write '{key}:'")
+    return (at, "E-COLON",
+            f"'{key}' di baris ini tidak diikuti titik dua; tulis '{key}: {rest}' (atau, jika baris ini "
+            "lanjutan teks di atasnya, geser lebih ke kanan dari baris itu)",
+            f"'{key}' on this line has no colon after it; write '{key}: {rest}' (or, if this line continues "
+            "the text above, indent it further than that line)")
+
+
+def _unclosed(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> Found | None:
+    """A quote, [ or { opened and never closed: reported on the line that opens it."""
+    context, at = str(exc.context), exc.context_mark.line + 1 if exc.context_mark else 0
+    if "flow sequence" in context or "flow mapping" in context:
+        opened, close, example = ("[", "]", "[banyuwangi, jember]") if "sequence" in context else (
+            "{", "}", "{id: ..., en: ...}")
+        return (at, "E-SYNTAX",
+                f"kurung '{opened}' di baris ini tidak ditutup; akhiri dengan '{close}', mis. {example}",
+                f"the '{opened}' on this line is never closed; end it with '{close}', e.g. {example}")
+    if "quoted scalar" not in context:  # else: the first line above the error opening a quote it leaves open
+        at = next((i for i in range(1, min(line, len(lines)) + 1) if _opens_quote(lines[i - 1])), 0)
+    if not at:
+        return None
+    return (at, "E-SYNTAX", "tanda kutip yang dibuka di baris ini tidak ditutup; tutup teksnya dengan tanda "
+            "kutip yang sama di akhir, mis. id: \"Catatan: bawa KTP\"",
+            "the quote opened on this line is never closed; end the text with the same quote, "
+            "e.g. id: \"Note: bring your KTP\"")
+
+
+def _opens_quote(text: str) -> bool:
+    """``text``'s value starts with a quote that the line does not close."""
+    found = _OPEN_QUOTE.match(text)
+    if not found:
+        return False
+    rest = text[found.end():].replace('\\"', "").replace("''", "")
+    return found.group(1) not in rest
+
+
+def _misplaced(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> Found | None:
+    """A ': ' inside a text, a '-' without its space, text after a closing quote, a bracket too
+    many, or a line indented unlike its neighbours."""
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    above = _before(lines, line)
+    problem = str(exc.problem)
+    value = _KEY_AND_VALUE.match(here)
+    if "mapping values are not allowed" in problem and value and (": " in value.group(1) or value.group(1)[-1:] == ":"):
+        return (line, "E-SYNTAX",
+                "ada ': ' di dalam teks; beri tanda kutip pada teksnya, mis. id: \"Catatan: bawa KTP\"",
+                "there is a ': ' inside a text; put the text in quotes, e.g. id: \"Note: bring your KTP\"")
+    if above and re.match(r"^\s*-[^\s-]", lines[above - 1]):
+        return (above, "E-SYNTAX", "tulis spasi sesudah '-' di awal butir daftar, mis. '- label: ...'",
+                "put a space after the '-' that starts a list item, e.g. '- label: ...'")
+    if _AFTER_QUOTE.match(here):
+        return (line, "E-SYNTAX", "ada teks sesudah tanda kutip penutup; masukkan seluruh teks ke dalam tanda kutip",
+                "there is text after the closing quote; put the whole text inside the quotes")
+    if here.count("]") > here.count("[") or here.count("}") > here.count("{"):
+        return (line, "E-SYNTAX", "ada kurung tutup ] atau } yang berlebih di baris ini; hapus satu",
+                "there is one closing ] or } too many on this line; delete one")
+    unaligned = above and _indent(here) != _indent(lines[above - 1])
+    if unaligned and ("mapping values" in problem or "expected key" in problem):
+        return (line, "E-SYNTAX", "baris ini menjorok tidak sejajar; kolom dalam kelompok yang sama dimulai pada "
+                f"kolom huruf yang sama (mis. sejajar dengan baris {above})",
+                "this line's indentation does not match; fields of the same group start in the same column "
+                f"(e.g. lined up with line {above})")
+    return None
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> ContentError:
-    """E-SYNTAX (E-TAB, E-COLON, E-QUOTES) on the line the mistake is on, with advice that fixes it."""
+    """E-SYNTAX (E-TAB, E-COLON, E-QUOTES) on the line the mistake is on, saying what to write there;
+    the parser's own (English) words are never shown."""
     lines = text.splitlines()
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     here = lines[line - 1] if 0 < line <= len(lines) else ""
-    at, key = _lone_key(exc, lines, line)
-    if key:  # `title` alone on a line: YAML reports a later line, where it looked for the ':'
-        return ContentError(
-            file, at, "", "E-COLON",
-            f"YAML tidak bisa dibaca: '{key}' di baris ini tidak diikuti titik dua; tulis '{key}:'",
-            f"YAML cannot be read: '{key}' on this line has no colon after it; write '{key}:'")
+    found: Found | None = None
     if "\t" in here:
-        return ContentError(
-            file, line, "", "E-TAB", f"YAML tidak bisa dibaca: ada karakter tab (gunakan spasi, bukan tab) ({exc.problem})",
-            f"YAML cannot be read: there is a tab (use spaces, not tabs) ({exc.problem})")
-    if any(q in here for q in CURLY_QUOTES):
-        return ContentError(
-            file, line, "", "E-QUOTES",
-            "YAML tidak bisa dibaca: tanda kutip miring “ ” atau ‘ ’ bukan tanda kutip YAML; ganti dengan "
-            "tanda kutip lurus \", mis. id: \"Catatan: bawa KTP\"",
-            "YAML cannot be read: curly quotes “ ” or ‘ ’ are not YAML quotes; use straight quotes \" instead, "
-            "e.g. id: \"Note: bring your KTP\"")
-    if "mapping values are not allowed" in str(exc.problem):
-        hint_id = "ada ': ' di dalam teks; beri tanda kutip pada teksnya, mis. id: \"Catatan: bawa KTP\""
-        hint_en = "there is a ': ' inside a text; put the text in quotes, e.g. id: \"Note: bring your KTP\""
-    else:
-        hint_id = "periksa tanda kutip, kurung [ ] { } dan jarak menjorok di baris ini atau sebelumnya"
-        hint_en = "check quotes, brackets [ ] { } and indentation on this line or the one before"
-    return ContentError(file, line, "", "E-SYNTAX", f"YAML tidak bisa dibaca: {hint_id} ({exc.problem})",
-                        f"YAML cannot be read: {hint_en} ({exc.problem})")
+        found = (line, "E-TAB", "ada karakter tab (gunakan spasi, bukan tab); ganti tab di baris ini dengan spasi",
+                 "there is a tab (use spaces, not tabs); replace the tab on this line with spaces")
+    elif any(q in here for q in CURLY_QUOTES):
+        found = (line, "E-QUOTES", "tanda kutip miring “ ” atau ‘ ’ bukan tanda kutip YAML; ganti dengan "
+                 "tanda kutip lurus \", mis. id: \"Catatan: bawa KTP\"",
+                 "curly quotes “ ” or ‘ ’ are not YAML quotes; use straight quotes \" instead, "
+                 "e.g. id: \"Note: bring your KTP\"")
+    elif "simple key" in str(exc.context) and exc.context_mark:  # YAML looked for the ':' of that line
+        found = _missing_colon(lines, exc.context_mark.line + 1)
+    elif "mapping values are not allowed" in str(exc.problem):  # the line above may be a key without ':'
+        above = _before(lines, line)
+        found = _missing_colon(lines, above) if above and _indent(here) >= _indent(lines[above - 1]) else None
+    found = found or _unclosed(exc, lines, line) or _misplaced(exc, lines, line) or (
+        line, "E-SYNTAX", "periksa tanda kutip, kurung [ ] { } dan jarak menjorok di baris ini atau sebelumnya",
+        "check quotes, brackets [ ] { } and indentation on this line or the one before")
+    at, code, what_id, what_en = found
+    return ContentError(file, at, "", code, f"{CANNOT_READ[0]}: {what_id}", f"{CANNOT_READ[1]}: {what_en}")
 
 
 def load_file(path: Path, root: Path, inside: Path | None = None) -> Document:

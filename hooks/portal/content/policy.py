@@ -17,7 +17,9 @@ from portal.content.loader import Document, dotted, strings
 
 PLACEHOLDER_TEXT = re.compile(r"^\s*(GANTI|REPLACE):")
 PLACEHOLDER_MARK = re.compile(r"\S\s+#\s*GANTI\b")  # an inline comment after a value, as the scaffold writes
-PHONE = re.compile(r"(?<![\w.,/-])(?:\+\d{1,3}[\s.-]?|0)\d{1,4}(?:[\s.-]?\d{2,5}){1,4}(?![\w.,/-]*\d)")
+PHONE = re.compile(  # 0812 3456 7890, 0333-424123, 0333.424.123, (0333) 424 123, +62 333 424123, +62 (0)333 424123
+    r"(?<![\w.,/-])(?:\(0\d{1,4}\)[\s.-]?\d{2,5}(?:[\s.-]?\d{2,5}){0,3}"
+    r"|(?:\+\d{1,3}[\s.-]?(?:\(0?\d{0,4}\)[\s.-]?)?|0)\d{1,4}(?:[\s.-]?\d{2,5}){1,4})(?![\w.,/-]*\d)")
 CALL_WORDS = r"(?:telepon|telpon|telp|tel|hubungi|saluran|hotline|nomor|call|phone|telephone|dial|ring|line|number)"
 CALLED = re.compile(  # a number written without 0 or +, e.g. Taiwan's 1955 or Hong Kong's 999, named as one
     rf"\b{CALL_WORDS}\b[\s*_:]{{0,4}}([1-9]\d{{2,4}}(?:[ -]\d{{3,5}}){{0,2}})(?![\w.,/-]*\d)(?![ -]\d)"
@@ -26,8 +28,8 @@ WHATSAPP = re.compile(r"\b(wa\.me|api\.whatsapp\.com|chat\.whatsapp\.com|wa\.lin
 CALO = re.compile(r"\bcalo\b", re.I)
 JENDELA = re.compile(r"\bJendela PMI\b")
 
-Report = Callable[[tuple, str, str, str], None]
-"""Called as report(path, code, message_id, message_en)."""
+Report = Callable[..., None]
+"""Called as report(path, code, message_id, message_en), with ``line=`` when not the field's."""
 
 
 def placeholders(doc: Document) -> list[ContentError]:
@@ -66,15 +68,33 @@ def check_calo_warning(program, report: Report) -> None:
 
 def canonical_phone(value: str) -> str:
     """Digits only, an Indonesian +62 number written as 0… (so +62 812… and 0812… are one number)."""
-    number = ("+" if value.strip().startswith("+") else "") + re.sub(r"\D", "", value)
+    number = ("+" if value.strip().startswith("+") else "") + re.sub(r"\D", "", value.replace("(0)", ""))
     return "0" + number[3:] if number.startswith("+62") else number
 
 
 def phone_numbers(text: str) -> set[str]:
     """Phone-like numbers in ``text``, canonical: Indonesian 0… or international +…, and a number
     without either (a short line such as 1955, a local number abroad) that a call word names."""
-    numbers = {canonical_phone(m.group(0)) for m in PHONE.finditer(text) if len(re.sub(r"\D", "", m.group(0))) >= 7}
-    return numbers | {canonical_phone(m.group(1) or m.group(2)) for m in CALLED.finditer(text)}
+    return set(written_phones(text))
+
+
+def written_phones(text: str) -> dict[str, str]:
+    """canonical number -> the number as first written in ``text`` (see :func:`phone_numbers`)."""
+    found = [m.group(0) for m in PHONE.finditer(text) if len(re.sub(r"\D", "", m.group(0))) >= 7]
+    found += [m.group(1) or m.group(2) for m in CALLED.finditer(text)]
+    out: dict[str, str] = {}
+    for written in found:
+        out.setdefault(canonical_phone(written), written)
+    return out
+
+
+def written_line(doc: Document, path: tuple, written: str) -> int:
+    """The line of ``doc`` where ``written`` stands in the value at ``path`` (a number in a long
+    text), or the field's line when no single line holds it."""
+    start = doc.line(path)
+    end = min((n for p, n in doc.lines.items() if n > start and p[:len(path)] != tuple(path)), default=None)
+    lines = doc.text.splitlines()[start - 1:(end - 1) if end else None]
+    return next((start + i for i, line in enumerate(lines) if written in line), start)
 
 
 def sourced_phones(contacts: Iterable) -> set[str]:
@@ -82,14 +102,17 @@ def sourced_phones(contacts: Iterable) -> set[str]:
     return {canonical_phone(c.value) for c in contacts if c.kind == "phone"}
 
 
-def check_text_phones(text: str, path: tuple, sourced: set[str], report: Report) -> None:
-    """A number in a text must be a sourced phone contact; no WhatsApp links."""
-    for number in sorted(phone_numbers(text) - sourced):
+def check_text_phones(text: str, path: tuple, sourced: set[str], report: Report, doc: Document | None = None) -> None:
+    """A number in a text must be a sourced phone contact (reported on its own line of ``doc``);
+    no WhatsApp links."""
+    written = written_phones(text)
+    for number in sorted(set(written) - sourced):
+        line = {"line": written_line(doc, path, written[number])} if doc else {}
         report(path, "E-PHONE",
                f"nomor telepon '{number}' di teks tidak ada di 'contacts' mana pun; tambahkan sebagai kontak "
                "(kind: phone) dengan sumber dan catatan, atau hapus nomornya",
                f"phone number '{number}' in the text is not in any 'contacts'; add it as a contact "
-               "(kind: phone) with sources and a note, or remove it")
+               "(kind: phone) with sources and a note, or remove it", **line)
     if WHATSAPP.search(text):
         report(path, "E-WHATSAPP",
                "tautan WhatsApp tidak boleh (pembaca diajari hanya percaya nomor resmi); tulis nomor resmi di "

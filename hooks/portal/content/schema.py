@@ -107,6 +107,23 @@ def validate(doc: Document, kind: str) -> list[ContentError]:
     return errors
 
 
+def _what_to_write(path: tuple, node: dict, instance) -> tuple[str, str]:
+    """An example of the value a type error asks for, as the file would hold it (Indonesian, English):
+    ``note: {id: ..., en: ...}`` for a text, ``audience: [anak_pmi]`` for a list; empty for an item of a list."""
+    name = path[-1] if path and isinstance(path[-1], str) else None
+    if not name:
+        return "", ""
+    if node.get("type") == "object" and "propertyNames" in node:  # a text in every language
+        return (f"{name}: {{id: ..., en: ...}} (teks Indonesia sesudah id:, teks Inggris sesudah en:)",
+                f"{name}: {{id: ..., en: ...}} (the Indonesian text after id:, the English after en:)")
+    if node.get("type") == "object" and node.get("properties"):
+        example = f"{name}: {{{', '.join(f'{k}: ...' for k in node.get('required') or list(node['properties'])[:2])}}}"
+        return example, example
+    if node.get("type") == "array" and isinstance(instance, (str, int, float)):
+        return f"{name}: [{instance}]", f"{name}: [{instance}]"
+    return "", ""
+
+
 def _type_name(types) -> tuple[str, str]:
     types = [types] if isinstance(types, str) else list(types)
     ids = " atau ".join(_TYPE_NAMES.get(t, (t, t))[0] for t in types)
@@ -143,16 +160,18 @@ def _convert(error: ValidationError, doc: Document) -> list[ContentError]:
         return out
     if kind == "type":
         want_id, want_en = _type_name(value)
-        return [err("E-TYPE", f"harus berupa {want_id}", f"must be {want_en}")]
+        write_id, write_en = _what_to_write(path, error.schema, instance)
+        return [err("E-TYPE", f"harus berupa {want_id}" + (f"; tulis {write_id}" if write_id else ""),
+                    f"must be {want_en}" + (f"; write {write_en}" if write_en else ""))]
     if kind == "pattern":
         if value == LANGUAGE_PATTERN:
             return [err("E-LANG", f"kode bahasa '{instance}' tidak sah; tulis mis. id, en",
                         f"invalid language code '{instance}'; write e.g. id, en")]
         if value in (RECORD_PATTERN, RECORD_FIELD_PATTERN):
             return [err("E-RECORD", f"catatan terjemahan '{instance}' rusak; berkas ini tidak diubah dengan tangan: "
-                        "jalankan `python scripts/portal.py translated BERKAS`",
+                        "jalankan `make translated FILE=BERKAS`",
                         f"broken translation record '{instance}'; this file is not edited by hand: "
-                        "run `python scripts/portal.py translated FILE`")]
+                        "run `make translated FILE=FILE`")]
         if "[0-9]{4}" in value:
             return [err("E-DATE", f"tanggal '{instance}' salah; tulis YYYY-MM-DD (mis. 2024-12-13)",
                         f"bad date '{instance}'; write YYYY-MM-DD (e.g. 2024-12-13)")]
