@@ -120,8 +120,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     prepared = _prepared(config)
-    strings = prepared.strings[i18n.current_language(config)]
-    return html + search.index_extras(html, page.meta, strings, prepared.content.glossary)
+    lang = i18n.current_language(config)
+    path = page.url[len(lang) + 1:] if page.url.startswith(f"{lang}/") else page.url
+    return html + search.index_extras(html, page.meta, prepared.strings[lang], prepared.content.words, lang, path)
 
 
 def _prepared(config):

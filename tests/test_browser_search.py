@@ -5,6 +5,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.checks.page_weight import gzipped_size
 from portal.outputs import search
@@ -15,22 +16,21 @@ CHUNKS = ("/pagefind/index/", "/pagefind/fragment/", "/pagefind/filter/")
 def open_search(page, url: str) -> None:
     page.goto(url)
     page.click("#pmi-search-open")
-    page.wait_for_selector(".pagefind-ui__search-input")
+    page.wait_for_selector(".pmi-search__input", state="visible")
 
 
-def results(page, query: str) -> list[str]:
-    """Paths of every result for ``query``, in order ("load more" pressed until all are shown)."""
-    page.fill(".pagefind-ui__search-input", query)
-    message = page.wait_for_function(  # "Mencari TKI..." first, then "Ditemukan 7 hasil untuk TKI"
-        """q => [...document.querySelectorAll('.pagefind-ui__message')].map(m => m.textContent.trim())
-                 .find(t => t.includes(q) && !t.endsWith('...'))""", arg=query).json_value()
-    count = re.search(r"\d+", message.replace(query, ""))
-    page.wait_for_function(  # each result shows a placeholder until its data has loaded
-        """n => { document.querySelector('.pagefind-ui__button')?.click();
-                  return document.querySelectorAll('.pagefind-ui__result-link').length >= n
-                      && !document.querySelector('.pagefind-ui__result .pagefind-ui__loading'); }""",
-        arg=int(count.group()) if count else 0, polling=100)
-    return [urlsplit(a.get_attribute("href")).path for a in page.locator(".pagefind-ui__result-link").all()]
+def results(page, query: str, links: bool = False) -> list[str]:
+    """Paths of every result for ``query``, in order ("show more" pressed until all are shown);
+    ``links``: the links themselves (path and section anchor)."""
+    page.fill(".pmi-search__input", query)
+    page.wait_for_function(  # the dialog marks the query whose results are all in
+        """q => { const ui = document.querySelector('.pmi-search__ui');
+                  if (ui.dataset.done !== q) return false;
+                  const more = document.querySelector('.pmi-search__more');
+                  if (!more.hidden) { more.click(); return false; }
+                  return true; }""", arg=query, polling=100)
+    hrefs = [a.get_attribute("href") for a in page.locator(".pmi-search__link").all()]
+    return [urlsplit(h).path + (f"#{urlsplit(h).fragment}" if links and urlsplit(h).fragment else "") for h in hrefs]
 
 
 def search_from(page, url: str, query: str) -> list[str]:
@@ -56,7 +56,7 @@ def test_english_search_from_en_stays_in_english(page, served_site):
     assert found[0] == "/en/program/melati/", found
     assert all(path.startswith("/en/") for path in found), found
     assert "/en/prosedur/jalur-resmi/" in results(page, "register")  # the page says "registration"
-    assert page.get_attribute(".pagefind-ui__search-input", "placeholder") == "Search"
+    assert page.get_attribute(".pmi-search__input", "placeholder") == "Search"
 
 
 @pytest.mark.parametrize("start, query, first", [
@@ -68,17 +68,38 @@ def test_program_whose_title_matches_comes_first(page, served_site, start, query
     assert search_from(page, served_site + start, query)[0] == first
 
 
-def test_filters_narrow_results_by_audience(page, served_site):
+def test_a_sentence_finds_pages_with_some_of_its_words(page, served_site):
+    """Every word must match in Pagefind: a sentence with stop words and a word no page has still finds
+    the pages with most of its words, says so, and offers the help page, the checker and A–Z."""
     open_search(page, served_site)
-    assert page.get_attribute(".pagefind-ui__search-input", "placeholder") == "Cari"
-    assert {"/program/melati/", "/program/warung-naik-kelas/"} <= set(results(page, "Banyuwangi"))
-    page.locator(".pagefind-ui__filter-name", has_text="Untuk").click()
-    page.get_by_label("anak PMI").check()
-    page.wait_for_function(  # the count drops to the one program for migrant workers' children
-        """() => [...document.querySelectorAll('.pagefind-ui__message')]
-                   .some(m => /^Ditemukan 1 hasil/.test(m.textContent.trim()))
-              && document.querySelectorAll('.pagefind-ui__result-link').length === 1""", timeout=60_000)
-    assert page.get_attribute(".pagefind-ui__result-link", "href").endswith("/program/melati/")
+    found = results(page, "gaji saya di hongkong tidak dibayar majikan")
+    assert found[:2] == ["/negara/hong-kong/", "/bantuan/"] or found[:2] == ["/bantuan/", "/negara/hong-kong/"], found
+    expect(page.locator(".pmi-search__message")).to_contain_text("sebagian kata Anda")
+    help_links = page.locator(".pmi-search__help a")
+    expect(help_links.first).to_be_visible()
+    assert [urlsplit(a.evaluate("a => a.href")).path for a in help_links.all()] == ["/bantuan/", "/cek/"]
+    results(page, "zzzqqq")
+    expect(page.locator(".pmi-search__message")).to_have_text("Tidak ada halaman untuk “zzzqqq”.")
+    expect(help_links.first).to_be_visible()
+    results(page, "Banyuwangi")  # many pages: no partial note, no help block
+    expect(page.locator(".pmi-search__help")).to_be_hidden()
+
+
+def test_readers_words_find_pages_without_showing_on_them(page, served_site, fixture_site):
+    assert "/program/melati/" in search_from(page, served_site, "TKW")  # melati says "PMI"
+    excerpts = page.locator(".pmi-search__excerpt").all_text_contents()
+    assert excerpts and not any("TKW" in e for e in excerpts), excerpts
+    # "gaji" is a word for the help and country pages (data/words.yaml, pages)
+    assert set(results(page, "gaji")[:3]) >= {"/bantuan/", "/negara/hong-kong/"}
+    assert not any("gaji" in e for e in page.locator(".pmi-search__excerpt").all_text_contents())
+
+
+def test_a_result_opens_at_the_section_that_matched(page, served_site):
+    open_search(page, served_site)
+    links = results(page, "hotline", links=True)
+    assert any("#" in link for link in links), links
+    page.locator(".pmi-search__link").first.click()
+    page.wait_for_url("**#*")
 
 
 def test_search_is_loaded_only_when_opened_and_within_budget(page, served_site, fixture_site):
@@ -86,7 +107,7 @@ def test_search_is_loaded_only_when_opened_and_within_budget(page, served_site, 
     page.wait_for_load_state("networkidle")
     assert not [url for url in page.requests if "pagefind" in url], page.requests
     page.click("#pmi-search-open")
-    page.wait_for_selector(".pagefind-ui__search-input")
+    page.wait_for_selector(".pmi-search__input", state="visible")
     results(page, "warung")
     assert all(url.startswith(served_site) for url in page.requests), page.requests
     paths = {urlsplit(url).path for url in page.requests if "pagefind" in url or "portal-search.css" in url}
@@ -108,10 +129,10 @@ def test_keyboard_and_screen_reader(page, served_site):
     page.keyboard.press("Enter")
     dialog = page.get_by_role("dialog", name="Search Portal PMI")
     dialog.wait_for()
-    page.wait_for_selector(".pagefind-ui__search-input")
-    page.wait_for_function("() => document.activeElement.classList.contains('pagefind-ui__search-input')")
+    page.wait_for_selector(".pmi-search__input", state="visible")
+    page.wait_for_function("() => document.activeElement.classList.contains('pmi-search__input')")
     page.keyboard.type("children")
-    page.wait_for_selector(".pagefind-ui__result-link")
+    page.wait_for_selector(".pmi-search__link")
     page.keyboard.press("Escape")
     assert not dialog.is_visible() and opener.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.id") == "pmi-search-open"
@@ -125,11 +146,11 @@ def test_works_on_a_phone(browser, served_site):
     page = context.new_page()
     page.goto(served_site)
     page.tap("#pmi-search-open")
-    page.wait_for_selector(".pagefind-ui__search-input")
+    page.wait_for_selector(".pmi-search__input", state="visible")
     box = page.locator("#pmi-search").bounding_box()
     assert box["width"] == 360 and box["x"] == 0
-    page.fill(".pagefind-ui__search-input", "warung")
-    link = page.locator(".pagefind-ui__result-link").first
+    page.fill(".pmi-search__input", "warung")
+    link = page.locator(".pmi-search__link").first
     link.wait_for()
     link.tap()
     page.wait_for_url("**/program/warung-naik-kelas/")

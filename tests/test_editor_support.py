@@ -18,7 +18,7 @@ HEADER = re.compile(r"^# yaml-language-server: \$schema=(\S+)\n")
 SCHEMA_DIR = ROOT / "schema"
 EXPECTED = {"programs": "program", "procedures": "procedure", "countries": "country", "situations": "situation",
             "organizations": "organization", "proposals": "proposal", "ui": "ui", "glossary": "glossary_term", "sources": "source",
-            "questions.yaml": "questions", "cases": "cases", "policy.yaml": "policy",
+            "questions.yaml": "questions", "cases": "cases", "policy.yaml": "policy", "words.yaml": "words", "queries.yaml": "queries",
             "translations": "translations"}
 EDITOR_FOLDERS = ("programs", "procedures", "countries", "situations", "organizations", "proposals", "sources", "glossary",
                   "cases")

@@ -10,13 +10,13 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import FIXTURE_DATA, HtmlPage, REAL_UI, ROOT, build_site, make_project
-from portal.content.model import GlossaryTerm
+from portal.content.model import WordGroup
 from portal.outputs import search
 from portal.site.strings import load_strings
 
-GLOSSARY = (GlossaryTerm("PMI", {"id": "-", "en": "-"}, aliases=("TKI", "BNP2TKI")),
-            GlossaryTerm("Desbumi", {"id": "-", "en": "-"}),
-            GlossaryTerm("LTSA", {"id": "-", "en": "-"}, aliases=("Layanan Terpadu Satu Atap",)))
+GROUPS = (WordGroup({"id": ("PMI", "TKI", "TKW"), "en": ("PMI", "migrant worker")}),
+          WordGroup({"id": ("LTSA", "Layanan Terpadu Satu Atap"), "en": ()}),
+          WordGroup({"id": ("gaji", "upah"), "en": ("wage",)}, pages=("bantuan/", "negara/*")))
 
 
 @pytest.fixture(scope="module")
@@ -24,13 +24,20 @@ def strings():
     return load_strings(REAL_UI, ("id", "en"))
 
 
-def test_other_names_of_terms_on_the_page():
-    assert search.other_names("Program untuk anak PMI.", GLOSSARY) == ["TKI", "BNP2TKI"]
-    assert search.other_names("Dulu disebut TKI.", GLOSSARY) == ["PMI", "BNP2TKI"]
-    assert search.other_names("Ke <b>Layanan Terpadu Satu Atap</b>", GLOSSARY) == ["LTSA"]
-    # whole words only, and nothing for pages that already use every name or none of them
-    assert search.other_names("SIAPMIGRAN, Desbumi", GLOSSARY) == []
-    assert search.other_names("PMI, TKI, BNP2TKI", GLOSSARY) == []
+def test_other_words_of_a_group_the_page_uses():
+    assert search.other_names("Program untuk anak PMI.", GROUPS, "id") == ["TKI", "TKW"]
+    assert search.other_names("Dulu disebut TKI.", GROUPS, "id") == ["PMI", "TKW"]
+    assert search.other_names("Ke <b>Layanan Terpadu Satu Atap</b>", GROUPS, "id") == ["LTSA"]
+    assert search.other_names("For a migrant worker", GROUPS, "en") == ["PMI"]  # the page's language only
+    # whole words only, and nothing for pages that already use every word or none of them
+    assert search.other_names("SIAPMIGRAN, Desbumi", GROUPS, "id") == []
+    assert search.other_names("PMI, TKI, TKW", GROUPS, "id") == []
+
+
+def test_words_of_a_group_naming_the_page():
+    assert search.page_words("bantuan/", GROUPS, "id") == ["gaji", "upah"]
+    assert search.page_words("negara/taiwan/", GROUPS, "en") == ["wage"]  # negara/* is every country page
+    assert search.page_words("negara/", GROUPS, "id") == [] == search.page_words("program/a/", GROUPS, "id")
 
 
 def test_program_filters_are_localised(strings):
@@ -43,11 +50,15 @@ def test_program_filters_are_localised(strings):
 
 def test_index_extras_are_hidden_and_escaped(strings):
     meta = {"kind": "program", "audience": ["pmi"], "status": "ended"}
-    extras = search.index_extras("<p>Untuk PMI &amp; keluarga</p>", meta, strings["id"], GLOSSARY)
-    assert '<div class="pmi-search-aliases" hidden data-pagefind-weight="0.5">TKI BNP2TKI</div>' in extras
+    extras = search.index_extras("<p>Untuk PMI &amp; keluarga</p>", meta, strings["id"], GROUPS, "id", "program/a/")
+    assert ('<div class="pmi-search-aliases" hidden data-pagefind-meta="hidden_words:2">'
+            '<span data-pagefind-weight="0.5">TKI TKW</span></div>') in extras
     assert '<div class="pmi-search-filters" hidden data-pagefind-ignore>' in extras
     assert '<span data-pagefind-filter="Status">sudah berakhir</span>' in extras
-    assert search.index_extras("<p>Tanpa istilah</p>", {}, strings["id"], GLOSSARY) == ""
+    assert search.index_extras("<p>Tanpa istilah</p>", {}, strings["id"], GROUPS, "id", "az/") == ""
+    help_page = search.index_extras("<p>PMI</p>", {}, strings["id"], GROUPS, "id", "bantuan/")
+    assert ('data-pagefind-meta="hidden_words:4"><span data-pagefind-weight="0.5">TKI TKW</span> '
+            '<span data-pagefind-weight="2">gaji upah</span></div>') in help_page
 
 
 def parse(path: Path) -> HtmlPage:
@@ -176,3 +187,30 @@ def test_a_bundle_left_by_a_failed_build_is_replaced(tmp_path):
     (tmp_path / "program" / "a" / "index.html").unlink()
     search.build_index(tmp_path, ["en"])
     assert _indexed(tmp_path) == {"id": 1, "en": 1}
+
+
+def _errors(data: Path, words: str, queries: str = "") -> list[tuple[str, int, str]]:
+    """(code, line, field) of each error in the words and queries files written into ``data``."""
+    import datetime as dt
+
+    from portal.content.errors import ContentInvalid
+    from portal.content.validator import load_content
+
+    (data / "words.yaml").write_text(words, encoding="utf-8")
+    (data / "queries.yaml").write_text(queries or "[]\n", encoding="utf-8")
+    try:
+        load_content(data, ("id", "en"), today=dt.date(2026, 11, 24), root=data.parent)
+    except ContentInvalid as exc:
+        return [(e.code, e.line, e.field) for e in exc.errors if e.file.endswith(("words.yaml", "queries.yaml"))]
+    return []
+
+
+def test_readers_words_and_queries_are_validated(data):
+    assert _errors(data, "- words: [TKI, TKW]\n  pages: [bantuan/, negara/*, negara/hong-kong/]\n") == []
+    assert _errors(data, "- id: [TKI]\n") == [("E-WORDS", 1, "[0]")]  # one word, no page: nothing to add
+    assert _errors(data, "- words: [TKI, TKW]\n- id: [tkw, BMI]\n") == [("E-DUPLICATE", 2, "[1]")]
+    assert _errors(data, "- words: [TKI, TKW]\n  pages: [negara/taiwan/]\n") == [("E-REF", 2, "[0].pages[0]")]
+    assert _errors(data, "- words: [TKI, TKW]\n  pagez: [bantuan/]\n")[0][0] == "E-UNKNOWN-FIELD"
+    assert _errors(data, "- words: [TKI, TKW]\n", "- {lang: id, query: TKW, top5: [program/melati/]}\n"
+                   "- {lang: fr, query: x, top5: [prosedur/nope/]}\n") == [
+        ("E-LANG", 2, "[1].lang"), ("E-REF", 2, "[1].top5[0]")]

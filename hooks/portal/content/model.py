@@ -210,6 +210,23 @@ class Proposal:
 
 
 @dataclass(frozen=True)
+class WordGroup:
+    """Words readers use for one thing (``data/words.yaml``), per language, and pages they belong to."""
+
+    words: Mapping[str, tuple[str, ...]]
+    pages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A reader's query (``data/queries.yaml``) and the pages a good search shows in its top 5."""
+
+    lang: str
+    query: str
+    top5: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class GlossaryTerm:
     term: str
     definition: Text
@@ -299,6 +316,8 @@ class Content:
     questions: tuple[Question, ...] = ()
     cases: tuple[Case, ...] = ()
     policy: Policy | None = None
+    words: tuple[WordGroup, ...] = ()
+    queries: tuple[SearchQuery, ...] = ()
     source_index: Mapping[str, Source] = field(default_factory=dict)
     organization_index: Mapping[str, Organization] = field(default_factory=dict)
     text_fields: tuple["TextField", ...] = ()

@@ -17,6 +17,7 @@ from portal.content import rules
 from portal.content import reasons
 from portal.content import schema
 from portal.content import translations
+from portal.content import words
 from portal.content.errors import ContentError, ContentInvalid
 from portal.content.loader import Document, LoadFailed, character_errors, dotted, load_file, strings
 from portal.content.model import (OTHER_COUNTRIES, Case, Contact, Content, Country, CountryLaw, Eligibility,
@@ -27,7 +28,7 @@ COLLECTIONS = {"programs": "program", "procedures": "procedure", "countries": "c
                "organizations": "organization", "proposals": "proposal",
                "sources": "source", "glossary": "glossary_term", case_rules.CASES_DIR: "case"}
 """Folders of ``data/`` holding one item per file, ``<slug>.yaml``, and the kind of each."""
-SINGLE_FILES = {"questions": "questions", "policy": "policy"}
+SINGLE_FILES = {"questions": "questions", "policy": "policy", "words": "words", "queries": "queries"}
 MOVED = {"sources": "sources/<id>.yaml", "glossary": "glossary/<istilah-term>.yaml"}
 """Files of ``data/`` that became folders of one file per item: where their items live now."""
 NOW_LINE_MAX = 160
@@ -38,7 +39,7 @@ EMAIL = re.compile(r"^[^@\s:/<>\"']+@[^@\s:/<>\"']+\.[^@\s:/<>\"']+$")
 PAGES = {"program": "program/{slug}/", "procedure": "prosedur/{slug}/", "country": "negara/{slug}/",
          "situation": "situasi/{slug}/",
          "organization": "organisasi/{slug}/", "proposal": "usulan/", "glossary_term": "glosarium/", "questions": "cek/",
-         "source": "program/sumber/", "case": "cek/", "policy": "cek/"}
+         "source": "program/sumber/", "case": "cek/", "policy": "cek/", "words": "az/", "queries": "az/"}
 """The page (site path) that shows a kind's texts: relative links in them are resolved against it
 (sources are cited on program, procedure, country and organisation pages, all two folders deep)."""
 
@@ -66,8 +67,8 @@ class _Checker:
         self.page = page  # where the texts are shown, e.g. 'program/melati/'
         self.links: list[tuple[tuple, str, str]] = []  # (path, site path, fragment) of every relative link
 
-    def report(self, path: tuple, code: str, msg_id: str, msg_en: str) -> None:
-        self.errors.append(ContentError(self.doc.file, self.doc.line(path), dotted(path), code, msg_id, msg_en))
+    def report(self, path: tuple, code: str, msg_id: str, msg_en: str, line: int | None = None) -> None:
+        self.errors.append(ContentError(self.doc.file, line or self.doc.line(path), dotted(path), code, msg_id, msg_en))
 
     def report_problems(self, path: tuple, problems: list[markup.Problem]) -> None:
         for problem in problems:
@@ -368,7 +369,7 @@ BUILDERS: dict[str, Callable] = {"program": _program, "procedure": _procedure, "
                                  "situation": _situation,
                                  "organization": _organization, "proposal": _proposal,
                                  "source": _source, "glossary_term": _glossary_term, "questions": _questions,
-                                 "case": _case, "policy": _policy}
+                                 "case": _case, "policy": _policy, "words": words.words, "queries": words.queries}
 
 
 def _visible(folder: Path) -> list[Path]:
@@ -539,6 +540,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         questions=_with_country_options(built["questions"], built["country"], languages[0], checkers),
         cases=tuple(built["case"]),
         policy=built["policy"][0] if built["policy"] else None,
+        words=tuple(built["words"]), queries=tuple(built["queries"]),
         source_index={s.id: s for s in built["source"]},
         organization_index={o.slug: o for o in built["organization"]},
         text_fields=tuple(text_fields), translation_records=records_read,
@@ -577,6 +579,10 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
     _unique(checkers, content.questions, lambda q: q.id, lambda i: (i, "id"), "id")
     _unique(checkers, content.glossary, lambda g: g.term.lower(), lambda i: ("term",), "term")
     _unique(checkers, content.situations, lambda s: s.audience, lambda i: ("audience",), "audience")
+    words.check(content, lambda item: checkers[id(item)].report, words.known_pages(content, {
+        PAGES[kind].split("/")[0]: [item.slug for item in items] for kind, items in (
+            ("program", content.programs), ("procedure", content.procedures), ("country", content.countries),
+            ("situation", content.situations), ("organization", content.organizations))}, INDEX_PAGES))
 
     pages = [*content.programs, *content.procedures, *content.countries, *content.organizations]
     owners: dict[str, str] = {p.slug: p.file for p in pages}
@@ -680,12 +686,12 @@ def _check_phones(content: Content, checkers: dict[int, _Checker]) -> None:
         policy.check_contacts(item.contacts, ("contacts",), checkers[id(item)].report)
     for ck in {id(ck): ck for ck in checkers.values()}.values():
         for path, text in ck.texts_read:
-            policy.check_text_phones(text, path, sourced, ck.report)
+            policy.check_text_phones(text, path, sourced, ck.report, ck.doc)
         read = {path for path, _ in ck.texts_read}
         for path, value in strings(ck.doc.data):
             is_contact = "contacts" in path and path[-1] == "value"  # checked by check_contacts
             if path not in read and not is_contact:
-                policy.check_text_phones(value, path, sourced, ck.report)
+                policy.check_text_phones(value, path, sourced, ck.report, ck.doc)
 
 
 def _check_cases(content: Content, checkers: dict[int, _Checker], case_paths: dict[int, tuple],

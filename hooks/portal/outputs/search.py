@@ -3,9 +3,12 @@
 Each language has its own Pagefind bundle at its root (``site/pagefind/``, ``site/en/pagefind/``),
 with stemming for Indonesian and English; a reader downloads only their language's. Pages
 mark their searchable part with ``data-pagefind-body`` (``overrides/partials/content.html``);
-:func:`index_extras` appends to that part a hidden block with the glossary's other names for
-terms on the page (so "TKI" finds pages about PMI) and, on program pages, the audience and status
-filters. :func:`start_index` has the Pagefind command make the default language's bundle, on one
+:func:`index_extras` appends to that part a hidden block with the readers' words
+(``data/words.yaml``, :mod:`portal.content.words`): the other words of a group one of whose words
+the page uses (so "TKW" finds pages about PMI), and every word of a group that names the page (so
+"gaji" finds the help page), weighted; on program pages, the audience and status filters (the search dialog ranks
+ended programmes lower). The block's word count is in
+the page's metadata too, so the dialog never shows those words in an excerpt. :func:`start_index` has the Pagefind command make the default language's bundle, on one
 core, while MkDocs builds the others on the other; :func:`build_index` makes the others once they
 are built. :func:`measure` reports what a reader downloads (``python scripts/search_size.py``).
 """
@@ -23,7 +26,7 @@ from typing import Any, Iterable, Mapping
 
 from portal.build.interrupt import die_with_parent, forking
 from portal.checks.page_weight import gzipped_size
-from portal.content.model import GlossaryTerm
+from portal.content.model import WordGroup
 from portal.site.html import render
 from portal.site.render import esc
 from portal.site.strings import Strings
@@ -33,14 +36,16 @@ log = logging.getLogger("mkdocs.hooks.portal")
 
 FIRST_SEARCH_BUDGET = 150_000  # bytes, gzipped, before index chunks
 ALIAS_WEIGHT = "0.5"  # other names count, but less than words actually on the page
-# The default UI's files; the worker is optional (Pagefind falls back to the main thread).
-UI_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+PAGE_WORDS_WEIGHT = "2"  # words a group gives its pages: they rank those pages high
+# What the dialog loads of Pagefind (its API; the interface is ours, portal-search.js); the worker
+# is optional (Pagefind falls back to the main thread).
+UI_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 # Parts of every page that say nothing about its subject: edit/report links, the stale-page
 # notice, the brochure download link. Left out of the index so they do not match every page.
 NOT_INDEXED = (".pmi-page-links", ".pmi-stale", ".pmi-download")
 DIALOG_STYLE = "assets/stylesheets/portal-search.css"  # overrides/assets/, loaded with the UI
-# The other UIs Pagefind writes; the site uses none of them.
-UNUSED_FILES = ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",
+# The UIs Pagefind writes; the site uses none of them.
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",
                 "pagefind-modular-ui.css", "pagefind-highlight.js")
 
 _TAG = re.compile(r"<[^>]+>")
@@ -59,16 +64,26 @@ def _mentions(text: str, lowered: str, word: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
 
 
-def other_names(text: str, glossary: Iterable[GlossaryTerm]) -> list[str]:
-    """Names of glossary terms mentioned in ``text`` (term or alias) that ``text`` does not use."""
+def other_names(text: str, groups: Iterable[WordGroup], lang: str) -> list[str]:
+    """Words of ``lang`` from groups with a word ``text`` uses, that ``text`` does not use."""
     lowered = text.lower()
     names: list[str] = []
-    for term in glossary:
-        group = [term.term, *term.aliases]
-        if len(group) > 1:
-            used = [name for name in group if _mentions(text, lowered, name)]
+    for group in groups:
+        group_words = group.words.get(lang, ())
+        if len(group_words) > 1:
+            used = [name for name in group_words if _mentions(text, lowered, name)]
             if used:
-                names += [name for name in group if name not in used and name not in names]
+                names += [name for name in group_words if name not in used and name not in names]
+    return names
+
+
+def page_words(path: str, groups: Iterable[WordGroup], lang: str) -> list[str]:
+    """Words of ``lang`` from groups naming the page at ``path`` (``negara/taiwan/``; ``negara/*``)."""
+    folder = path.split("/")[0]
+    names: list[str] = []
+    for group in groups:
+        if path in group.pages or (path.count("/") == 2 and f"{folder}/*" in group.pages):
+            names += [name for name in group.words.get(lang, ()) if name not in names]
     return names
 
 
@@ -82,10 +97,18 @@ def filters(meta: Mapping[str, Any], t: Strings) -> list[tuple[str, str]]:
     return pairs
 
 
-def index_extras(page_html: str, meta: Mapping[str, Any], t: Strings, glossary: Iterable[GlossaryTerm]) -> str:
-    """Hidden HTML for the index only: other names of terms on the page, and program filters."""
-    return render("search_extras.html", names=other_names(page_text(page_html), glossary),
-                  weight=ALIAS_WEIGHT, filters=[(esc(n), esc(v)) for n, v in filters(meta, t)])
+def index_extras(page_html: str, meta: Mapping[str, Any], t: Strings, groups: Iterable[WordGroup],
+                 lang: str, path: str) -> str:
+    """Hidden HTML for the index only: readers' words for the page, and program filters.
+
+    ``path`` is the page's site path without the language folder (``negara/taiwan/``)."""
+    groups = list(groups)
+    named = page_words(path, groups, lang)
+    names = [n for n in other_names(page_text(page_html), groups, lang) if n not in named]
+    hidden = sum(len(n.split()) for n in [*names, *named])
+    return render("search_extras.html", names=names, named=named, hidden=hidden,
+                  weight=ALIAS_WEIGHT, named_weight=PAGE_WORDS_WEIGHT,
+                  filters=[(esc(n), esc(v)) for n, v in filters(meta, t)])
 
 
 ONE_THREAD = {"RAYON_NUM_THREADS": "1", "TOKIO_WORKER_THREADS": "1"}
@@ -177,7 +200,7 @@ def bundles(site_dir: Path) -> list[Path]:
 def measure(site_dir: Path) -> dict[str, dict[str, int]]:
     """Per language: bytes (gzipped) of the first search before index chunks, and of the whole index.
 
-    ``first_search``: the dialog's and Pagefind UI's style, the UI script, Pagefind's script and
+    ``first_search``: the dialog's style, Pagefind's script and
     worker, the entry file, the language's WebAssembly and metadata. ``index``: everything
     Pagefind wrote for the language (metadata, index chunks, fragments, filters). ``pages``:
     pages indexed.
