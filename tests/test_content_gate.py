@@ -36,8 +36,12 @@ TEXT_FIELDS = [
     ("glossary/pmi.yaml", "  id: Warga negara Indonesia yang akan", "definition.id"),
     ("sources/antara-jatim-2021-ipuk-pmi.yaml", "  id: Paparan Bupati Ipuk", "note.id"),
     ("questions.yaml", "    id: Apa situasi Anda sekarang?", "[0].text.id"),
-    ("questions.yaml", "    id: Daftar desa Desbumi yang kami ketahui", "[3].help.id"),
+    ("questions.yaml", "    id: Daftar desa Desbumi yang kami ketahui", "[{desbumi}].help.id"),
 ]
+_QUESTION_IDS = [line for line in (FIXTURE_DATA / "questions.yaml").read_text(encoding="utf-8").splitlines()
+                 if line.startswith("- id:")]
+TEXT_FIELDS = [(file, line, field.format(desbumi=_QUESTION_IDS.index("- id: desa_desbumi"))) for file, line, field in TEXT_FIELDS]
+"""(the Desbumi question's index is found, not pinned: questions are added before it)"""
 
 HOSTILE = [
     ("inline image", "Lihat ![peta](https://evil.example/p.png) ini", "E-IMAGE"),
