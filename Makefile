@@ -12,7 +12,7 @@ LOCK_ARGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build setup check test test-calendar rehearse serve serve-full editor validate fmt fmt-check bench clean lock
+.PHONY: build setup check test test-calendar rehearse serve serve-full editor validate translated fmt fmt-check bench clean lock
 
 # Every package, dependencies included, pinned with its hashes in requirements-dev.lock (made by
 # `make lock`, the one way to change a version). The lock is installed with --no-deps: pip then
@@ -98,6 +98,12 @@ editor: $(STAMP) $(NODE_STAMP)
 FORMAT ?= text
 validate: $(STAMP)
 	$(BIN)/python scripts/portal.py validate --format $(FORMAT)
+
+## translated: once a translation is checked, record it (FILE=data/programs/x.yaml, optional FIELD=summary):
+## its "may be out of date" notice goes until the Indonesian text changes again (portal.py translated)
+translated: $(STAMP)
+	@test -n "$(FILE)" || { echo "tulis / write: make translated FILE=data/programs/nama.yaml [FIELD=summary]"; exit 2; }
+	$(BIN)/python scripts/portal.py translated "$(FILE)" $(if $(FIELD),"$(FIELD)") $(if $(DATA),--data "$(DATA)")
 
 ## fmt: rewrite the files the web editor saves (programs, sources, glossary …) in the form it writes
 ## them (scripts/fmt.mjs: Decap CMS's YAML), so that a save in the editor changes only the edited lines

@@ -155,6 +155,8 @@ def translated(file: Path, field: str | None, languages: tuple[str, ...], data_d
     site = from_mkdocs_file()
     data_dir, content = _load(site, data_dir)
     root = data_dir.parent.resolve()
+    if not file.is_absolute() and (root / file).exists():  # as status prints it: relative to the project
+        file = root / file
     try:
         name = file.resolve().relative_to(root).as_posix()
     except ValueError:

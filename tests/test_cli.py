@@ -162,7 +162,8 @@ def test_status_lists_translations_stale_pages_and_unpublished_criteria_and_neve
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Terjemahan yang belum ada / Missing translations: 1\n  en: 1\n" in out
-    assert "data/programs/melati.yaml:2: title belum ada teks 'en' / no 'en' text yet" in out
+    assert ("data/programs/melati.yaml:2: title belum ada teks 'en'; tulis terjemahannya di baris 'en: ...' di bawah "
+            "'id:' / no 'en' text yet; write the translation as 'en: ...' below 'id:'") in out
     assert "Perlu ditinjau ulang / Due for review: 1" in out
     assert "data/programs/melati.yaml:30: last_reviewed terakhir ditinjau 2020-01-15" in out
     unpublished = sum("criteria_published: false" in f.read_text(encoding="utf-8")
@@ -185,29 +186,54 @@ def test_a_glossary_term_without_sources_is_refused_by_validate_the_one_gate(dat
     assert portal("status", "--data", str(data)).returncode == 1  # invalid content: no report
 
 
-def test_status_puts_what_to_review_first_at_the_top(data):
-    """Programs still claimed by the age of their newest status source (oldest first), then overdue
-    reviews (longest first), then missing translations, then the rest."""
+def test_status_puts_what_the_reader_risks_first(data):
+    """Programs still claimed: running ones first, by the age of their newest status source (oldest
+    first), one reviewed lately below the others; then translations that may not match, then
+    missing translations, then overdue reviews (longest first), then the rest. Every line says
+    what to do, in Indonesian words (no English status values)."""
     melati = data / "programs" / "melati.yaml"
     text = melati.read_text(encoding="utf-8").replace('  en: Melati ("teaching and training with heart")\n', "")
+    text = text.replace("  id: Program pendampingan pendidikan", "  id: Program pendampingan sekolah")
     melati.write_text(text.replace('last_reviewed: "2026-11-24"', 'last_reviewed: "2020-01-15"'), encoding="utf-8")
-    korea = data / "programs" / "g-to-g-korea.yaml"
-    korea.write_text(korea.read_text(encoding="utf-8").replace('last_reviewed: "2026-11-24"',
-                                                               'last_reviewed: "2019-05-01"'), encoding="utf-8")
+    for name, reviewed in (("g-to-g-korea", "2019-05-01"), ("warung-naik-kelas", "2026-01-10")):
+        path = data / "programs" / f"{name}.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace('last_reviewed: "2026-11-24"',
+                                                                 f'last_reviewed: "{reviewed}"'), encoding="utf-8")
     out = portal("status", "--data", str(data)).stdout.splitlines()
-    assert out[0].startswith("Tinjau dulu: status program menurut sumber terbarunya, yang tertua dulu (info) / "
-                             "Review first: program status by its newest source, oldest first")
-    review = [line for line in out[1:5]]
+    assert out[0].startswith("Tinjau dulu: program yang masih disebut berjalan, sumber tertua dulu (info) / ")
+    review = out[1:6]
     assert [line.split(":")[0].strip() for line in review] == [
-        "data/programs/desbumi.yaml", "data/programs/melati.yaml", "data/programs/warung-naik-kelas.yaml",
-        "data/programs/g-to-g-korea.yaml"]
-    assert review[0] == ("  data/programs/desbumi.yaml:12: status 'active', sumber terbaru 2018-11 / "
-                         "'active', newest source 2018-11")
+        "data/programs/warung-naik-kelas.yaml",  # running, not reviewed for ten months
+        "data/programs/melati.yaml", "data/programs/g-to-g-korea.yaml",  # announced, oldest source first
+        "data/programs/desbumi.yaml", "data/programs/g-to-g-jepang.yaml"]  # running, but reviewed lately
+    assert review[0] == ("  data/programs/warung-naik-kelas.yaml:11: status berjalan menurut sumber terbaru 2023-05-04 "
+                         "(ditinjau 2026-01-10); periksa, lalu tambahkan sumber baru atau ubah status, dan perbarui "
+                         "last_reviewed / running by its newest source 2023-05-04 (reviewed 2026-01-10); check, then "
+                         "add a newer source or change the status, and update last_reviewed")
+    assert not any("'active'" in line or "'announced'" in line for line in review)
     headings = [line.split(" / ")[0] for line in out if not line.startswith("  ")]
-    assert headings == ["Tinjau dulu: status program menurut sumber terbarunya, yang tertua dulu (info)",
-                        "Perlu ditinjau ulang", "Terjemahan yang belum ada", "Syarat tidak diumumkan (info)"]
+    assert headings == ["Tinjau dulu: program yang masih disebut berjalan, sumber tertua dulu (info)",
+                        "Terjemahan yang mungkin tidak cocok lagi dengan teks Indonesia", "Terjemahan yang belum ada",
+                        "Perlu ditinjau ulang", "Syarat tidak diumumkan (info)"]
     stale = out[out.index(next(line for line in out if line.startswith("Perlu ditinjau ulang"))) + 1:][:2]
     assert "g-to-g-korea.yaml" in stale[0] and "melati.yaml" in stale[1]  # longest overdue first
+
+
+def test_status_s_translation_command_runs_as_printed(data):
+    """The command status prints for a translation that may not match (make translated FILE=...
+    FIELD=...) runs as printed, from the project folder, and the line is gone afterwards."""
+    import shlex
+    melati = data / "programs" / "melati.yaml"
+    melati.write_text(melati.read_text(encoding="utf-8").replace(
+        "  id: Program pendampingan pendidikan", "  id: Program pendampingan sekolah"), encoding="utf-8")
+    out = portal("status", "--data", str(data)).stdout
+    (line,) = [line for line in out.splitlines() if "melati.yaml:5: summary teks Indonesia berubah" in line]
+    command = line.split("`")[1]
+    assert command == f"make translated FILE=data/programs/melati.yaml FIELD='summary' DATA={data}"
+    done = subprocess.run(shlex.split(command), cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Dicatat / recorded: 1" in done.stdout
+    assert "melati.yaml:5: summary" not in portal("status", "--data", str(data)).stdout
 
 
 def test_status_json_lists_every_finding_in_the_report_order(data):
@@ -216,10 +242,13 @@ def test_status_json_lists_every_finding_in_the_report_order(data):
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     findings = report["findings"]
-    assert [f["section"] for f in findings[:4]] == ["review"] * 4
+    assert [f["section"] for f in findings[:5]] == ["review"] * 5
     assert findings[0] == {"section": "review", "file": "data/programs/desbumi.yaml", "line": 12, "field": "status",
-                           "message_id": "'active', sumber terbaru 2018-11",
-                           "message_en": "'active', newest source 2018-11", "dated": "2018-11"}
+                           "message_id": "berjalan menurut sumber terbaru 2018-11 (ditinjau 2026-11-24); periksa, lalu "
+                           "tambahkan sumber baru atau ubah status, dan perbarui last_reviewed",
+                           "message_en": "running by its newest source 2018-11 (reviewed 2026-11-24); check, then add "
+                           "a newer source or change the status, and update last_reviewed", "dated": "2018-11",
+                           "rank": 3}
     assert sum(f["section"] == "unpublished" for f in findings) == 3  # not collapsed
     assert set(report) == {"findings"}  # advice only: nothing in it fails
 
@@ -238,7 +267,7 @@ def test_status_fits_one_screen_and_starts_with_the_oldest_active_program(data):
     active = [p for p in content.programs if p.status.value == "active"]
     oldest = min(max(content.source_index[s].date or "" for s in p.status.sources) for p in active)
     assert lines[0].startswith("Tinjau dulu")
-    assert "'active', newest source " + oldest in lines[1], lines[1]
+    assert "running by its newest source " + oldest in lines[1], lines[1]
 
 
 def test_title_warnings_in_status_and_as_github_warnings(data):
@@ -347,7 +376,8 @@ def test_validate_for_github_warns_without_failing(data):
     result = portal("validate", "--format", "github", "--data", str(data))
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stdout.splitlines() if line.startswith("::warning ")]
-    assert "::warning file=data/programs/melati.yaml,line=2,title=title::belum ada teks 'en'%0Ano 'en' text yet" in warnings
+    assert ("::warning file=data/programs/melati.yaml,line=2,title=title::belum ada teks 'en'; tulis terjemahannya di "
+            "baris 'en: ...' di bawah 'id:'%0Ano 'en' text yet; write the translation as 'en: ...' below 'id:'") in warnings
     assert any("title=last_reviewed::terakhir ditinjau 2020-01-15" in w for w in warnings)
     assert not any(line.startswith("::error") for line in result.stdout.splitlines())
 

@@ -72,8 +72,10 @@ def test_a_text_without_a_record_shows_no_notice_but_status_lists_it(data):
     (data / "translations" / "programs" / "melati.yaml").unlink()
     assert _stale(_load(data), "data/programs/melati.yaml") == {}
     status = portal("status", "--data", str(data)).stdout
-    assert ("data/programs/melati.yaml:5: summary teks 'en' belum dicatat sebagai sudah diperiksa "
-            "(tanpa tanda di halaman) / 'en' text not recorded as checked (no notice on the page)") in status
+    command = f"make translated FILE=data/programs/melati.yaml FIELD='summary' DATA={data}"
+    assert (f"data/programs/melati.yaml:5: summary teks 'en' belum pernah ditandai sudah diperiksa; bandingkan "
+            f"dengan teks Indonesia, lalu jalankan `{command}` / the 'en' text was never marked as checked; compare "
+            f"it with the Indonesian text, then run `{command}`") in status
     # once recorded, a later change of the source is noticed
     melati = data / "programs" / "melati.yaml"
     assert portal("translated", "--data", str(data), str(melati)).returncode == 0
@@ -101,20 +103,19 @@ def test_status_and_the_pr_check_list_stale_translations_with_file_line_field_la
     _edit(data / "programs" / "melati.yaml", MELATI_SUMMARY_ID, "Program pendampingan belajar untuk anak PMI")
     status = portal("status", "--data", str(data))
     assert status.returncode == 0, status.stderr
-    assert ("Terjemahan yang mungkin usang atau belum dicatat / Translations that may be out of date or are not "
-            "recorded: 1\n  en: 1\n" in status.stdout)
+    assert ("Terjemahan yang mungkin tidak cocok lagi dengan teks Indonesia / Translations that may no longer "
+            "match the Indonesian text: 1\n  en: 1\n" in status.stdout)
     line = next(i for i, l in enumerate((data / "programs" / "melati.yaml").read_text().splitlines(), 1)
                 if l.startswith("summary:"))
-    assert (f"data/programs/melati.yaml:{line}: summary teks 'en' mungkin usang: teks sumber berubah sejak "
-            "diterjemahkan / 'en' text may be out of date: the source text changed since it was translated"
-            in status.stdout)
-    assert "portal.py translated" in status.stdout
+    assert (f"data/programs/melati.yaml:{line}: summary teks Indonesia berubah sejak teks 'en' diterjemahkan; "
+            "perbaiki teks 'en', lalu jalankan `make translated FILE=data/programs/melati.yaml FIELD='summary' "
+            f"DATA={data}` / the Indonesian text changed since the 'en' text was translated" in status.stdout)
     # a warning, not a failure: stale translations never fail the strict gate on their own
     assert '"section": "outdated"' in portal("status", "--json", "--data", str(data)).stdout
     github = portal("validate", "--format", "github", "--data", str(data))
     assert github.returncode == 0, github.stderr
-    assert (f"::warning file=data/programs/melati.yaml,line={line},title=summary::teks 'en' mungkin usang"
-            in github.stdout)
+    assert (f"::warning file=data/programs/melati.yaml,line={line},title=summary::teks Indonesia berubah sejak "
+            "teks 'en' diterjemahkan" in github.stdout)
 
 
 def test_translated_records_one_field_or_the_whole_file(data):

@@ -1,8 +1,9 @@
 """The editors' report: what needs attention in valid content, what to review first at the top.
 
-First the programs still said to be running, announced or planned, the one resting on the
-oldest sources first (information); then pages past their review date (longest first), missing
-translations and translations that may be out of date (per language and field), title
+Ranked by what a reader risks, each line ending with what to do: first the programs still said
+to be running, announced or planned (running first), the one resting on the oldest sources and
+review first (information); then translations that may no longer match the Indonesian text,
+missing translations, pages past their review date (longest first), title
 warnings, readability warnings (long sentences, a paragraph a list swallows: :mod:`.readability`) and programs for people going abroad that do not say their ``kind``, all warnings;
 and programs whose criteria are not published (information only). Identical notes on many files
 are printed as one line with a count. The report never fails: what must hold is the validator's
@@ -21,6 +22,7 @@ from portal.content.loader import Document, dotted, load_file
 from portal.content.model import Content
 from portal.content.schema import SCHEMA_FILE
 from portal.content.validator import COLLECTIONS, SINGLE_FILES
+from portal.site.config import ROOT
 from portal.site.review import stale_items
 
 TEXT_REF = "#/$defs/text"
@@ -38,6 +40,8 @@ class Finding:
     message_en: str
     dated: str = ""
     """The date the item's age is counted from (oldest first in its section), or empty."""
+    rank: int = 0
+    """Before ``dated`` in its section: what the reader risks most comes first (0)."""
 
     def __str__(self) -> str:
         field = f" {self.field}" if self.field else ""
@@ -45,11 +49,12 @@ class Finding:
 
 
 SECTIONS = {
-    "review": ("Tinjau dulu: status program menurut sumber terbarunya, yang tertua dulu (info)",
-               "Review first: program status by its newest source, oldest first (for information)"),
-    "stale": ("Perlu ditinjau ulang", "Due for review"),
+    "review": ("Tinjau dulu: program yang masih disebut berjalan, sumber tertua dulu (info)",
+               "Review first: programmes still said to run, oldest sources first (for information)"),
+    "outdated": ("Terjemahan yang mungkin tidak cocok lagi dengan teks Indonesia",
+                 "Translations that may no longer match the Indonesian text"),
     "translation": ("Terjemahan yang belum ada", "Missing translations"),
-    "outdated": ("Terjemahan yang mungkin usang atau belum dicatat", "Translations that may be out of date or are not recorded"),
+    "stale": ("Perlu ditinjau ulang", "Due for review"),
     "warning": ("Peringatan", "Warnings"),
     "unpublished": ("Syarat tidak diumumkan (info)", "Criteria not published (for information)"),
 }
@@ -102,16 +107,21 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
                 if lang not in text:
                     findings.append(Finding(
                         "translation", doc.file, doc.line(path), dotted(path),
-                        f"belum ada teks '{lang}'", f"no '{lang}' text yet"))
-    findings += _review_first(content, docs)
+                        f"belum ada teks '{lang}'; tulis terjemahannya di baris '{lang}: ...' di bawah "
+                        f"'{content.default_language}:'",
+                        f"no '{lang}' text yet; write the translation as '{lang}: ...' below "
+                        f"'{content.default_language}:'"))
+    findings += _review_first(content, docs, today)
     findings += _outdated(content, data_dir, root)
     pages = [*content.programs, *content.procedures, *content.countries, *content.situations, *content.organizations,
              *content.proposals]
     for item in stale_items(pages, today, stale_after_months):
         findings.append(Finding(
             "stale", item.file, docs[item.file].line(("last_reviewed",)), "last_reviewed",
-            f"terakhir ditinjau {item.last_reviewed.isoformat()}, lebih dari {stale_after_months} bulan lalu",
-            f"last reviewed {item.last_reviewed.isoformat()}, more than {stale_after_months} months ago",
+            f"terakhir ditinjau {item.last_reviewed.isoformat()}, lebih dari {stale_after_months} bulan lalu; "
+            "periksa isinya dengan sumbernya, lalu tulis tanggal hari ini di last_reviewed",
+            f"last reviewed {item.last_reviewed.isoformat()}, more than {stale_after_months} months ago; "
+            "check it against its sources, then write today's date in last_reviewed",
             dated=item.last_reviewed.isoformat()))
     for warning in titles.check(content):
         findings.append(Finding("warning", warning.file, docs[warning.file].line(warning.path), dotted(warning.path),
@@ -124,9 +134,23 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
             findings.append(Finding(
                 "unpublished", program.file, docs[program.file].line(("eligibility", "criteria_published")),
                 "eligibility.criteria_published",
-                "syarat tidak diumumkan; pemeriksa kelayakan paling jauh menjawab 'mungkin: tanyakan dulu'",
-                "criteria not published; the eligibility checker can at most answer 'maybe: ask first'"))
-    return sorted(findings, key=lambda f: (list(SECTIONS).index(f.section), f.dated, f.file, f.line, f.field))
+                "syarat tidak diumumkan; pemeriksa kelayakan paling jauh menjawab 'mungkin: tanyakan dulu'; "
+                "jika sumber baru menyebut syaratnya, tulis di 'eligibility'",
+                "criteria not published; the eligibility checker can at most answer 'maybe: ask first'; "
+                "once a source gives them, write them in 'eligibility'"))
+    return sorted(findings, key=lambda f: (list(SECTIONS).index(f.section), f.rank, f.dated, f.file, f.line,
+                                           f.field))
+
+
+TRANSLATED = "make translated FILE={file}"
+"""The command that records a checked translation, as printed (it runs from the project folder;
+``.venv/bin/python scripts/portal.py translated FILE [FIELD]`` is the same)."""
+
+
+def translated_command(file: str, field: str = "", data_dir: Path | None = None) -> str:
+    """``make translated`` for ``file`` (and ``field``), with ``DATA=`` for data not in the project's ``data/``."""
+    data = f" DATA={data_dir}" if data_dir and data_dir.resolve() != (ROOT / "data").resolve() else ""
+    return TRANSLATED.format(file=file) + (f" FIELD='{field}'" if field else "") + data
 
 
 def _kind_unsaid(content: Content, docs: dict[str, Document]) -> list[Finding]:
@@ -154,12 +178,16 @@ def _outdated(content: Content, data_dir: Path, root: Path) -> list[Finding]:
         records = content.translation_records.get(tf.file, {})
         for lang in sorted(tf.text.stale):
             out.append(Finding("outdated", tf.file, tf.line, tf.field,
-                               f"teks '{lang}' mungkin usang: teks sumber berubah sejak diterjemahkan",
-                               f"'{lang}' text may be out of date: the source text changed since it was translated"))
+                               f"teks Indonesia berubah sejak teks '{lang}' diterjemahkan; perbaiki teks '{lang}', "
+                               f"lalu jalankan `{translated_command(tf.file, tf.field, data_dir)}`",
+                               f"the Indonesian text changed since the '{lang}' text was translated; fix the "
+                               f"'{lang}' text, then run `{translated_command(tf.file, tf.field, data_dir)}`"))
         for lang in translations.unrecorded_languages(tf.text, tf.field, records, content.default_language):
             out.append(Finding("outdated", tf.file, tf.line, tf.field,
-                               f"teks '{lang}' belum dicatat sebagai sudah diperiksa (tanpa tanda di halaman)",
-                               f"'{lang}' text not recorded as checked (no notice on the page)"))
+                               f"teks '{lang}' belum pernah ditandai sudah diperiksa; bandingkan dengan teks "
+                               f"Indonesia, lalu jalankan `{translated_command(tf.file, tf.field, data_dir)}`",
+                               f"the '{lang}' text was never marked as checked; compare it with the Indonesian "
+                               f"text, then run `{translated_command(tf.file, tf.field, data_dir)}`", rank=1))
     fields: dict[str, set[str]] = {}
     for tf in content.text_fields:
         fields.setdefault(tf.file, set()).add(tf.field)
@@ -169,24 +197,33 @@ def _outdated(content: Content, data_dir: Path, root: Path) -> list[Finding]:
             continue
         record_file = translations.record_path(data_dir, root / file)
         doc = load_file(record_file, root)
+        command = translated_command(file, data_dir=data_dir)
         for lang, field in stray:
             out.append(Finding(
                 "outdated", doc.file, doc.line((lang, field)), f"{lang}.{field}",
-                f"catatan terjemahan tanpa teks '{lang}' di {file}; jalankan `python scripts/portal.py translated {file}`",
-                f"translation record without a '{lang}' text in {file}; run `python scripts/portal.py translated {file}`"))
+                f"catatan terjemahan tanpa teks '{lang}' di {file}; jalankan `{command}`",
+                f"translation record without a '{lang}' text in {file}; run `{command}`", rank=2))
     for record_file in content.orphan_record_files:
         out.append(Finding(
             "outdated", record_file, 1, "", "catatan terjemahan untuk berkas yang tidak ada; hapus berkas ini",
-            "translation records of a file that does not exist; delete this file"))
+            "translation records of a file that does not exist; delete this file", rank=2))
     return out
 
 
 STILL_CLAIMED = ("active", "announced", "planned")
-"""Statuses a reader takes as true today: they are only as good as the sources behind them."""
+"""Statuses a reader takes as true today: they are only as good as the sources behind them; a
+running programme first (a reader acts on it)."""
+STATUS_WORDS = {"active": ("berjalan", "running"), "announced": ("diumumkan", "announced"),
+                "planned": ("direncanakan", "planned")}
 
 
-def _review_first(content: Content, docs: dict[str, Document]) -> list[Finding]:
-    """Every program whose status is still claimed, dated by the newest source behind it."""
+REVIEWED_LATELY = dt.timedelta(days=90)
+"""A program reviewed this recently goes below the others (its review just checked the status)."""
+
+
+def _review_first(content: Content, docs: dict[str, Document], today: dt.date) -> list[Finding]:
+    """Every program whose status is still claimed, running ones first, then by the newest source
+    behind it, oldest first; one reviewed lately (:data:`REVIEWED_LATELY`) after the others."""
     out = []
     for program in content.programs:
         status = program.status
@@ -194,11 +231,16 @@ def _review_first(content: Content, docs: dict[str, Document]) -> list[Finding]:
             continue
         dates = [d for d in (content.source_index[s].date for s in status.sources) if d]
         newest = max(dates, default=status.as_of or "")
+        reviewed = program.last_reviewed.isoformat()
+        word_id, word_en = STATUS_WORDS[status.value]
         out.append(Finding(
             "review", program.file, docs[program.file].line(("status", "value")), "status",
-            f"'{status.value}', sumber terbaru {newest or '(tanpa tanggal)'}",
-            f"'{status.value}', newest source {newest or '(undated)'}",
-            dated=newest))
+            f"{word_id} menurut sumber terbaru {newest or '(tanpa tanggal)'} (ditinjau {reviewed}); periksa, lalu "
+            "tambahkan sumber baru atau ubah status, dan perbarui last_reviewed",
+            f"{word_en} by its newest source {newest or '(undated)'} (reviewed {reviewed}); check, then add a newer "
+            "source or change the status, and update last_reviewed",
+            dated=newest, rank=STILL_CLAIMED.index(status.value)
+            + len(STILL_CLAIMED) * (today - program.last_reviewed < REVIEWED_LATELY)))
     return out
 
 
@@ -206,21 +248,27 @@ COLLAPSE_FROM = 3
 """This many findings with the same field and message (on different files) print as one line."""
 
 
+def _same(f: Finding) -> tuple[str, str, str]:
+    """(field, messages) of ``f`` with its own file name (in a command) as ``<nama>``: the same note."""
+    generic = f"{Path(f.file).parent.as_posix()}/<nama>.yaml"
+    return f.field, f.message_id.replace(f.file, generic), f.message_en.replace(f.file, generic)
+
+
 def _lines(items: list[Finding]) -> list[str]:
     """One line per finding; identical notes on :data:`COLLAPSE_FROM` or more files as one line with a count."""
     groups: dict[tuple, list[Finding]] = {}
     for f in items:
-        groups.setdefault((f.field, f.message_id, f.message_en), []).append(f)
+        groups.setdefault(_same(f), []).append(f)
     lines, done = [], set()
     for f in items:
-        key = (f.field, f.message_id, f.message_en)
+        key = _same(f)
         same = groups[key]
         if len(same) < COLLAPSE_FROM:
             lines.append(f"  {f}")
         elif key not in done:
             done.add(key)
             names = ", ".join(Path(g.file).stem for g in same)
-            lines.append(f"  {len(same)}\u00d7 {f.field} {f.message_id} / {f.message_en}: {names}")
+            lines.append(f"  {len(same)}\u00d7 {f.field} {key[1]} / {key[2]}: {names}")
     return lines
 
 
@@ -243,7 +291,7 @@ def report(findings: list[Finding]) -> str:
             lines.append("  " + ", ".join(f"{lang}: {n}" for lang, n in sorted(per_lang.items())))
         if section == "outdated":
             lines.append("  Setelah memeriksa terjemahan / once the translation is checked: "
-                         "python scripts/portal.py translated BERKAS/FILE [KOLOM/FIELD]")
+                         "make translated FILE=data/... [FIELD=...]")
         lines += _lines(items)
     return "\n".join(lines)
 
