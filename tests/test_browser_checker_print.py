@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -69,3 +70,23 @@ def test_printed_results_fit_one_a4_page_without_answers_unless_chosen(page, six
     page.emulate_media(media="print")
     _, text = _printed(page)
     assert answers in text
+
+
+@pytest.mark.parametrize("prefix, unchecked, registration", [
+    ("", "Syarat lain yang belum ditanyakan di sini. Tanyakan ke kantornya: Untuk posisi perawat: punya STR",
+     "Pendaftaran: Pada 2025 pendaftaran dibuka 1 Februari sampai 31 Mei"),
+    ("en/", "Other criteria these questions did not ask. Ask the office: For nurse positions: an STR",
+     "Registration: In 2025, registration was open from 1 February to 31 May"),
+])
+def test_printed_result_names_what_was_not_asked_and_the_registration_window(page, served_site, prefix, unchecked,
+                                                                             registration):
+    """Issue 33 item 5: on paper too, Japan's 'maybe' names the criterion the questions did not ask
+    and says when registration was open."""
+    page.goto(served_site + prefix + "cek/#situasi=calon_pmi&umur=30&kabupaten=jember&desa_desbumi=tidak"
+              "&negara_tujuan=jepang&pendidikan=d3_keperawatan&jlpt_n5=ya")
+    page.wait_for_selector("#pmi-checker[data-ready=true]")
+    page.emulate_media(media="print")
+    pages, text = _printed(page)
+    assert pages == 1
+    text = unicodedata.normalize("NFKC", text)  # the PDF's ligatures (ﬃ) as letters
+    assert unchecked in text and registration in text

@@ -368,12 +368,32 @@
       if (id === null) results(); else ask(id);
     }
 
+    /* Answers from an address: the questions they answer count as asked, so the reader (after a
+       language switch, say) is at the same question, its number the same, Back going through them. */
     this.load = function (hash) {
       answers = fromFragment(data, hash);
-      history = [];
+      history = interview(data, answers).asked.filter(function (id) { return has(answers, id); });
       show();
     };
+
+    this.fragment = function () { return fragment(data.questions.filter(function (q) { return has(answers, q.id); })); };
   }
+
+  /* The other language's link carries the answers, set as it is clicked; this page's own address
+     gets them too (replaced, no new history entry, no hashchange), so Back returns to them. */
+  function carryAnswers(checker, lang) {
+    [].forEach.call(document.querySelectorAll("a[hreflang]"), function (a) {
+      if (a.hreflang === lang) return;
+      a.addEventListener("click", function () {
+        var f = checker.fragment(), base = a.getAttribute("href").split("#")[0];
+        a.setAttribute("href", f ? base + "#" + f : base);
+        if (f) window.history.replaceState(window.history.state, "", "#" + f);
+      });
+    });
+  }
+
+  /* The static list, hidden before paint by the page's own script, is shown again if the checker cannot run. */
+  function fallback() { document.documentElement.classList.remove("pmi-checker-js"); }
 
   function start() {
     var root = document.getElementById("pmi-checker"), script = document.querySelector("script[src$='portal/checker.js']");
@@ -381,15 +401,22 @@
     root.setAttribute("data-ready", "loading");
     var xhr = new XMLHttpRequest();
     xhr.open("GET", new URL("eligibility.json", script.src).href);
+    xhr.onerror = fallback;
     xhr.onload = function () {
-      if (xhr.status !== 200) return;
-      var data = JSON.parse(xhr.responseText), lang = document.documentElement.lang;
-      var checker = new Checker(root, data, data.ui[lang] ? lang : data.languages[0]);
-      var all = document.querySelector(".pmi-checker-all");
-      if (all) all.hidden = true;
+      if (xhr.status !== 200) return fallback();
+      var data, lang = document.documentElement.lang, checker;
+      try {
+        data = JSON.parse(xhr.responseText);
+        checker = new Checker(root, data, data.ui[lang] ? lang : data.languages[0]);
+        checker.load(location.hash);
+      } catch (e) {
+        root.innerHTML = "";
+        fallback();
+        throw e;
+      }
       /* The date of the rules: a copy kept for offline use says how old it is. */
       if (data.ui[lang] && data.ui[lang].rules_date) root.parentNode.insertBefore(el("p", { "class": "pmi-rules-date", text: data.ui[lang].rules_date }), root);
-      checker.load(location.hash);
+      carryAnswers(checker, lang);
       root.setAttribute("data-ready", "true");
       window.addEventListener("hashchange", function () {  /* a new link with answers, not an anchor */
         if (location.hash.indexOf("=") > 0) checker.load(location.hash);
