@@ -87,4 +87,8 @@ def test_results_and_dont_know_answers_cross_too(page, served_site):
     assert results(page) == verdicts
     assert page.locator(".pmi-answers dd").count() == rows
     assert "Saya tidak tahu" in page.locator(".pmi-answers").inner_text()
+    entries = page.evaluate("history.length")
+    page.get_by_role("button", name="Mulai lagi").click()  # starting again forgets them in the address too
+    assert question(page) == "Apa situasi Anda sekarang?"
+    assert page.evaluate("location.hash") == "" and page.evaluate("history.length") == entries
     assert_private(page, served_site)

@@ -237,6 +237,8 @@
     function restart() {
       answers = {};
       history = [];
+      /* answers the address holds (a language switch, a link) are forgotten there too */
+      if (location.hash.indexOf("=") > 0) window.history.replaceState(window.history.state, "", location.pathname + location.search);
       show();
     }
 
