@@ -110,11 +110,12 @@ def test_search_is_loaded_only_when_opened_and_within_budget(page, served_site, 
     page.wait_for_selector(".pmi-search__input", state="visible")
     results(page, "warung")
     assert all(url.startswith(served_site) for url in page.requests), page.requests
-    paths = {urlsplit(url).path for url in page.requests if "pagefind" in url or "portal-search.css" in url}
+    paths = {urlsplit(url).path for url in page.requests if "pagefind" in url or "portal-search.css" in url
+             or "portal-search-ui.js" in url}
     first = {p for p in paths if not p.startswith(CHUNKS)}
     assert any(p.startswith(CHUNKS) for p in paths)
     # what the browser fetched before index chunks is exactly what measure() counts for 'id'
-    counted = {"/pagefind/" + name for name in search.UI_FILES} | {"/" + search.DIALOG_STYLE}
+    counted = {"/pagefind/" + name for name in search.UI_FILES} | {"/" + search.DIALOG_STYLE, "/" + search.DIALOG_SCRIPT}
     counted |= {p for p in first if p.startswith(("/pagefind/wasm.id", "/pagefind/pagefind.id_"))}
     assert first == counted
     size = sum(gzipped_size((fixture_site / p.lstrip("/")).read_bytes()) for p in first)

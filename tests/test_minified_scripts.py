@@ -25,7 +25,7 @@ def test_our_scripts_lose_comments_and_spaces_and_stay_valid_javascript(tmp_path
     checker = (tmp_path / "assets" / "portal" / "checker.js").read_text(encoding="utf-8")
     assert len(checker) < 0.8 * len(before[tmp_path / "assets" / "portal" / "checker.js"])
     assert "/* --- Engine" not in checker and "pmi-result" in checker  # comments out, class names kept
-    assert VERSION_MARK in (tmp_path / "assets" / "javascripts" / "portal-search.js").read_text(encoding="utf-8")
+    assert VERSION_MARK in (tmp_path / "assets" / "javascripts" / "portal-search-ui.js").read_text(encoding="utf-8")
     assert (tmp_path / "assets" / "javascripts" / "bundle.js").read_text() == "/* Material's own */ var a = 1;\n"
     for path in tmp_path.rglob("*.js"):
         check = subprocess.run([node, "--check", str(path)], capture_output=True, text=True)

@@ -37,7 +37,7 @@ def test_the_version_follows_every_file(fixture_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(fixture_site, site)
     built = worker_settings(fixture_site)["version"]
-    assert built in (site / "assets" / "javascripts" / "portal-search.js").read_text(encoding="utf-8")  # metaCacheTag
+    assert built in (site / "assets" / "javascripts" / "portal-search-ui.js").read_text(encoding="utf-8")  # metaCacheTag
     before = offline.version(site)
     assert offline.version(site) == before
     (site / "assets" / "portal" / "eligibility.json").write_text("{}", encoding="utf-8")

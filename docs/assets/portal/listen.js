@@ -1,5 +1,5 @@
 /* Portal PMI: "Dengarkan" / "Listen" (issue 35), loaded by the first tap on the control
-   (overrides/partials/portal/on_demand.html calls window.PMI_listen with each tapped button).
+   (overrides/assets/javascripts/portal.js calls window.PMI_listen with each tapped button).
    Reads the page's main text, and in the checker the current question with its options or the
    results, with the browser's own speech (Web Speech API):
    - only voices on the device (localService === true): a network voice would send the text, checker

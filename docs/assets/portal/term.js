@@ -1,5 +1,5 @@
 /* Portal PMI: a glossary term's meaning in place (issue 35), loaded by the first tap on a term
-   (a.pmi-term, linked by the renderer; overrides/partials/portal/on_demand.html calls
+   (a.pmi-term, linked by the renderer; overrides/assets/javascripts/portal.js calls
    window.PMI_term with each tapped link). A line opens under the term: its expansion (the link's
    title), the first paragraph of its glossary entry and a link to the entry; a second tap, or
    "close", folds it. No page change. The entry's text comes from the glossary page, fetched once

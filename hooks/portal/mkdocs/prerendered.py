@@ -25,10 +25,15 @@ def is_prerendered(meta: Mapping) -> bool:
     return meta.get(MARK) is True
 
 
+TOC_DEPTH = 2
+"""Sections only: every page carries its table of contents in the menu (the first view pays for
+it), and the pages list their parts themselves (the help page's "go to your country", the steps)."""
+
+
 def table_of_contents(html: str) -> TableOfContents:
-    """The headings with an ``id``, nested by level, titled by their text (tags left out);
-    ``typeset`` holds a heading's HTML, which Material's table of contents shows."""
-    headings = _HEADING.findall(html)
+    """The headings with an ``id`` down to :data:`TOC_DEPTH`, nested by level, titled by their text
+    (tags left out); ``typeset`` holds a heading's HTML, which Material's table of contents shows."""
+    headings = [h for h in _HEADING.findall(html) if int(h[0]) <= TOC_DEPTH]
     tokens = [{"level": int(level), "id": ident, "name": _TAG.sub("", inner).strip(), "children": []}
               for level, ident, inner in headings]
     toc = get_toc(nest_toc_tokens(tokens))

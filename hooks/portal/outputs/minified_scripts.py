@@ -12,7 +12,7 @@ from pathlib import Path
 
 import rjsmin
 
-OUR_SCRIPTS = ("assets/portal/*.js", "assets/javascripts/portal-search.js")
+OUR_SCRIPTS = ("assets/portal/*.js", "assets/javascripts/portal*.js")
 """Globs, relative to the site, of the scripts the build copies from this repository."""
 
 

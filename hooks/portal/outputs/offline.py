@@ -29,6 +29,7 @@ from portal.checks.page_weight import Measured, Resource, gzipped_size, page_wei
 from portal.outputs.brochures import font_files
 from portal.outputs.og_images import head_meta
 from portal.outputs.script_strings import ON_DEMAND
+from portal.outputs.search import DIALOG_SCRIPT
 from portal.site.urls import (ADMIN_DIR, AZ_DIR, CHECKER_DIR, COUNTRY_DIR, ELIGIBILITY_DATA, HELP_DIR, OFFLINE_DIR,
                               PROCEDURE_DIR, PROGRAM_DIR, SEARCH_DIR, is_admin)
 
@@ -53,7 +54,7 @@ FAVICON_SIZE = 32
 THEME_COLOR = "#4051b5"
 VERSION_MARK = "__PORTAL_BUILD__"
 """Replaced in the built scripts by the build's version (Pagefind's metaCacheTag)."""
-MARKED = ("assets/javascripts/portal-search.js",)
+MARKED = ("assets/javascripts/portal-search-ui.js",)
 SOURCE = Path(__file__).with_name("service_worker.js")
 
 _SEARCH_STYLE = re.compile(r'data-pmi-style="([^"]+)"')  # the search dialog's stylesheet
@@ -178,8 +179,9 @@ def save_list(site_dir: Path, root: str, others: list[str], tag: str,
             files.setdefault(resource.path, resource.gz)
     if (site_dir / ELIGIBILITY_DATA).exists():  # what the checker's script loads
         files.setdefault(ELIGIBILITY_DATA, gzipped_size((site_dir / ELIGIBILITY_DATA).read_bytes()))
-    for script in ON_DEMAND:  # loaded on a reader's first tap: "Listen", a glossary term's meaning
-        files.setdefault(script, gzipped_size((site_dir / script).read_bytes()))
+    for script in (*ON_DEMAND, DIALOG_SCRIPT):  # loaded on a reader's first tap: "Listen", a term's meaning, search
+        if (site_dir / script).exists():
+            files.setdefault(script, gzipped_size((site_dir / script).read_bytes()))
     home = (site_dir / root / "index.html").read_text(encoding="utf-8")
     for style in _SEARCH_STYLE.findall(home):  # what the search dialog loads besides Pagefind
         path = _site_path(root, html.unescape(style))

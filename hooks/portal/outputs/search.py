@@ -37,13 +37,14 @@ log = logging.getLogger("mkdocs.hooks.portal")
 FIRST_SEARCH_BUDGET = 150_000  # bytes, gzipped, before index chunks
 ALIAS_WEIGHT = "0.5"  # other names count, but less than words actually on the page
 PAGE_WORDS_WEIGHT = "2"  # words a group gives its pages: they rank those pages high
-# What the dialog loads of Pagefind (its API; the interface is ours, portal-search.js); the worker
+# What the dialog loads of Pagefind (its API; the interface is ours, DIALOG_SCRIPT); the worker
 # is optional (Pagefind falls back to the main thread).
 UI_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 # Parts of every page that say nothing about its subject: edit/report links, the stale-page
 # notice, the brochure download link. Left out of the index so they do not match every page.
 NOT_INDEXED = (".pmi-page-links", ".pmi-stale", ".pmi-download")
 DIALOG_STYLE = "assets/stylesheets/portal-search.css"  # overrides/assets/, loaded with the UI
+DIALOG_SCRIPT = "assets/javascripts/portal-search-ui.js"  # the dialog's code: portal.js loads it on first use
 # The UIs Pagefind writes; the site uses none of them.
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",
                 "pagefind-modular-ui.css", "pagefind-highlight.js")
@@ -200,7 +201,7 @@ def bundles(site_dir: Path) -> list[Path]:
 def measure(site_dir: Path) -> dict[str, dict[str, int]]:
     """Per language: bytes (gzipped) of the first search before index chunks, and of the whole index.
 
-    ``first_search``: the dialog's style, Pagefind's script and
+    ``first_search``: the dialog's code and style, Pagefind's script and
     worker, the entry file, the language's WebAssembly and metadata. ``index``: everything
     Pagefind wrote for the language (metadata, index chunks, fragments, filters). ``pages``:
     pages indexed.
@@ -211,7 +212,7 @@ def measure(site_dir: Path) -> dict[str, dict[str, int]]:
     report = {}
     for bundle in bundles(site_dir):
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-        files = [bundle / name for name in UI_FILES] + [site_dir / DIALOG_STYLE]
+        files = [bundle / name for name in UI_FILES] + [site_dir / DIALOG_STYLE, site_dir / DIALOG_SCRIPT]
         shared = sum(gzipped_size(path.read_bytes()) for path in files if path.exists())
         for lang, info in entry["languages"].items():
             wasm = bundle / f"wasm.{info['wasm']}.pagefind"

@@ -32,7 +32,8 @@ RUNTIME_NAMES: dict[str, frozenset[str]] = {
         ".md-button", ".md-button--primary", "a", "button", "dd", "details", "div", "dl", "dt",
         "fieldset", "form", "h2", "h3", "h4", "input", "label", "legend", "li", "p", "section",
         "span", "summary", "ul"}),
-    "portal-search.js": frozenset({"dialog", "link", "script"}),
+    "portal.js": frozenset({"dialog", "script"}),
+    "portal-search-ui.js": frozenset({"link", "script", "li", "a", "span", "p", "mark"}),
     "listen.js": frozenset({".pmi-said", ".pmi-said--now", "button", "label", "option", "select", "span", "style"}),
     "term.js": frozenset({".pmi-term-tip", ".pmi-term-close", ".pmi-term-def", "a", "button", "span", "strong", "style"}),
     "share.js": frozenset({"textarea"}),  # a hidden one, to copy the link where the clipboard API is missing
@@ -41,7 +42,7 @@ RUNTIME_NAMES: dict[str, frozenset[str]] = {
         "a", "button", "div", "form", "h3", "img", "input", "li", "mark", "ol", "p", "path",
         "span", "svg", "ul"}),
 }
-"""The named safelist: elements and classes that ``checker.js``, ``portal-search.js``, ``share.js``,
+"""The named safelist: elements and classes that ``checker.js``, ``portal*.js``, ``share.js``,
 the service worker and Pagefind's UI create. Material classes our scripts name need no entry (see
 :func:`script_names`)."""
 

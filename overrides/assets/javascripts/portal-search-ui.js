@@ -1,21 +1,18 @@
-/* Portal PMI search. The header's search link (partials/search.html) leads to the A-Z index;
- * where the browser has WebAssembly and <dialog>, it becomes a button that opens the search
- * dialog. Pagefind's script, WebAssembly and index are fetched only when the reader first opens
- * it; Pagefind picks the index of <html lang>. Our own small interface on Pagefind's API:
+/* Portal PMI search dialog, loaded by portal.js on the reader's first search (not in any
+ * page's first view). Our own small interface on Pagefind's API; Pagefind's script, WebAssembly
+ * and index are fetched on first use too, and Pagefind picks the index of <html lang>:
  * - every word first; with fewer than FEW pages, the words without stop words, then each word
  *   alone, pages with more of the words first, saying "showing pages with some of your words";
  * - ended programmes (the Status filter) rank lower and are marked ended;
  * - a result opens at the section that matched (Pagefind's sub-results and their anchors);
  * - excerpts never show the hidden readers' words (the page's "hidden_words" metadata: how many
  *   words at the end of its indexed text are ours, search.py);
- * - with few or no results, the help page, the checker and the A-Z index are offered. */
+ * - with few or no results, the help page, the checker and the A-Z index are offered.
+ * Defines window.PMI_searchOpen, which opens the dialog and readies the search. */
 (function () {
   "use strict";
   var opener = document.getElementById("pmi-search-open");
   var dialog = document.getElementById("pmi-search");
-  if (!opener || !dialog || typeof WebAssembly !== "object" || typeof dialog.showModal !== "function") {
-    return;
-  }
   var FEW = 3, PAGE = 5, EXCERPT = 24, ENDED_FACTOR = 0.3;
   var STOP = ("saya aku kami kita anda dia ia mereka di ke dari yang dan atau tidak ada apa apakah " +
     "bagaimana gimana kenapa mengapa kapan mana siapa ini itu juga sudah belum akan bisa harus " +
@@ -33,12 +30,6 @@
   var help = dialog.querySelector(".pmi-search__help");
   var status = dialog.querySelector(".pmi-search__status");
   var ready = null, pagefind = null, ended = {}, shown = [], asked = 0, timer = null, queries = {};
-
-  document.body.appendChild(dialog);
-  opener.setAttribute("role", "button");
-  opener.setAttribute("aria-haspopup", "dialog");
-  opener.setAttribute("aria-controls", dialog.id);
-  opener.setAttribute("aria-expanded", "false");
 
   function stylesheet(href) {
     return new Promise(function (resolve, reject) {
@@ -211,7 +202,7 @@
   });
   more.addEventListener("click", function () { showMore(asked); });
 
-  function open() {
+  window.PMI_searchOpen = function () {
     if (!dialog.open) { dialog.showModal(); opener.setAttribute("aria-expanded", "true"); }
     status.textContent = pagefind ? "" : status.getAttribute("data-loading");
     load().then(function () {
@@ -223,32 +214,5 @@
       help.hidden = false;
       dialog.querySelector(".pmi-search__az a").focus();
     });
-  }
-
-  opener.addEventListener("click", function (event) { event.preventDefault(); open(); });
-  Array.prototype.forEach.call(document.querySelectorAll("[data-pmi-search-also]"), function (also) {
-    also.addEventListener("click", function (event) { event.preventDefault(); open(); });  // the home page's "Search"
-  });
-  opener.addEventListener("keydown", function (event) {  // a button answers to Space too
-    if (event.key === " ") { event.preventDefault(); open(); }
-  });
-  document.addEventListener("keydown", function (event) {
-    var target = event.target;
-    var typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-    if (event.key === "/" && !typing && !dialog.open && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      open();
-    }
-  });
-  dialog.querySelector(".pmi-search__close").addEventListener("click", function () { dialog.close(); });
-  dialog.addEventListener("click", function (event) {  // a tap on the backdrop closes
-    var box = dialog.getBoundingClientRect();
-    var inside = event.clientX >= box.left && event.clientX <= box.right &&
-      event.clientY >= box.top && event.clientY <= box.bottom;
-    if (event.target === dialog && !inside) { dialog.close(); }
-  });
-  dialog.addEventListener("close", function () {
-    opener.setAttribute("aria-expanded", "false");
-    opener.focus();
-  });
+  };
 })();
