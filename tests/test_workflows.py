@@ -137,15 +137,28 @@ def test_contributing_covers_web_editor_preview_sources_and_review():
         assert needed in text, needed
 
 
-def test_contributing_starts_with_the_web_editor_then_githubs_editor_then_local_setup():
+def test_contributing_starts_with_the_quick_start_then_the_reference():
+    """'Mulai cepat' first, at most 600 words; then the web editor, GitHub's editor, local setup, and
+    the error table and maintainers' settings last; each reference part says who needs it."""
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings[0] == "## Menyunting lewat penyunting web (/admin/)"
-    order = [headings.index(h) for h in (headings[0], "## Menyunting program lewat GitHub",
-                                         "## Melihat hasilnya di komputer sendiri")]
+    assert headings[0] == "## Mulai cepat"
+    order = [headings.index(h) for h in ("## Mulai cepat", "## Menyunting lewat penyunting web (/admin/)",
+                                         "## Menyunting program lewat GitHub", "## Melihat hasilnya di komputer sendiri",
+                                         "## Aturan isi yang diperiksa otomatis",
+                                         "## Untuk pengelola: pengaturan sekali saja", "## English")]
     assert order == sorted(order)
+    quick = text[text.index("## Mulai cepat"):text.index(headings[1])]
+    assert len(quick.split()) <= 600
+    for needed in ("/admin/", "Sunting halaman ini", "Create pull request", "make editor", "Files changed",
+                   "E-COLON", "E-REF", "E-PHONE", "E-MISSING", "E-DATE"):
+        assert needed in quick, needed
+    for heading in headings[1:-1]:
+        part = text[text.index(heading) + len(heading):].lstrip("\n")
+        assert part.startswith("*Untuk"), heading
     english = text[text.index("## English"):]
-    assert english.index("web editor (/admin/)") < english.index("GitHub web editor") < english.index("Preview locally")
+    assert english.index("**Quick start**") < english.index("web editor (/admin/)") < \
+        english.index("GitHub web editor") < english.index("Preview locally")
 
 
 def test_the_repository_tracks_no_local_environment_or_build_output():
