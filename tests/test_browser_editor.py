@@ -210,20 +210,22 @@ def test_a_new_programme_with_its_rule_and_cases_is_created_through_the_form(clo
     _text(page, "Judul").fill("Pelatihan usaha purna PMI (Ékspor)")
     _text(page, "Ringkasan satu kalimat").fill("Pelatihan usaha untuk purna PMI di Banyuwangi.")
     _text(page, "Apa ini").fill("Pelatihan usaha bagi purna PMI.")
-    _choose(page, page.get_by_label("Untuk siapa"), "purna", "purna_pmi")
-    _choose(page, page.get_by_label("Wilayah"), "banyu", "banyuwangi")
-    _choose(page, _field(page, "value").first, "act", "active")
+    _choose(page, page.get_by_label("Untuk siapa"), "purna", "Purna PMI / returnees")  # codes shown by their labels
+    _choose(page, page.get_by_label("Wilayah"), "banyu", "Banyuwangi")
+    _choose(page, _field(page, "value").first, "berjalan", "Berjalan / running")
     _field(page, "as_of").fill("2026-11-20")
     source_title = "Bupati Banyuwangi paparkan program perlindungan dan pemberdayaan pekerja migran"
     _choose(page, _field(page, "sources").first, "Bupati", source_title)  # status.sources
     _field(page, "criteria_published").click()
     _field(page, "rule").fill(NEW_RULE)
-    for name, answers, verdict in (("purna PMI di Banyuwangi", "situasi: purna_pmi\nkabupaten: banyuwangi\n", "likely"),
-                                   ("keluarga, umur tidak tahu", "situasi: keluarga\numur: null\n", "not")):
+    for name, answers, verdict in (("purna PMI di Banyuwangi", "situasi: purna_pmi\nkabupaten: banyuwangi\n",
+                                    "Mungkin memenuhi syarat / likely eligible"),
+                                   ("keluarga, umur tidak tahu", "situasi: keluarga\numur: null\n",
+                                    "Tidak memenuhi syarat / not eligible")):
         page.get_by_role("button", name=re.compile("Tambah kasus kelayakan program ini", re.I)).click()
         _field(page, "name").last.fill(name)
         _field(page, "answers").last.fill(answers)
-        _choose(page, _field(page, "expect").last, verdict, verdict)
+        _choose(page, _field(page, "expect").last, verdict.split()[0], verdict)
     _choose(page, page.get_by_label("Ke mana"), "Pemerintah", "Pemerintah Kabupaten Banyuwangi")
     _choose(page, _field(page, "sources").last, "Bupati", source_title)  # the programme's sources
     assert _field(page, "last_reviewed").input_value() == FIXTURE_TODAY  # today, on create
@@ -258,6 +260,26 @@ def test_a_new_programme_with_its_rule_and_cases_is_created_through_the_form(clo
                          capture_output=True, text=True, timeout=60)
     assert fmt.stdout == "", fmt.stdout  # the editor's file is what make fmt writes
     _only_local(page, url, api)
+
+
+def test_the_form_speaks_to_volunteers_and_the_preview_looks_like_the_page(clone, page):
+    """Language boxes named by their language, codes shown by their labels, a date without 'UTC',
+    the interface in Indonesian, and the preview pane styled by the site's own stylesheet."""
+    repo, url, api = clone
+    _open(page, url, api, "collections/programs/entries/melati")
+    title = _text(page, "Judul")
+    title.wait_for(timeout=60_000)
+    pw_expect(page.get_by_text("Bahasa Indonesia", exact=True).first).to_be_visible()
+    pw_expect(page.get_by_text(re.compile(r"^English \(tidak wajib\)$")).first).to_be_visible()
+    pw_expect(page.get_by_text("Diumumkan / announced", exact=True)).to_be_visible()  # status: announced
+    pw_expect(page.get_by_text("Anak PMI / children of migrant workers", exact=True)).to_be_visible()
+    pw_expect(_field(page, "last_reviewed")).to_have_value(FIXTURE_TODAY)
+    body = page.locator("body").inner_text()
+    assert "UTC" not in body and "Go back to site" not in body and "anak_pmi" not in body
+    preview = page.frame_locator("iframe").first
+    pw_expect(preview.locator("link[rel=stylesheet][href$='/assets/portal.css']")).to_have_count(1)
+    _only_local(page, url, api)
+    assert any(u == url + "assets/portal.css" for u in page.requests)  # our stylesheet, from our origin
 
 
 def test_a_case_is_edited_in_its_own_collection(clone, page, tmp_path):

@@ -76,22 +76,40 @@ def test_one_folder_collection_per_kind_saved_as_yaml_in_data():
 def test_labels_and_hints_are_the_indonesian_half_of_the_schema():
     status = field(collection(make(), "programs")["fields"], "status.as_of")
     assert status["label"] == "Per tanggal"
-    assert status["hint"] == "Tanggal sumber terbaru yang menyatakan status ini."
+    assert status["hint"] == "Tanggal sumber terbaru yang menyatakan status ini, mis. 2025-08 untuk berita Agustus 2025."
 
 
 def test_a_bilingual_text_is_one_text_field_per_configured_language_the_default_required():
     title = field(collection(make(("id", "en", "jv")), "programs")["fields"], "title")
     assert title["widget"] == "object"
-    assert [(f["name"], f["widget"], f["required"]) for f in title["fields"]] == [
-        ("id", "text", True), ("en", "text", False), ("jv", "text", False)]
+    assert [(f["name"], f["label"], f["widget"], f["required"]) for f in title["fields"]] == [
+        ("id", "Bahasa Indonesia", "text", True), ("en", "English", "text", False), ("jv", "jv", "text", False)]
+
+
+def values(options: list) -> list:
+    return [o["value"] if isinstance(o, dict) else o for o in options]
 
 
 def test_closed_choices_are_selects_with_the_schema_values():
     fields = collection(make(), "programs")["fields"]
-    assert field(fields, "audience") == {**field(fields, "audience"), "widget": "select", "multiple": True,
-                                         "options": DEFS["audience"]["items"]["enum"]}
-    assert field(fields, "status.value")["options"] == DEFS["status"]["properties"]["value"]["enum"]
-    assert field(fields, "region")["options"] == DEFS["region"]["items"]["enum"]
+    audience = field(fields, "audience")
+    assert (audience["widget"], audience["multiple"]) == ("select", True)
+    assert values(audience["options"]) == DEFS["audience"]["items"]["enum"]
+    assert values(field(fields, "status.value")["options"]) == DEFS["status"]["properties"]["value"]["enum"]
+    assert values(field(fields, "region")["options"]) == DEFS["region"]["items"]["enum"]
+    assert values(field(fields, "kind")["options"]) == ["placement"]  # null: the field left empty
+
+
+def test_codes_are_shown_by_their_labels_in_both_languages():
+    config = make()
+    programs = collection(config, "programs")["fields"]
+    assert {"label": "Anak PMI / children of migrant workers", "value": "anak_pmi"} in field(programs, "audience")["options"]
+    assert {"label": "Diumumkan / announced", "value": "announced"} in field(programs, "status.value")["options"]
+    for c in config["collections"]:  # every closed choice the editor offers has a label
+        for path in config_paths(c["fields"]):
+            f = field(c["fields"], path)
+            for option in f.get("options", []):
+                assert isinstance(option, dict) and option["label"] not in ("", option["value"]), (c["name"], path, option)
 
 
 def test_ids_of_sources_and_organisations_are_chosen_from_the_data():
@@ -107,6 +125,7 @@ def test_dates_use_the_date_picker_and_last_reviewed_is_today_on_create_only():
     fields = collection(make(today=dt.date(2026, 11, 28)), "programs")["fields"]
     reviewed = field(fields, "last_reviewed")
     assert (reviewed["widget"], reviewed["format"], reviewed["time_format"]) == ("datetime", "YYYY-MM-DD", False)
+    assert "picker_utc" not in reviewed  # no 'UTC' beside the date; 'Sekarang' is the volunteer's today
     assert reviewed["default"] == "2026-11-28"  # Decap applies defaults to new entries only
     assert "default" not in field(collection(make(), "programs")["fields"], "last_reviewed")  # Decap's own today
 
@@ -161,7 +180,7 @@ def test_cases_are_a_collection_with_answers_and_verdicts_as_yaml():
     assert own["widget"] == "list" and own["required"] is False
     assert [(f["name"], f["widget"]) for f in own["fields"]] == [("name", "string"), ("answers", "yaml"),
                                                                   ("expect", "select")]
-    assert field(own["fields"], "expect")["options"] == ["likely", "maybe", "not"]
+    assert values(field(own["fields"], "expect")["options"]) == ["likely", "maybe", "not"]
 
 
 def test_only_required_booleans_have_a_default():

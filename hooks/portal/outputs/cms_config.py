@@ -2,9 +2,10 @@
 
 One folder collection per kind of ``data/`` that holds one item per file; every field of the
 schema becomes one widget, labelled and explained in Indonesian from the schema's titles and
-descriptions: a bilingual text is a group with one ``text`` field per configured language
-(Decap's ``markdown`` widget would rewrite the Markdown), closed choices are selects, ids of
-sources and organisations are relation widgets fed by the data, dates use the date picker,
+descriptions: a bilingual text is a group with one ``text`` field per configured language, named
+by its language (Decap's ``markdown`` widget would rewrite the Markdown), closed choices are
+selects showing each code by its label (``enumDescriptions``), ids of sources and organisations
+are relation widgets fed by the data, dates use the date picker,
 eligibility rules, and the free mappings of a case (answers, expected verdicts), are YAML text in
 our own widget (see :data:`YAML_WIDGET`). Nothing here is written
 by hand per field.
@@ -37,6 +38,8 @@ verdicts are mappings whose keys are ids (where ``null``, "don't know", differs 
 answer): Decap's forms cannot show them losslessly, and Decap's ``code`` widget edits text only (it
 fails on a mapping, and would save a string). So they are edited as YAML text in our ``yaml``
 widget (``editor.js``), which keeps the mapping in the entry; what it means is checked by the PR check."""
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+"""The label of each language's box in a bilingual text (a language not here: its code)."""
 DATE_FORMAT = "YYYY-MM-DD"
 PARTIAL_DATE = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
@@ -79,6 +82,14 @@ def hint(node: dict) -> str | None:
     return description.split(" / ", 1)[0] if description else None
 
 
+def options(node: dict) -> list:
+    """A select's options: each code shown by its label from the schema's ``enumDescriptions``
+    ('Anak PMI / children of migrant workers', as VS Code shows it too), else as written."""
+    values = [v for v in node["enum"] if v is not None]
+    labels = dict(zip(node["enum"], node.get("enumDescriptions", ())))
+    return [{"label": labels[v], "value": v} if v in labels else v for v in values]
+
+
 class _Fields:
     """Turns schema properties into Decap fields."""
 
@@ -100,7 +111,7 @@ class _Fields:
         return [self.field(name, prop, name in required) for name, prop in node.get("properties", {}).items()]
 
     def language_fields(self, present: bool = True) -> list[dict]:
-        return [{"name": lang, "label": lang, "widget": "text", "required": present and i == 0}
+        return [{"name": lang, "label": LANGUAGE_NAMES.get(lang, lang), "widget": "text", "required": present and i == 0}
                 for i, lang in enumerate(self.languages)]
 
     def field(self, name: str, prop: dict, required: bool) -> dict:
@@ -124,8 +135,8 @@ class _Fields:
         if ref == "rule" or (node.get("type") == "object" and "properties" not in node):
             return dict(YAML_WIDGET)
         if ref == "date":
-            widget = {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False,
-                      "picker_utc": True}
+            # the date as picked, in the volunteer's own day (no 'UTC' beside it): a date has no time to shift
+            widget = {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False}
             if name == "last_reviewed" and self.today:  # a new item is reviewed today; edits keep their date
                 widget["default"] = self.today.isoformat()
             return widget
@@ -134,14 +145,14 @@ class _Fields:
         if ref == "slug":
             return {"widget": "string", "pattern": [node["pattern"], "huruf kecil, angka, tanda hubung"]}
         if "enum" in node:
-            return {"widget": "select", "options": [v for v in node["enum"] if v is not None]}
+            return {"widget": "select", "options": options(node)}
         kind = node.get("type")
         if kind == "array":
             item_ref, item = self.resolve(node["items"])
             if item_ref == "text":  # a few lines ("what to do now"), each in every language
                 return {"widget": "list", "fields": self.language_fields()}
             if "enum" in item:
-                return {"widget": "select", "multiple": True, "options": item["enum"]}
+                return {"widget": "select", "multiple": True, "options": options(item)}
             if item.get("type") == "object":
                 return {"widget": "list", "fields": self.object_fields(item)}
             return {"widget": "list"}  # plain strings (aliases, old slugs)

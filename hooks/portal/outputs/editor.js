@@ -1,6 +1,7 @@
 // The web editor's own script at /admin/ (copied there by portal/outputs/admin.py), run before
 // Decap CMS (both are deferred, in the page's order), so Decap waits for it (CMS_MANUAL_INIT):
-// it registers the `yaml` widget and the interface language, then starts Decap.
+// it registers the `yaml` widget, the site's stylesheet for the preview and the interface language,
+// then starts Decap.
 //
 // The `yaml` widget edits a mapping (an eligibility rule) as YAML text in a textarea and keeps it in
 // the entry as the mapping, so the saved file holds it as ordinary nested YAML, written by the same
@@ -93,9 +94,13 @@ function yamlPreview() {
   });
 }
 
+/** The site's own stylesheet, beside /admin/, so the preview pane reads like the page. */
+const SITE_STYLE = new URL('../assets/portal.css', document.baseURI).href;
+
 function start() {
   const CMS = window.CMS;
   CMS.registerWidget('yaml', yamlControl(), yamlPreview());
+  CMS.registerPreviewStyle(SITE_STYLE);
   const locale = document.getElementById('portal-editor-locale');
   if (locale) {
     const { code, phrases } = JSON.parse(locale.textContent);
