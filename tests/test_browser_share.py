@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import pytest
 from playwright.sync_api import expect
 
 
@@ -95,3 +96,40 @@ def test_checker_result_without_web_share_has_an_answer_free_whatsapp_link(page,
     assert text == f"Programmes that may fit me:\n- Melati (\"teaching and training with heart\"): {SITE}en/program/melati/\n{SITE}en/cek/"
     with_answers = page.locator(".pmi-share-answers .pmi-share-whatsapp")
     assert "#" in whatsapp_text(with_answers) and "umur=17" in whatsapp_text(with_answers)
+
+
+def test_checker_loads_share_js_with_the_first_results_not_in_its_first_view(page, served_site):
+    """share.js is not in the checker's first view: the page's own share box is its plain WhatsApp link
+    until the results; with them checker.js loads share.js (held here until the reader has scrolled),
+    and the results' share section then appears, focus and the reader's place kept."""
+    held = []
+    page.route("**/assets/portal/share.js", lambda route: held.append(route))
+    page.set_viewport_size({"width": 360, "height": 640})
+    page.goto(served_site + "cek/#umur=17&situasi=calon_pmi&kabupaten=jember")
+    page.wait_for_selector("#pmi-checker[data-ready=true]")
+    own = page.locator("[data-pmi-share]")
+    assert own.locator(".pmi-share-whatsapp").is_visible() and own.get_attribute("data-ready") is None
+    assert whatsapp_text(own.locator(".pmi-share-whatsapp")).endswith("\n" + SITE + "cek/")
+    assert not any(url.endswith("share.js") for url in page.requests), page.requests
+
+    with page.expect_request("**/assets/portal/share.js"):
+        page.locator("#pmi-checker").get_by_label("Tidak", exact=True).check()  # the last question
+        page.locator("#pmi-checker").get_by_role("button", name="Lanjut").click()
+    section = page.locator(".pmi-share-result")
+    assert section.is_hidden()  # until share.js is there
+    page.add_style_tag(content="* { overflow-anchor: none }")  # as a browser without scroll anchoring
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # the reader reads on, past it
+    restart = page.locator(".pmi-restart")
+    before = restart.evaluate("b => b.getBoundingClientRect().top")
+    assert page.evaluate("document.querySelector('.pmi-share-result').nextElementSibling.getBoundingClientRect().top") < 0
+    while not held:
+        page.wait_for_timeout(20)
+    held[0].continue_()
+    expect(section.locator(".pmi-share-whatsapp").first).to_be_visible()
+    assert restart.evaluate("b => b.getBoundingClientRect().top") == pytest.approx(before, abs=1)  # the same place
+    assert page.evaluate("document.activeElement.textContent") == page.locator("#pmi-checker h2").first.inner_text()
+    text = whatsapp_text(section.locator("[data-pmi-share]").first.locator(".pmi-share-whatsapp"))
+    assert text == f"Program yang mungkin cocok untuk saya:\n- Melati (mengajar dan melatih dengan hati): {SITE}program/melati/\n{SITE}cek/"
+    assert section.locator("[data-pmi-share]").first.get_by_role("button", name="Salin tautan").is_visible()  # share.js ran
+    assert page.requests.count(served_site + "assets/portal/share.js") == 1
+    assert not page.console_errors, page.console_errors

@@ -346,22 +346,29 @@
       }).join("&");
     }
 
+    /* Shown once share.js has loaded (withShare); a reader scrolled past it keeps their place. */
     function shareSection(fit, rows) {
       var template = document.querySelector("[data-pmi-share]");
-      if (!template || !window.PMIShare || !fit.length) return null;
+      if (!template || !fit.length) return null;
       var page = template.getAttribute("data-url") || location.href.split("#")[0];
       var text = [ui.share_results].concat(fit.map(function (p) {
         return "- " + p.title[lang] + ": " + new URL("../" + p.path, page).href;
       })).join("\n");
-      var section = el("section", { "class": "pmi-share-result" }, [el("h3", { text: ui.share_heading }),
-        shareBox(template, text, page)]);
-      if (rows.length) {
-        section.appendChild(el("details", { "class": "pmi-share-answers" }, [
-          el("summary", { text: ui.share_answers }),
-          el("p", { text: ui.share_answers_note }),
-          el("ul", {}, rows.map(function (q) { return el("li", { text: q.text[lang] + ": " + label(q, answers[q.id]) }); })),
-          shareBox(template, text, page + "#" + fragment(rows))]));
-      }
+      var section = el("section", { "class": "pmi-share-result", hidden: "" });
+      withShare(function () {
+        var next = section.nextElementSibling, top = next && next.getBoundingClientRect().top;
+        section.appendChild(el("h3", { text: ui.share_heading }));
+        section.appendChild(shareBox(template, text, page));
+        if (rows.length) {
+          section.appendChild(el("details", { "class": "pmi-share-answers" }, [
+            el("summary", { text: ui.share_answers }),
+            el("p", { text: ui.share_answers_note }),
+            el("ul", {}, rows.map(function (q) { return el("li", { text: q.text[lang] + ": " + label(q, answers[q.id]) }); })),
+            shareBox(template, text, page + "#" + fragment(rows))]));
+        }
+        section.hidden = false;
+        if (next && top < 0) window.scrollBy(0, next.getBoundingClientRect().top - top);
+      });
       return section;
     }
 
@@ -392,6 +399,18 @@
         if (f) window.history.replaceState(window.history.state, "", "#" + f);
       });
     });
+  }
+
+  /* share.js, not in the page's first view: loaded with the first results. Of the calls made before it
+     is there, only the latest (the results shown) runs. */
+  var shareWaiting;
+  function withShare(done) {
+    if (window.PMIShare) return done();
+    if (!shareWaiting) {
+      var src = document.querySelector("script[src$='portal/checker.js']").src;
+      document.head.appendChild(el("script", { src: new URL("share.js", src).href, onload: function () { shareWaiting(); } }));
+    }
+    shareWaiting = done;
   }
 
   /* The static list, hidden before paint by the page's own script, is shown again if the checker cannot run. */

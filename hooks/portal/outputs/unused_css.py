@@ -30,7 +30,7 @@ RUNTIME_NAMES: dict[str, frozenset[str]] = {
     # A script that adds elements or classes a built page lacks gets its entry here.
     "checker.js": frozenset({
         ".md-button", ".md-button--primary", "a", "button", "dd", "details", "div", "dl", "dt",
-        "fieldset", "form", "h2", "h3", "h4", "input", "label", "legend", "li", "p", "section",
+        "fieldset", "form", "h2", "h3", "h4", "input", "label", "legend", "li", "p", "script", "section",
         "span", "summary", "ul"}),
     "portal.js": frozenset({"dialog", "script"}),
     "portal-search-ui.js": frozenset({"link", "script", "li", "a", "span", "p", "mark"}),
