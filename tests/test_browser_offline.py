@@ -98,9 +98,9 @@ def test_save_for_offline_keeps_every_program_the_checker_az_and_search(context,
     page.wait_for_selector(CHECKER)
     page.goto(served_site + "en/")
     page.click("#pmi-search-open")
-    page.fill(".pagefind-ui__search-input", "children")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=SLOW)
-    assert "/en/program/melati/" in page.locator(".pagefind-ui__result-link").first.get_attribute("href")
+    page.fill(".pmi-search__input", "children")
+    page.wait_for_selector(".pmi-search__ui[data-done='children'] .pmi-search__link", timeout=SLOW)
+    assert "/en/program/melati/" in page.locator(".pmi-search__link").first.get_attribute("href")
     assert all(url.startswith(served_site) for url in context.requests), context.requests
 
 

@@ -70,10 +70,9 @@ def az(page, site):
 def search_results(page, site):
     page.goto(site + "program/melati/")
     page.click("#pmi-search-open")
-    page.fill(".pagefind-ui__search-input", "warung")
-    page.wait_for_selector(".pagefind-ui__result-link")
-    page.wait_for_function("!document.querySelector('.pagefind-ui__result .pagefind-ui__loading')")
-    page.locator(".pagefind-ui__result-link").first.hover()
+    page.fill(".pmi-search__input", "warung")
+    page.wait_for_selector(".pmi-search__ui[data-done='warung'] .pmi-search__link")  # every result shown
+    page.locator(".pmi-search__link").first.hover()
 
 
 def not_found(page, site):
