@@ -236,7 +236,8 @@ def test_a_new_programme_with_its_rule_and_cases_is_created_through_the_form(clo
     assert _git(repo, "diff", "--name-only", "main", branch).split() == [NEW_PROGRAM]
     text = _git(repo, "show", f"{branch}:{NEW_PROGRAM}")
     saved = load_text(text, NEW_PROGRAM).data
-    assert saved["eligibility"] == {"criteria_published": True, "rule": load_text(NEW_RULE, "rule").data}
+    assert saved["eligibility"] == {"criteria_published": True, "rule": load_text(NEW_RULE, "rule").data,
+                                    "unchecked": []}  # the rule asks every published criterion: said, not silent
     assert "  rule:\n    all:\n      - question: situasi\n" in text  # the rule as nested YAML, not a string
     assert saved["cases"] == [
         {"name": "purna PMI di Banyuwangi", "answers": {"situasi": "purna_pmi", "kabupaten": "banyuwangi"},

@@ -250,7 +250,8 @@ def test_a_programme_with_unchecked_criteria_needs_a_maybe_case_that_shows_them_
 
 def test_published_criteria_say_which_the_rule_does_not_ask(data):
     replace("  unchecked: []  # the rule asks every criterion its source publishes\n", "", KOREA)(data)
-    replace("criteria_published: false", "criteria_published: false\n  unchecked: []", MELATI)(data)
+    replace("criteria_published: false", "criteria_published: false\n  unchecked:\n"
+            "    - {text: {id: Punya STR, en: An STR}, sources: [antara-jatim-2021-ipuk-pmi]}", MELATI)(data)
     with pytest.raises(ContentInvalid) as info:
         load_content(data, LANGS, today=TODAY, root=data.parent)
     errors = sorted((e.file, e.code, e.field) for e in info.value.errors)
@@ -258,6 +259,13 @@ def test_published_criteria_say_which_the_rule_does_not_ask(data):
                       (f"data/{MELATI}", "E-UNCHECKED", "eligibility.unchecked")]
     korea = next(e for e in info.value.errors if e.file == f"data/{KOREA}")
     assert "'unchecked: []'" in korea.message_id and "'unchecked: []'" in korea.message_en
+
+
+def test_an_empty_unchecked_list_is_allowed_without_published_criteria(data):
+    """The web editor writes 'unchecked: []' on every programme it saves (the field's default): an
+    empty list says nothing, so it passes where criteria are not published."""
+    replace("criteria_published: false", "criteria_published: false\n  unchecked: []", MELATI)(data)
+    load_content(data, LANGS, today=TODAY, root=data.parent)
 
 
 def test_an_unchecked_criterion_and_a_registration_window_cite_known_sources(data):

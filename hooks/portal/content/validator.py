@@ -193,8 +193,8 @@ UNCHECKED_HINTS = {
            "(teks dan sumbernya), atau 'unchecked: []' jika 'rule' menanyakan semua syarat yang diumumkan",
            "criteria published: list in 'unchecked' every criterion the sources publish that 'rule' does not ask "
            "(its text and sources), or write 'unchecked: []' if 'rule' asks every published criterion"),
-    False: ("'unchecked' hanya untuk program dengan syarat diumumkan (criteria_published: true)",
-            "'unchecked' is only for programmes whose criteria are published (criteria_published: true)"),
+    False: ("'unchecked' berisi syarat hanya untuk program dengan syarat diumumkan (criteria_published: true)",
+            "'unchecked' lists criteria only for programmes whose criteria are published (criteria_published: true)"),
 }
 """E-UNCHECKED: a programme with published criteria says which of them its rule does not ask."""
 
@@ -209,7 +209,8 @@ def _program(ck: _Checker, slug: str, today: dt.date) -> Program:
         ck.report(("eligibility", "decided_by"), "E-MISSING",
                   "syarat tidak diumumkan: tulis siapa yang memutuskan di 'decided_by'",
                   "criteria not published: say who decides in 'decided_by'")
-    if el["criteria_published"] != ("unchecked" in el):
+    said = bool(el.get("unchecked")) or (el["criteria_published"] and "unchecked" in el)  # [] says nothing unpublished
+    if el["criteria_published"] != said:
         ck.report(("eligibility", "unchecked"), "E-UNCHECKED", *UNCHECKED_HINTS[el["criteria_published"]])
     for leaf_path, leaf in rules.nodes(el.get("rule"), ("eligibility", "rule")):
         if "reason" in leaf:

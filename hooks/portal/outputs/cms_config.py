@@ -123,6 +123,8 @@ class _Fields:
         if not required:
             out["required"] = False
         out.update(self.widget(name, ref, node, required))
+        if "default" in prop:  # a new item starts with it, and the editor writes it (e.g. 'unchecked: []')
+            out["default"] = prop["default"]
         return out
 
     def widget(self, name: str, ref: str | None, node: dict, required: bool) -> dict[str, Any]:
