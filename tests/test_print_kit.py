@@ -170,6 +170,33 @@ def test_every_marked_item_is_in_the_guide_and_nothing_unmarked(kit, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_marked_procedure_has_its_now_lines_under_its_title_not_its_summary(kit, lang):
+    """Issue 32 item 2: a procedure marked for the guide prints its title, "what to do now" and its
+    ``now`` lines, in that order, where the web page's summary would be; an unmarked one prints none."""
+    site, content, strings, files = kit
+    r = Renderer(lang, content, strings[lang], Options(), site.today)
+    with pdfplumber.open(files[(lang, "pocket")].cache_file) as pdf:
+        body = re.sub(r"\s", "", _text(pdf))
+
+    def plain(text) -> str:
+        return re.sub(r"\s", "", html.unescape(r.plain(text)))
+
+    marked = [p for p in content.procedures if p.pocket]
+    assert marked and all(p.now for p in marked)
+    for p in marked:
+        title = body.index(plain(p.title))
+        heading = body.index(re.sub(r"\s", "", strings[lang]("heading.now")), title)
+        assert heading == title + len(plain(p.title)), p.slug  # right under the title
+        at = heading
+        for line in p.now:
+            at = body.index(plain(line), at)  # each line, in order
+        assert plain(p.summary) not in body, p.slug
+    for p in content.procedures:
+        if not p.pocket:
+            assert not any(plain(line) in body for line in p.now), p.slug
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_no_glyph_under_8_5_pt_and_every_glyph_inside_the_margins(kit, lang):
     _, _, _, files = kit
     with pdfplumber.open(files[(lang, "pocket")].cache_file) as pdf:
