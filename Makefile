@@ -12,7 +12,7 @@ LOCK_ARGS := --quiet --generate-hashes --allow-unsafe --strip-extras \
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build setup check test test-calendar rehearse serve serve-full editor validate translated fmt fmt-check bench clean lock
+.PHONY: build setup check test test-calendar rehearse serve serve-full editor validate translated fmt fmt-check search-cases bench clean lock
 
 # Every package, dependencies included, pinned with its hashes in requirements-dev.lock (made by
 # `make lock`, the one way to change a version). The lock is installed with --no-deps: pip then
@@ -113,6 +113,13 @@ fmt: $(NODE_STAMP)
 ## fmt-check: name the files not in that form as GitHub warning annotations (never a failure)
 fmt-check: $(NODE_STAMP)
 	node scripts/fmt.mjs --check
+
+## search-cases: build the site (without the brochures), type each query of data/queries.yaml into its
+## search dialog in Chromium and name those whose pages are not in the top 5; advice, never a failure
+## (portal.py status repeats it from .cache/search-cases.json; SITE=site skips the build)
+search-cases: $(STAMP)
+	$(if $(SITE),,PORTAL_BROCHURES=0 $(BIN)/mkdocs build --strict --quiet)
+	$(BIN)/python scripts/portal.py search-cases --site $(or $(SITE),site) --format $(FORMAT)
 
 ## bench: build times, overhead of our hooks, page weight, Lighthouse; prints a Markdown table
 bench: $(STAMP) $(NODE_STAMP)

@@ -12,7 +12,7 @@ import click
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 
-from portal.checks import annotations, editors_report, scaffold  # noqa: E402
+from portal.checks import annotations, editors_report, scaffold, search_cases  # noqa: E402
 from portal.content import translations  # noqa: E402
 from portal.content.errors import ContentInvalid  # noqa: E402
 from portal.content.schema import did_you_mean  # noqa: E402
@@ -137,6 +137,30 @@ def status(as_json: bool, data_dir: Path | None) -> None:
     findings = editors_report.collect(content, data_dir, data_dir.parent, site.today,
                                      site.options.stale_after_months)
     click.echo(editors_report.to_json(findings) if as_json else editors_report.report(findings))
+
+
+@cli.command("search-cases", short_help="Coba kasus pencarian / try the search cases.",
+             help="Coba setiap pencarian di data/queries.yaml dengan kotak cari situs yang sudah dibangun (Chromium), "
+                  "catat hasilnya untuk 'status', dan sebutkan yang tidak menemukan halamannya. Saran: tidak pernah "
+                  "gagal.\n\nTry every query of data/queries.yaml in the built site's search dialog (Chromium), "
+                  "record the results for 'status', and name those that miss their pages. Advice: never fails.")
+@click.option("--site", "site_dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default=Path("site"),
+              help="Situs yang dibangun (bawaan: site/). / The built site (default: site/).")
+@DATA_OPTION
+@FORMAT_OPTION
+def search_cases_command(site_dir: Path, data_dir: Path | None, output: str) -> None:
+    site = from_mkdocs_file()
+    data_dir, content = _load(site, data_dir)
+    found = search_cases.run(site_dir, content.queries, content.default_language)
+    search_cases.save(data_dir.parent, site_dir, found)
+    for case in content.queries:
+        pages = found[search_cases.key(case)]
+        lost = search_cases.missing(case, pages)
+        click.echo(f"{'MISS' if lost else 'ok  '} {case.lang} {case.query!r}: {pages[0] if pages else '-'}"
+                   + (f" ({', '.join(lost)} / top 5: {', '.join(pages)})" if lost else ""))
+    findings = editors_report.collect(content, data_dir, data_dir.parent, site.today, site.options.stale_after_months)
+    if output == "github":
+        click.echo("\n".join(annotations.warning(f) for f in findings if f.section == "search"))
 
 
 @cli.command(short_help="Catat terjemahan yang sudah diperiksa / record checked translations.",

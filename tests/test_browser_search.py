@@ -7,7 +7,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from conftest import FIXTURE_DATA
+from portal.checks import search_cases
 from portal.checks.page_weight import gzipped_size
+from portal.content.validator import load_content
 from portal.outputs import search
 
 CHUNKS = ("/pagefind/index/", "/pagefind/fragment/", "/pagefind/filter/")
@@ -94,12 +97,38 @@ def test_readers_words_find_pages_without_showing_on_them(page, served_site, fix
     assert not any("gaji" in e for e in page.locator(".pmi-search__excerpt").all_text_contents())
 
 
+def test_the_fixture_s_reader_queries_find_their_pages(page, served_site):
+    """Each case of the fixture's queries.yaml, typed into the dialog as a reader would: its pages in
+    the top 5 (the real content's cases are advice: make search-cases, portal.py status)."""
+    content = load_content(FIXTURE_DATA, ("id", "en"), root=FIXTURE_DATA.parent)
+    assert len(content.queries) >= 8 and {c.lang for c in content.queries} == {"id", "en"}
+    missed = []
+    for lang in ("id", "en"):
+        search_cases.open_dialog(page, served_site + ("" if lang == "id" else "en/"))
+        for case in [c for c in content.queries if c.lang == lang]:
+            found = search_cases.top_results(page, case.query, lang, "id")
+            if search_cases.missing(case, found):
+                missed.append((case.lang, case.query, found))
+    assert missed == []
+
+
 def test_a_result_opens_at_the_section_that_matched(page, served_site):
     open_search(page, served_site)
     links = results(page, "hotline", links=True)
     assert any("#" in link for link in links), links
     page.locator(".pmi-search__link").first.click()
     page.wait_for_url("**#*")
+
+
+def test_a_result_opens_at_content_not_at_sources_or_what_sources_do_not_say(page, served_site, fixture_site):
+    """The sources list is not indexed (its titles would match and open there); a section saying what
+    our sources do not say ('unknown') is opened only when no content section matched."""
+    html = (fixture_site / "program" / "warung-naik-kelas" / "index.html").read_text(encoding="utf-8")
+    assert "diluncurkan" in html.split('id="sources"')[1] and "diluncurkan" not in html.split('id="sources"')[0]
+    assert search_from(page, served_site, "diluncurkan") == []  # only in a source's title
+    links = results(page, "upah minimum KJRI", links=True)  # all three only in Hong Kong's 'unknown'
+    hong_kong = [link for link in links if link.startswith("/negara/hong-kong/")]
+    assert hong_kong == ["/negara/hong-kong/#now"], links  # a content section, not "#unknown"
 
 
 def test_search_is_loaded_only_when_opened_and_within_budget(page, served_site, fixture_site):

@@ -1,6 +1,7 @@
 """Search index: other names and filters in each page's index entry, the Pagefind bundle, its size."""
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -58,7 +59,7 @@ def test_index_extras_are_hidden_and_escaped(strings):
     assert search.index_extras("<p>Tanpa istilah</p>", {}, strings["id"], GROUPS, "id", "az/") == ""
     help_page = search.index_extras("<p>PMI</p>", {}, strings["id"], GROUPS, "id", "bantuan/")
     assert ('data-pagefind-meta="hidden_words:4"><span data-pagefind-weight="0.5">TKI TKW</span> '
-            '<span data-pagefind-weight="2">gaji upah</span></div>') in help_page
+            f'<span data-pagefind-weight="{search.PAGE_WORDS_WEIGHT}">gaji upah</span></div>') in help_page
 
 
 def parse(path: Path) -> HtmlPage:
@@ -103,20 +104,29 @@ def test_item_pages_mark_their_content_for_the_index(fixture_site):
     assert bodies(parse(fixture_site / "404.html")) == 0
 
 
-def test_old_names_are_in_the_index_but_not_on_screen(fixture_site):
+def test_readers_words_and_filters_are_in_the_index_not_in_the_page(fixture_site):
+    """Pagefind reads the hidden block of readers' words and filters; then it leaves the pages (no
+    reader downloads it). TKI finding Melati, which says PMI: test_browser_search."""
+    for path in fixture_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "pmi-search-aliases" not in html and "data-pagefind-filter" not in html, path
     page = parse(fixture_site / "program" / "melati" / "index.html")
-    assert "PMI" in hidden_text(page, False) and "TKI" not in hidden_text(page, False)
-    assert "TKI" in hidden_text(page)
+    assert "PMI" in hidden_text(page, False) and "TKI" not in "".join(data for data, _ in page.pieces)
+    filters = {lang: b"".join(gzip.decompress(f.read_bytes()) for f in (root / "pagefind" / "filter").glob("*"))
+               for lang, root in (("id", fixture_site), ("en", fixture_site / "en"))}
+    assert "anak PMI".encode() in filters["id"] and "baru diumumkan".encode() in filters["id"]
+    assert "migrant workers' children".encode() in filters["en"]
 
 
-def test_program_pages_carry_filters(fixture_site):
-    html_id = (fixture_site / "program" / "melati" / "index.html").read_text(encoding="utf-8")
-    html_en = (fixture_site / "en" / "program" / "melati" / "index.html").read_text(encoding="utf-8")
-    assert '<span data-pagefind-filter="Untuk">anak PMI</span>' in html_id
-    assert '<span data-pagefind-filter="Status">baru diumumkan</span>' in html_id
-    assert '<span data-pagefind-filter="For">migrant workers&#x27; children</span>' in html_en
-    procedure = (fixture_site / "prosedur" / "jalur-resmi" / "index.html").read_text(encoding="utf-8")
-    assert "data-pagefind-filter" not in procedure
+def test_index_only_blocks_leave_the_page_and_nothing_else(tmp_path, strings):
+    extras = search.index_extras("<p>PMI</p>", {"kind": "program", "status": "ended"}, strings["id"], GROUPS, "id",
+                                 "bantuan/")
+    page = tmp_path / "a" / "index.html"
+    page.parent.mkdir()
+    page.write_text(f"<main data-pagefind-body><p>PMI</p>\n{extras}\n</main><div hidden>x</div>", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<p>other</p>", encoding="utf-8")
+    assert search.remove_index_only(tmp_path) == 1
+    assert page.read_text(encoding="utf-8") == "<main data-pagefind-body><p>PMI</p>\n</main><div hidden>x</div>"
 
 
 @pytest.mark.parametrize("page_path, lang_root", [("program/melati/", ""), ("en/program/melati/", "en/"),
@@ -214,3 +224,30 @@ def test_readers_words_and_queries_are_validated(data):
     assert _errors(data, "- words: [TKI, TKW]\n", "- {lang: id, query: TKW, top5: [program/melati/]}\n"
                    "- {lang: fr, query: x, top5: [prosedur/nope/]}\n") == [
         ("E-LANG", 2, "[1].lang"), ("E-REF", 2, "[1].top5[0]")]
+
+
+def test_status_reports_the_last_search_cases_run(data):
+    """portal.py status reads what make search-cases recorded (no build, no browser): a case whose
+    page is not in the top 5 is a warning on its line; without a record, one note to run it."""
+    import datetime as dt
+
+    from portal.checks import editors_report, search_cases
+    from portal.content.validator import load_content
+
+    content = load_content(data, ("id", "en"), root=data.parent)
+    def search_findings():
+        found = editors_report.collect(content, data, data.parent, dt.date(2026, 11, 24), 12)
+        return [f for f in found if f.section.startswith("search")]
+    untried = search_findings()
+    assert [(f.section, f.file) for f in untried] == [("search_untried", "data/queries.yaml")]
+    assert "make search-cases" in untried[0].message_en and "search_untried" in editors_report.INFORMATION
+    found = {search_cases.key(c): list(c.top5) for c in content.queries}
+    warung = next(i for i, c in enumerate(content.queries) if c.query == "warung")
+    found["id:warung"] = ["bantuan/", "program/melati/"]
+    search_cases.save(data.parent, Path("site"), found)
+    missed = search_findings()
+    assert [(f.section, f.field) for f in missed] == [("search", f"[{warung}].top5")]
+    assert "program/warung-naik-kelas/" in missed[0].message_en and "first: bantuan/" in missed[0].message_en
+    assert missed[0].line == 1 + (data / "queries.yaml").read_text(encoding="utf-8").splitlines().index(
+        "- {lang: id, query: warung, top5: [program/warung-naik-kelas/]}")
+    assert "Pencarian" in editors_report.report(missed)

@@ -5,7 +5,9 @@ to be running, announced or planned (running first), the one resting on the olde
 review first (information); then translations that may no longer match the Indonesian text,
 missing translations, pages past their review date (longest first), title
 warnings, readability warnings (long sentences, a paragraph a list swallows: :mod:`.readability`) and programs for people going abroad that do not say their ``kind``, all warnings;
-and programs whose criteria are not published (information only). Identical notes on many files
+programs whose criteria are not published (information only); and readers' queries
+(``data/queries.yaml``) whose pages the last ``make search-cases`` did not find (:mod:`.search_cases`,
+warnings; information when it never ran). Identical notes on many files
 are printed as one line with a count. The report never fails: what must hold is the validator's
 (placeholder text, items without sources), so that one command decides.
 """
@@ -17,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from portal.checks import search_cases
 from portal.content import readability, titles, translations
 from portal.content.loader import Document, dotted, load_file
 from portal.content.model import Content
@@ -57,6 +60,9 @@ SECTIONS = {
     "stale": ("Perlu ditinjau ulang", "Due for review"),
     "warning": ("Peringatan", "Warnings"),
     "unpublished": ("Syarat tidak diumumkan (info)", "Criteria not published (for information)"),
+    "search": ("Pencarian: kasus yang tidak menemukan halamannya (make search-cases)",
+               "Search: cases that no longer find their pages (make search-cases)"),
+    "search_untried": ("Pencarian: kasus belum dicoba (info)", "Search: cases not tried (for information)"),
 }
 
 
@@ -129,6 +135,7 @@ def collect(content: Content, data_dir: Path, root: Path, today: dt.date, stale_
     for advice in readability.check(content):
         findings.append(Finding("warning", advice.file, advice.line, advice.field, advice.message_id, advice.message_en))
     findings += _kind_unsaid(content, docs)
+    findings += _search_cases(content, docs, root)
     for program in content.programs:
         if not program.eligibility.criteria_published:
             findings.append(Finding(
@@ -169,6 +176,20 @@ def _kind_unsaid(content: Content, docs: dict[str, Document]) -> list[Finding]:
                 "workers abroad (the rules of data/policy.yaml apply, e.g. age 18 or over), or 'kind: null' "
                 "if it does not"))
     return findings
+
+
+def _search_cases(content: Content, docs: dict[str, Document], root: Path) -> list[Finding]:
+    """Cases of ``data/queries.yaml`` whose pages the last ``make search-cases`` did not find in the top 5
+    (read from its record: no build, no browser here), or that it did not try."""
+    doc = next((d for d in docs.values() if Path(d.file).name == "queries.yaml"), None)
+    if doc is None:
+        return []
+    out = []
+    for i, kind, message_id, message_en in search_cases.findings(content.queries, search_cases.load(root)):
+        section = "search" if kind == "miss" else "search_untried"
+        line, field = (doc.line((i, "top5")), f"[{i}].top5") if i >= 0 else (1, "")
+        out.append(Finding(section, doc.file, line, field, message_id, message_en))
+    return out
 
 
 def _outdated(content: Content, data_dir: Path, root: Path) -> list[Finding]:
@@ -296,7 +317,7 @@ def report(findings: list[Finding]) -> str:
     return "\n".join(lines)
 
 
-INFORMATION = frozenset({"review", "unpublished"})
+INFORMATION = frozenset({"review", "unpublished", "search_untried"})
 """Sections listed for information only: no warning annotation, never a failure."""
 
 

@@ -8,7 +8,8 @@ mark their searchable part with ``data-pagefind-body`` (``overrides/partials/con
 the page uses (so "TKW" finds pages about PMI), and every word of a group that names the page (so
 "gaji" finds the help page), weighted; on program pages, the audience and status filters (the search dialog ranks
 ended programmes lower). The block's word count is in
-the page's metadata too, so the dialog never shows those words in an excerpt. :func:`start_index` has the Pagefind command make the default language's bundle, on one
+the page's metadata too, so the dialog never shows those words in an excerpt; once Pagefind has
+read the pages, the block is taken out of them (no reader downloads it). :func:`start_index` has the Pagefind command make the default language's bundle, on one
 core, while MkDocs builds the others on the other; :func:`build_index` makes the others once they
 are built. :func:`measure` reports what a reader downloads (``python scripts/search_size.py``).
 """
@@ -36,13 +37,14 @@ log = logging.getLogger("mkdocs.hooks.portal")
 
 FIRST_SEARCH_BUDGET = 150_000  # bytes, gzipped, before index chunks
 ALIAS_WEIGHT = "0.5"  # other names count, but less than words actually on the page
-PAGE_WORDS_WEIGHT = "2"  # words a group gives its pages: they rank those pages high
+PAGE_WORDS_WEIGHT = "5"  # words a group gives its pages: they rank those pages high, also for words on every page (TKW)
 # What the dialog loads of Pagefind (its API; the interface is ours, DIALOG_SCRIPT); the worker
 # is optional (Pagefind falls back to the main thread).
 UI_FILES = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 # Parts of every page that say nothing about its subject: edit/report links, the stale-page
-# notice, the brochure download link. Left out of the index so they do not match every page.
-NOT_INDEXED = (".pmi-page-links", ".pmi-stale", ".pmi-download")
+# notice, the brochure download link; and the list of sources (publishers' titles would match, and
+# a result would open there). Left out of the index so they do not match every page.
+NOT_INDEXED = (".pmi-page-links", ".pmi-stale", ".pmi-download", ".pmi-sources")
 DIALOG_STYLE = "assets/stylesheets/portal-search.css"  # overrides/assets/, loaded with the UI
 DIALOG_SCRIPT = "assets/javascripts/portal-search-ui.js"  # the dialog's code: portal.js loads it on first use
 # The UIs Pagefind writes; the site uses none of them.
@@ -184,13 +186,32 @@ def start_index(site_dir: Path, other_languages: Iterable[str]) -> None:
 
 
 def build_index(site_dir: Path, other_languages: Iterable[str]) -> None:
-    """Every built language's bundle (the default language's as :func:`start_index` began it)."""
+    """Every built language's bundle (the default language's as :func:`start_index` began it), then
+    the blocks only the index reads taken out of the pages (:func:`remove_index_only`)."""
     other_languages = list(other_languages)
     default = _background.pop(site_dir, None) or BackgroundIndex(
         site_dir, default_language_glob(site_dir, other_languages))
     others = [BackgroundIndex(site_dir / lang) for lang in other_languages if (site_dir / lang).is_dir()]
     read = sum(index.finish() for index in [default, *others])
-    log.info("Pagefind: %d pages indexed, %d bundles", read, 1 + len(others))
+    log.info("Pagefind: %d pages indexed, %d bundles, index-only text removed from %d pages", read,
+             1 + len(others), remove_index_only(site_dir))
+
+
+_INDEX_ONLY = re.compile(r'\n?<div class="pmi-search-(?:aliases|filters)" hidden[^>]*>.*?</div>', re.S)
+
+
+def remove_index_only(site_dir: Path) -> int:
+    """Take the hidden blocks of :func:`index_extras` (readers' words, program filters) out of every
+    built page once Pagefind has read them: they cost a reader nothing. Returns the pages changed."""
+    changed = 0
+    for path in site_dir.glob("**/*.html"):
+        text = path.read_text(encoding="utf-8")
+        if 'class="pmi-search-' in text:
+            kept = _INDEX_ONLY.sub("", text)
+            if kept != text:
+                path.write_text(kept, encoding="utf-8")
+                changed += 1
+    return changed
 
 
 def bundles(site_dir: Path) -> list[Path]:

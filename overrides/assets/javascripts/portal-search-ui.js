@@ -1,10 +1,12 @@
 /* Portal PMI search dialog, loaded by portal.js on the reader's first search (not in any
  * page's first view). Our own small interface on Pagefind's API; Pagefind's script, WebAssembly
  * and index are fetched on first use too, and Pagefind picks the index of <html lang>:
- * - every word first; with fewer than FEW pages, the words without stop words, then each word
- *   alone, pages with more of the words first, saying "showing pages with some of your words";
+ * - every word but stop words (STOP), each also alone: pages with all the words first unless a
+ *   page is much more about most of them (find); with fewer than FEW pages with every word, saying
+ *   "showing pages with some of your words";
  * - ended programmes (the Status filter) rank lower and are marked ended;
- * - a result opens at the section that matched (Pagefind's sub-results and their anchors);
+ * - a result opens at the section that matched (Pagefind's sub-results and their anchors), a
+ *   content section rather than "what our sources do not say" (ASIDE);
  * - excerpts never show the hidden readers' words (the page's "hidden_words" metadata: how many
  *   words at the end of its indexed text are ours, search.py);
  * - with few or no results, the help page, the checker and the A-Z index are offered.
@@ -13,11 +15,12 @@
   "use strict";
   var opener = document.getElementById("pmi-search-open");
   var dialog = document.getElementById("pmi-search");
-  var FEW = 3, PAGE = 5, EXCERPT = 24, ENDED_FACTOR = 0.3;
+  var FEW = 3, PAGE = 5, EXCERPT = 24, ENDED_FACTOR = 0.3, MISSING = 0.5;
+  var ASIDE = /#(unknown|sources)$/, ASIDE_FACTOR = 0.2;  // "what our sources do not say": a last resort
   var STOP = ("saya aku kami kita anda dia ia mereka di ke dari yang dan atau tidak ada apa apakah " +
     "bagaimana gimana kenapa mengapa kapan mana siapa ini itu juga sudah belum akan bisa harus " +
     "mau ingin untuk dengan pada dalam oleh karena kalau jika tapi tetapi lagi masih sangat " +
-    "sekali saja pak bu mas mbak tolong mohon gak nggak tak udah kok sih ya dong " +
+    "sekali saja pak bu mas mbak tolong mohon gak nggak tak udah kok sih ya dong jadi sama buat berapa cara " +
     "i my me we our you your he she it they the a an of to in on at for from and or not no is are " +
     "was be do does did can how what why when where who please with").split(" ");
   var bundle = new URL(opener.getAttribute("data-pmi-search"), document.baseURI).pathname;
@@ -68,38 +71,35 @@
     return query.toLowerCase().split(/[\s,.?!;:"()]+/).filter(Boolean);
   }
 
-  /* Candidates {result, have: words matched, score}, best first: all words, then fewer. */
+  /* Candidates {result, have: words matched, score}, best first. Stop words are left out ("gaji
+   * tidak dibayar": gaji dibayar): they neither block a page nor rank one that repeats them. With two
+   * words or more, each word is also looked up alone: a page's score is the sum of its words' scores,
+   * halved for each word it lacks (MISSING), so that the page a word is about ("transfer uang dari
+   * hongkong": sending money) can come before pages that only mention every word. */
   function find(query) {
     var all = words(query);
     var kept = all.filter(function (w) { return STOP.indexOf(w) < 0; });
+    var whole = kept.length ? kept : all;
     var byId = {};
     function add(results, have) {
       results.forEach(function (r) {
         var c = byId[r.id] || (byId[r.id] = { result: r, have: 0, score: 0 });
-        c.have = Math.max(c.have, have);
+        c.have += have;
         c.score += r.score * (ended[r.id] ? ENDED_FACTOR : 1);
       });
     }
-    function rank(partial) {
+    function rank(full) {
       var list = Object.keys(byId).map(function (id) { return byId[id]; });
-      list.sort(function (a, b) { return b.have - a.have || b.score - a.score; });
-      return { candidates: list, partial: partial };
+      function key(c) { return c.score * Math.pow(MISSING, Math.max(0, whole.length - c.have)); }
+      list.sort(function (a, b) { return key(b) - key(a); });
+      return { candidates: list, partial: full < FEW && list.length > full };
     }
-    return pagefind.search(query).then(function (full) {
-      add(full.results, all.length + 1);
-      if (full.results.length >= FEW || !kept.length) { return rank(false); }
-      var shorter = kept.length < all.length ? pagefind.search(kept.join(" ")) : Promise.resolve({ results: [] });
-      return shorter.then(function (some) {
-        add(some.results, kept.length);
-        if (Object.keys(byId).length >= FEW || kept.length < 2) { return rank(some.results.length > 0); }
-        return Promise.all(kept.map(function (w) { return pagefind.search(w); })).then(function (each) {
-          var counts = {};
-          each.forEach(function (one) { one.results.forEach(function (r) { counts[r.id] = (counts[r.id] || 0) + 1; }); });
-          each.forEach(function (one) {
-            one.results.forEach(function (r) { add([r], counts[r.id]); });
-          });
-          return rank(each.some(function (one) { return one.results.length > 0; }));
-        });
+    return pagefind.search(whole.join(" ")).then(function (full) {
+      if (whole.length < 2) { add(full.results, 1); return rank(full.results.length); }
+      return Promise.all(whole.map(function (w) { return pagefind.search(w); })).then(function (each) {
+        full.results.forEach(function (r) { byId[r.id] = { result: r, have: 0, score: 0 }; });  // its sections
+        each.forEach(function (one) { add(one.results, 1); });
+        return rank(full.results.length);
       });
     });
   }
@@ -113,7 +113,7 @@
     (data.sub_results || []).forEach(function (sub) {
       var score = (sub.weighted_locations || []).reduce(function (sum, l) {
         return sum + (l.location < visible ? l.balanced_score : 0);
-      }, 0);
+      }, 0) * (ASIDE.test(sub.url) ? ASIDE_FACTOR : 1);
       if (score > topScore) { top = sub; topScore = score; }
     });
     var marks = top ? top.locations.filter(function (l) { return l < visible; }) : [];
