@@ -151,6 +151,10 @@ def status(as_json: bool, data_dir: Path | None) -> None:
 def search_cases_command(site_dir: Path, data_dir: Path | None, output: str) -> None:
     site = from_mkdocs_file()
     data_dir, content = _load(site, data_dir)
+    if not Path(search_cases.CHROMIUM).exists() or not (site_dir / "pagefind").is_dir():
+        click.echo(f"Tidak dicoba: perlu {search_cases.CHROMIUM} dan situs yang dibangun di {site_dir} / Not tried: "
+                   f"needs {search_cases.CHROMIUM} and a site built in {site_dir}")
+        return
     found = search_cases.run(site_dir, content.queries, content.default_language)
     search_cases.save(data_dir.parent, site_dir, found)
     for case in content.queries:

@@ -214,3 +214,17 @@ def test_page_furniture_is_not_indexed(page, served_site, fixture_site):
     html = (fixture_site / "program" / "melati" / "index.html").read_text(encoding="utf-8")
     assert "Unduh brosur" in html  # on every program page, so it must not match them all
     assert search_from(page, served_site, "unduh") == []
+
+
+def test_search_cases_command_records_what_status_reads(browser, fixture_site, data):
+    """portal.py search-cases (make search-cases) on the built fixture: every case found, its record
+    written beside the data; status then reads it: no missed case, none untried. (``browser``: the
+    command drives Chromium itself, so this test needs it too.)"""
+    from test_cli import portal
+
+    ran = portal("search-cases", "--site", str(fixture_site), "--data", str(data))
+    assert ran.returncode == 0, ran.stderr
+    cases = load_content(FIXTURE_DATA, ("id", "en"), root=FIXTURE_DATA.parent).queries
+    assert [line[:3] for line in ran.stdout.splitlines()] == ["ok "] * len(cases), ran.stdout
+    assert (data.parent / search_cases.RECORD).is_file()
+    assert "Pencarian" not in portal("status", "--data", str(data)).stdout
