@@ -118,6 +118,8 @@ HTML_ALLOWED = {
     # the privacy check names what it found where (finding labels, not HTML it builds)
     ("checks/privacy.py", "<link rel="), ("checks/privacy.py", "<meta refresh>"),
     ("checks/privacy.py", "<style>"), ("checks/privacy.py", "<script>"),
+    # the pattern that takes the index-only blocks (templates/search_extras.html) out of built pages
+    ("outputs/search.py", r'\n?<div class="pmi-search-(?:aliases|filters)" hidden[^>]*>.*?</div>'),
 }
 
 
