@@ -30,6 +30,9 @@ IDENTIFIERS = {"program": "title.id", "procedure": "title.id", "country": "name.
                "organization": "name.id", "proposal": "title.id", "source": "id", "glossary_term": "term",
                "case": "name"}
 """The field an item's file name is made from when it is created in the editor."""
+EDITOR_DEFAULT = "x-editor-default"
+"""A field's value on a new item in the web editor. Not JSON Schema's ``default``: the validator's
+schema check (fastjsonschema) would fill that in, and a programme that says nothing would pass."""
 SLUGS = {"source": "{{id}}"}
 """Kinds whose file name is a field as written (a source's file name is its id), not a slug of it."""
 YAML_WIDGET = {"widget": "yaml"}
@@ -123,8 +126,8 @@ class _Fields:
         if not required:
             out["required"] = False
         out.update(self.widget(name, ref, node, required))
-        if "default" in prop:  # a new item starts with it, and the editor writes it (e.g. 'unchecked: []')
-            out["default"] = prop["default"]
+        if EDITOR_DEFAULT in prop:  # a new item starts with it, and the editor writes it (e.g. 'unchecked: []')
+            out["default"] = prop[EDITOR_DEFAULT]
         return out
 
     def widget(self, name: str, ref: str | None, node: dict, required: bool) -> dict[str, Any]:
