@@ -66,7 +66,7 @@ def on_post_build(config):
         return
     try:
         postbuild.run(build.prepare(from_mkdocs_config(config)))
-    except (privacy.ThirdPartyLoads, offline.ShellTooLarge, offline.SaveTooLarge) as exc:
+    except (privacy.ThirdPartyLoads, offline.ShellTooLarge) as exc:
         raise PluginError(str(exc)) from None
     buildlock.release_all()  # the whole build is done (mkdocs serve takes it again per rebuild)
 

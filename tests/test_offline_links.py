@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from portal.checks.page_weight import gzipped_size
+from portal.checks.page_weight import gzipped_size, page_weight
 from portal.outputs import offline
 from portal.site.strings import load_strings
 
@@ -98,12 +98,24 @@ def test_the_button_states_what_the_save_costs(fixture_site):
         assert saved["bytes"] == weight, root
 
 
-def test_a_save_over_its_budget_fails_the_build(fixture_site, tmp_path, monkeypatch):
+def test_a_site_too_big_to_save_keeps_the_most_urgent_pages_within_the_budget(fixture_site, tmp_path, monkeypatch):
+    """Adding content never fails the build: over the budget, 'save for offline' keeps what fits,
+    the help page and the countries' lines first, each page with all it loads."""
     site = tmp_path / "site"
     shutil.copytree(fixture_site, site)
-    monkeypatch.setattr(offline, "SAVE_BUDGET", 100 * 1024)
-    with pytest.raises(offline.SaveTooLarge, match=r"'save for offline' of /.* over its budget of 102400 B"):
-        offline.write(site, ("id", "en"), {"id": "(perlu internet)", "en": "(needs internet)"})
+    full = json.loads((site / offline.SAVE_LIST).read_text(encoding="utf-8"))
+    budget = full["bytes"] // 3
+    monkeypatch.setattr(offline, "SAVE_BUDGET", budget)
+    offline.write(site, ("id", "en"), {"id": "(perlu internet)", "en": "(needs internet)"})
+    for root in ("", "en/"):
+        saved = json.loads((site / root / offline.SAVE_LIST).read_text(encoding="utf-8"))
+        assert 0 < saved["bytes"] <= budget and len(saved["files"]) < len(full["files"]), root
+        kept = set(saved["files"])
+        assert {f"{root}bantuan/", f"{root}negara/hong-kong/", f"{root}negara/malaysia/"} <= kept, root
+        assert not any(f.startswith(f"{root}pagefind/") for f in kept), root  # search comes last: it did not fit
+        for page in (f for f in kept if f.endswith("/") or f == root):  # a kept page has all it loads
+            loads = page_weight(site, (page or "") + "index.html").resources
+            assert {offline.page_url(r.path) for r in loads} <= kept, page
 
 
 class _Uncached(http.server.SimpleHTTPRequestHandler):
