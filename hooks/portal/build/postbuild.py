@@ -79,7 +79,8 @@ STEPS: list[tuple[str, Step]] = [
     ("link preview images", lambda prepared: og_images.write_cards(prepared.site)),
     ("search index", lambda prepared: search.build_index(prepared.site.site_dir, prepared.site.languages[1:])),
     ("web editor", web_editor),
-    ("script strings", lambda prepared: script_strings.write(prepared.site.site_dir, prepared.strings)),
+    ("script strings", lambda prepared: script_strings.write(prepared.site.site_dir, prepared.strings,
+                                                             prepared.site.docs_dir)),
     ("minified scripts", lambda prepared: minified_scripts.minify_site(prepared.site.site_dir)),
     ("offline reading", lambda prepared: offline.write(
         prepared.site.site_dir, prepared.site.languages,

@@ -18,13 +18,14 @@ ON_DEMAND = {"assets/portal/listen.js": "listen", "assets/portal/term.js": "term
 """Site path of each script loaded on first use, and the section of interface strings it shows."""
 
 
-def write(site_dir: Path, strings: Mapping[str, Strings]) -> None:
-    """Put each :data:`ON_DEMAND` script's strings, in every language, in place of its mark."""
+def write(site_dir: Path, strings: Mapping[str, Strings], docs_dir: Path) -> None:
+    """Put each :data:`ON_DEMAND` script's strings, in every language, in place of its mark: read from
+    its source in ``docs_dir``, so the step can run again on a built site (``make bench`` does)."""
     for rel, section in ON_DEMAND.items():
         path = site_dir / rel
         keys = sorted({key for s in strings.values() for key in s.raw(section)})
         table = {lang: {key: str(s(f"{section}.{key}")) for key in keys} for lang, s in strings.items()}
-        source = path.read_text(encoding="utf-8")
+        source = (docs_dir / rel).read_text(encoding="utf-8")
         if MARK not in source:
             raise ValueError(f"{rel} has no {MARK} for its strings")
         path.write_text(source.replace(MARK, json.dumps(table, ensure_ascii=False), 1), encoding="utf-8")
