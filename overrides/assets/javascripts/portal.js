@@ -9,8 +9,7 @@
  *    was tapped. The "Dengarkan" control shows only where the device has a voice of its own
  *    (localService: never a network voice) for the page's language; Android names Indonesian
  *    "in". Where the device has voices but none for it, the control's place says so, once. */
-var here = document.currentScript.src;
-
+(function (here) {
 (function () {
   "use strict";
   var opener = document.getElementById("pmi-search-open");
@@ -107,3 +106,4 @@ var here = document.currentScript.src;
   voices();
   speech.addEventListener("voiceschanged", voices);
 })(document, window);
+})(document.currentScript.src);
