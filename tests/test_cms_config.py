@@ -189,3 +189,21 @@ def test_only_required_booleans_have_a_default():
     assert field(fields, "eligibility.criteria_published")["default"] is False
     assert "default" not in field(fields, "pocket")
     assert "default" not in field(fields, "contacts.pocket")  # else every new programme got a contact
+
+
+def hints(fields: list[dict], prefix: str = ""):
+    """(dotted path, hint) of every field below ``fields`` that has one."""
+    for f in fields:
+        if f.get("hint"):
+            yield prefix + f["name"], f["hint"]
+        yield from hints(f.get("fields", ()), prefix + f["name"] + ".")
+
+
+def test_hints_speak_to_a_volunteer_not_a_programmer():
+    """A hint names fields by their labels and says what to do: no 'true:', arrows, file names
+    standing for fields, or 'slug' (issue 36: "Wajib jika criteria_published: true")."""
+    jargon = ("true:", "->", "slug", "Nama berkas =", "pocket: true", "(data/", "criteria_published", "kind:")
+    found = [(c["name"], path, word) for c in make()["collections"]
+             for path, hint in [("", c.get("description", "")), *hints(c["fields"])]
+             for word in jargon if word.lower() in hint.lower()]
+    assert found == []
