@@ -24,7 +24,9 @@ def whatsapp_text(link) -> str:
 def test_program_page_without_web_share_offers_whatsapp_and_copy(page, served_site):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(served_site + "program/melati/")
+    page.locator("[data-pmi-share]").scroll_into_view_if_needed()  # its script loads as it nears the screen
     box = page.locator("[data-pmi-share][data-ready=true]")
+    expect(box).to_have_count(1)
     wa = box.locator(".pmi-share-whatsapp")
     assert wa.is_visible() and box.locator(".pmi-share-native").is_hidden()
     title = page.locator("h1").inner_text()
@@ -39,11 +41,27 @@ def test_procedure_page_with_web_share_uses_the_share_sheet_in_english(page, ser
     page.add_init_script(SHARE_STUB)
     page.goto(served_site + "en/prosedur/")
     page.locator("article a[href*='prosedur/']").first.click()
+    page.locator("[data-pmi-share]").scroll_into_view_if_needed()
     box = page.locator("[data-pmi-share][data-ready=true]")
+    expect(box).to_have_count(1)
     assert box.locator(".pmi-share-whatsapp").is_hidden() and box.locator(".pmi-share-copy").is_hidden()
     box.get_by_role("button", name="Share…").click()
     shared = page.wait_for_function("window.__shared").json_value()
     assert shared == {"title": page.locator("h1").inner_text(), "text": shared["title"], "url": page.url.replace(served_site, SITE)}
+
+
+def test_the_share_script_loads_only_when_the_box_nears_the_screen(page, served_site):
+    """The share box ends the page: a reader who never scrolls there never downloads its script."""
+    page.set_viewport_size({"width": 360, "height": 640})
+    page.goto(served_site + "prosedur/")
+    page.locator("article a[href*='prosedur/']").first.click()
+    page.wait_for_load_state("load")
+    box = page.locator("[data-pmi-share]")
+    assert box.evaluate("b => b.getBoundingClientRect().top") > 640 + 400, "the fixture page is too short to tell"
+    assert not [url for url in page.requests if url.endswith("/share.js")]
+    box.scroll_into_view_if_needed()
+    expect(page.locator("[data-pmi-share][data-ready=true]")).to_have_count(1)
+    assert [url for url in page.requests if url.endswith("/share.js")]
 
 
 def test_without_javascript_the_whatsapp_link_is_there(browser, served_site):

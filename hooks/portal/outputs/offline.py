@@ -59,6 +59,8 @@ THEME_COLOR = "#4051b5"
 VERSION_MARK = "__PORTAL_BUILD__"
 """Replaced in the built scripts by the build's version (Pagefind's metaCacheTag)."""
 MARKED = ("assets/javascripts/portal-search-ui.js",)
+SHARE_SCRIPT = "assets/portal/share.js"
+"""Loaded when a page's share box comes near the screen (portal.js), and with the checker's results."""
 SOURCE = Path(__file__).with_name("service_worker.js")
 
 _SEARCH_STYLE = re.compile(r'data-pmi-style="([^"]+)"')  # the search dialog's stylesheet
@@ -166,7 +168,7 @@ def save_list(site_dir: Path, root: str, others: list[str], tag: str,
     ``root`` (``others``: the other languages' roots): the home and help pages, A–Z, the checker (its
     script and data too), every program, procedure and country page, every page of the language those
     link to (:func:`closure`: glossary, organisations, situations, the lists the menu opens), what each
-    page loads, the scripts loaded on a first tap (:data:`ON_DEMAND`) and the language's search index;
+    page loads, the scripts loaded on first use (:data:`ON_DEMAND`, the share box's) and the language's search index;
     within :data:`SAVE_BUDGET`, in :data:`SAVE_ORDER`, a page kept only with all it loads. Not PDFs:
     they stay downloads. ``measured``: the assets measured so far (see :func:`page_weight`), so that
     what every page loads is gzipped once."""
@@ -183,7 +185,7 @@ def save_list(site_dir: Path, root: str, others: list[str], tag: str,
     def extra(*paths: str) -> dict[str, int]:
         return {path: gzipped_size((site_dir / path).read_bytes()) for path in paths if (site_dir / path).exists()}
 
-    groups = [extra(*ON_DEMAND, DIALOG_SCRIPT)]  # loaded on a reader's first tap: Listen, a term, search
+    groups = [extra(*ON_DEMAND, DIALOG_SCRIPT, SHARE_SCRIPT)]  # loaded on first use: Listen, a term, search, share
     for page in sorted(closure(site_dir, root, others, start), key=rank):
         group = {r.path: r.gz for r in page_weight(site_dir, page, measured).resources}
         if page == f"{root}{CHECKER_DIR}/index.html":

@@ -8,7 +8,10 @@
  *    "Dengarkan" loads assets/portal/listen.js. Each defines window.PMI_<name>, called with what
  *    was tapped. The "Dengarkan" control shows only where the device has a voice of its own
  *    (localService: never a network voice) for the page's language; Android names Indonesian
- *    "in". Where the device has voices but none for it, the control's place says so, once. */
+ *    "in". Where the device has voices but none for it, the control's place says so, once.
+ * 3. The share box that ends a program, procedure or country page ([data-pmi-share-soon]): its
+ *    script, assets/portal/share.js, loads when the box comes near the screen (at once where the
+ *    browser has no IntersectionObserver); until then the box is as without JavaScript. */
 (function (here) {
 (function () {
   "use strict";
@@ -93,6 +96,14 @@
     e.preventDefault();
     run(t.tagName === "A" ? "term" : "listen", t);
   });
+  var share = d.querySelector("[data-pmi-share-soon]"), near;
+  function loadShare() { var s = d.createElement("script"); s.src = base + "share.js"; d.head.appendChild(s); }
+  if (share && w.IntersectionObserver) {
+    near = new IntersectionObserver(function (seen) {
+      if (seen[0].isIntersecting) { near.disconnect(); loadShare(); }
+    }, { rootMargin: "400px" });
+    near.observe(share);
+  } else if (share) { loadShare(); }
   var speech = w.speechSynthesis, box = d.querySelector("[data-pmi-listen]");
   if (!speech || !box) { return; }
   function voices() {
