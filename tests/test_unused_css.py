@@ -78,6 +78,22 @@ def test_run_time_classes_are_kept_from_the_safelist_and_from_our_scripts(tmp_pa
     assert "md-button" in {n.lstrip(".") for n in unused_css.RUNTIME_NAMES["checker.js"]}
 
 
+def test_a_class_that_is_only_a_word_of_the_text_or_of_a_comment_keeps_nothing(tmp_path):
+    """"info" in a page's text, "danger" in a comment of our script and "example" in the web editor's
+    code keep no rule on a ``summary`` (which checker.js adds): no element has those classes."""
+    css = CSS + ".md-typeset .info>summary{color:blue}.md-typeset .danger>summary{color:red}" \
+                ".md-typeset .example>summary{color:green}.md-typeset .warning>summary{color:orange}"
+    site = make_site(tmp_path, page=PAGE.replace("<p>Teks</p>", "<p>Teks info danger example</p>"), css=css)
+    (site / "assets" / "portal.js").write_text("/* no danger here */ var a = 1;", encoding="utf-8")
+    (site / "admin").mkdir()
+    (site / "admin" / "decap-cms.js").write_text("var example = 'info danger';", encoding="utf-8")
+    unused_css.trim_site(site, "assets/stylesheets/main.*.min.css")
+    (name,) = [p.name for p in (site / "assets" / "stylesheets").iterdir()]
+    kept = (site / "assets" / "stylesheets" / name).read_text(encoding="utf-8")
+    assert ".warning>summary" in kept, "a summary inside the page's warning box: checker.js may add one"
+    assert not [c for c in ("info", "danger", "example") if f".{c}>summary" in kept], kept
+
+
 def test_print_rules_are_kept_when_they_can_apply(tmp_path):
     assert "@media print{.md-header{display:none}}" in trimmed(tmp_path)
 

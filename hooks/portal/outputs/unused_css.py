@@ -25,6 +25,8 @@ import lxml.html
 import tinycss2
 from tinycss2 import ast
 
+from portal.site.urls import ADMIN_DIR
+
 RUNTIME_NAMES: dict[str, frozenset[str]] = {
     # What each script adds to a page after it loads, as selector names: ``.class``, ``#id``, ``tag``.
     # A script that adds elements or classes a built page lacks gets its entry here.
@@ -57,6 +59,8 @@ DYNAMIC_ATTRIBUTES = frozenset({"open"})
 """Attributes the reader toggles (``<details>``, ``<dialog>``): selectors on them are taken out too."""
 
 
+_CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
+"""A class attribute as our templates, Markdown and lxml write it."""
 _WORD = re.compile(r"[\w-]+")
 """What a class, id, tag or attribute name is made of; a page whose text lacks one of a selector's
 names as a whole word cannot match it, and is not parsed for it (the build stays fast)."""
@@ -206,6 +210,7 @@ class SiteUse:
     """What the built pages and our scripts use, gathered before the stylesheet is trimmed."""
     matched: set[str] = field(default_factory=set)  # static selector texts that matched an element
     words: set[str] = field(default_factory=set)  # every word of every page: names, custom properties …
+    classes: set[str] = field(default_factory=set)  # every class of an element of a page (its class attribute)
     runtime: set[str] = field(default_factory=set)  # names our scripts add at run time
     properties: set[str] = field(default_factory=set)  # custom properties used outside the stylesheet
     inline_scripts: set[str] = field(default_factory=set)  # the text of the pages' inline <script>s
@@ -232,6 +237,7 @@ def match_pages(pages: Iterable[str], selectors: Iterable[_Selector], use: SiteU
         words = set(_WORD.findall(html))
         words |= {w.lower() for w in words}
         use.words |= words
+        use.classes |= {name for value in _CLASS_ATTRIBUTE.findall(html) for name in value.split()}
         use.inline_scripts.update(_inline_scripts(html))
         key = skeleton(html, free_value)
         if key is not None and key in skeletons:
@@ -358,6 +364,14 @@ def custom_properties(tokens: Iterable) -> set[str]:
     return found
 
 
+_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def _code(script: str) -> str:
+    """``script`` without its block comments, whose prose would otherwise keep rules it names."""
+    return _BLOCK_COMMENT.sub(" ", script)
+
+
 def script_names(scripts: Iterable[str], stylesheet_names: Iterable[str]) -> set[str]:
     """Classes and custom properties of the stylesheet that our scripts name (a class a script
     adds is used though no built page has it)."""
@@ -419,7 +433,10 @@ def trim(css: str, use: SiteUse, unmatchable: Iterable[str] = ()) -> TrimResult:
     def used(selector: _Selector) -> bool:
         if selector.static in use.matched or selector.static in unjudged:
             return True
-        return bool(selector.names & use.runtime) and selector.names <= known
+        # a rule on what a script adds (``summary``) inside classes some element has, or a script adds:
+        # a class that is only a word of a page's text ("info") keeps nothing
+        return (bool(selector.names & use.runtime) and selector.names <= known
+                and selector.classes <= use.classes | use.runtime)
 
     def style_rules(rules: list) -> list:
         """Rules as (kind, payload): kept style rules as (selectors, declarations), at-rules kept whole."""
@@ -515,12 +532,13 @@ def runtime_names() -> set[str]:
 
 def site_use(site_dir: Path, stylesheet: Path, selectors: list[_Selector],
              stylesheet_names: Iterable[str]) -> tuple[SiteUse, list[str]]:
-    """What every page, stylesheet and script of ``site_dir`` (Pagefind's excepted) uses of ``stylesheet``."""
+    """What every page, stylesheet and script of ``site_dir`` uses of ``stylesheet``: not Pagefind's,
+    nor the web editor's (its pages never load the stylesheet, and its 5 MB of code name every word)."""
     use = SiteUse(runtime=runtime_names())
     pages = sorted(site_dir.rglob("*.html"))
     unmatchable = match_pages((p.read_text(encoding="utf-8") for p in pages), selectors, use)
-    scripts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(site_dir.rglob("*.js"))
-               if "pagefind" not in p.relative_to(site_dir).parts]
+    scripts = [_code(p.read_text(encoding="utf-8", errors="replace")) for p in sorted(site_dir.rglob("*.js"))
+               if not {"pagefind", ADMIN_DIR} & set(p.relative_to(site_dir).parts)]
     scripts += sorted(use.inline_scripts)
     for name in script_names(scripts, stylesheet_names):
         (use.properties if name.startswith("--") else use.runtime).add(name)
