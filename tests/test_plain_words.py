@@ -25,6 +25,13 @@ def test_sentences_end_at_stops_and_lines_and_words_are_what_a_reader_sees():
     assert readability.words("Biaya Rp37.500 (per bulan) - ya.") == 5
 
 
+def test_a_stop_after_an_abbreviation_or_an_initial_ends_no_sentence():
+    assert readability.sentences("Lihat UU No. 18 Tahun 2017. Datang ke Jl. A. Yani, mis. hari Senin.") == [
+        "Lihat UU No. 18 Tahun 2017.", "Datang ke Jl. A. Yani, mis. hari Senin."]
+    assert readability.sentences("Ask at a help desk, e.g. LTSA. Then go home.") == [
+        "Ask at a help desk, e.g. LTSA.", "Then go home."]
+
+
 def test_the_fixture_has_no_readability_warning(data):
     assert _warnings(data) == []
 

@@ -21,6 +21,10 @@ MAX_WORDS = 25
 MAX_AVERAGE = 15
 """Words a sentence on average, over every text of a page in one language."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[^a-z\s])")
+ABBREVIATIONS = frozenset({"no", "nomor", "mis", "dll", "dsb", "dst", "jl", "jln", "kec", "kab", "kel", "prov", "tgl",
+                           "hlm", "rp", "dr", "drs", "ir", "st", "mr", "mrs", "ms", "e.g", "i.e", "a.n", "u.p", "vs"})
+"""Words written with a stop that ends no sentence ("No. 18", "Jl. Ahmad Yani", "e.g. LTSA"), lower case
+without their last stop; a single letter with a stop (an initial) ends none either."""
 _WORD = re.compile(r"\S*\w\S*")
 
 
@@ -34,12 +38,24 @@ class TextWarning:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a Markdown ``text`` as a reader sees them (each line ends one)."""
+    """The sentences of a Markdown ``text`` as a reader sees them (each line ends one; a stop after
+    an abbreviation or an initial does not)."""
     out = []
     for line in text.split("\n"):
-        seen = visible_text(line)
-        out += [s for s in _SENTENCE_END.split(seen) if s and _WORD.search(s)]
+        joined: list[str] = []
+        for piece in _SENTENCE_END.split(visible_text(line)):
+            if joined and _ends_with_abbreviation(joined[-1]):
+                joined[-1] = f"{joined[-1]} {piece}"
+            else:
+                joined.append(piece)
+        out += [s for s in joined if s and _WORD.search(s)]
     return out
+
+
+def _ends_with_abbreviation(sentence: str) -> bool:
+    last = sentence.rstrip("\"'”’)]").rsplit(None, 1)[-1] if sentence.strip() else ""
+    word = last.lstrip("(\"'“‘").lower()
+    return word.endswith(".") and (word[:-1] in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha()))
 
 
 def words(sentence: str) -> int:
