@@ -133,16 +133,20 @@ def _hrefs(html: str, seen: dict[str, list[str]]) -> list[str]:
     return parse_pieces((piece for name, piece in pieces if name == "a"), parse, seen)
 
 
-def _linked_page(site_dir: Path, page: str, href: str) -> str | None:
+def _linked_page(site_dir: Path, page: str, href: str, pages: dict[str, str | None]) -> str | None:
     """The site path of the HTML page ``href`` on ``page`` leads to ('glosarium/index.html'), or None:
-    another host or scheme, a file that is not a page (a PDF), a page not in the site."""
+    another host or scheme, a file that is not a page (a PDF), a page not in the site. ``pages``: what
+    each site path was found to be so far in this scan (every page links to the same few)."""
     parts = urlsplit(urljoin("http://site/" + page, href.strip()))
     if (parts.scheme, parts.netloc) != ("http", "site"):
         return None
     path = unquote(parts.path).lstrip("/")
-    if path == "" or path.endswith("/") or (site_dir / path).is_dir():
-        path = posixpath.join(path, "index.html")
-    return path if path.endswith(".html") and (site_dir / path).is_file() else None
+    if path not in pages:
+        target = path
+        if path == "" or path.endswith("/") or (site_dir / path).is_dir():
+            target = posixpath.join(path, "index.html")
+        pages[path] = target if target.endswith(".html") and (site_dir / target).is_file() else None
+    return pages[path]
 
 
 def closure(site_dir: Path, root: str, others: list[str], start: list[str]) -> list[str]:
@@ -151,11 +155,11 @@ def closure(site_dir: Path, root: str, others: list[str], start: list[str]) -> l
     what a reader who saved ``start`` can tap on offline. Read from the built HTML (``<a href>``)."""
     def ours(path: str) -> bool:
         return path.startswith(root) and not any(o and path.startswith(o) for o in others) and not is_admin(path)
-    found, queue, seen = set(start), list(start), {}
+    found, queue, seen, pages = set(start), list(start), {}, {}
     while queue:
         page = queue.pop()
         for href in _hrefs((site_dir / page).read_text(encoding="utf-8"), seen):
-            target = _linked_page(site_dir, page, href)
+            target = _linked_page(site_dir, page, href, pages)
             if target and target not in found and ours(target):
                 found.add(target)
                 queue.append(target)
