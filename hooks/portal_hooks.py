@@ -110,6 +110,7 @@ def on_page_context(context, page, config, nav):
 def on_env(env, config, files):
     """Template globals for the language being built (see :mod:`portal.mkdocs.templates`)."""
     env.globals.update(templates.template_globals(config, _prepared(config).strings))
+    templates.cache_compiled(env, _prepared(config).site.root)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -1,11 +1,18 @@
 """Globals of the theme's templates (``overrides/main.html`` and its partials) for the language being built."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import jinja2
+
+from portal.build.paths import own_folder
 from portal.mkdocs import i18n
 from portal.site.strings import Strings
 from portal.site.urls import AZ_DIR, HELP_DIR, SEARCH_DIR
+
+COMPILED_DIR = Path(".cache") / "templates"
+"""Jinja's compiled theme templates, by their source's checksum (written by Jinja, read back by it)."""
 
 
 def template_globals(config, strings: dict[str, Strings]) -> dict[str, Any]:
@@ -22,3 +29,10 @@ def template_globals(config, strings: dict[str, Strings]) -> dict[str, Any]:
             "portal_search_bundle": lang_root + SEARCH_DIR + "/",
             "portal_lang_root": lang_root,
             "portal_nav_cache": {}}
+
+
+def cache_compiled(env: jinja2.Environment, root: Path) -> None:
+    """Compile the theme's templates once, not again at each language's build and each preview rebuild
+    (MkDocs makes a new environment every time): Jinja's bytecode cache in :data:`COMPILED_DIR`, keyed
+    by each template's source, so an edited template is compiled afresh."""
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(own_folder(root, COMPILED_DIR)))
