@@ -415,3 +415,24 @@ def test_a_relative_link_must_lead_to_a_page_and_anchor_the_site_has(data, href,
     assert (error.file, error.line, error.field, error.code) == (
         "data/programs/melati.yaml", line_of("description:") + 1, "description.id", "E-LINK")
     assert "tidak" in error.message_id and ("no such" in error.message_en or "unknown part" in error.message_en)
+
+
+def test_a_file_with_a_mistake_of_its_own_is_not_reported_again_wherever_it_is_named(data):
+    """A staff member breaks one source file and one country file: two messages, at the two mistakes,
+    not one more in every file that cites the source or links to, or searches for, the country's page."""
+    source = data / "sources" / "antara-jatim-2021-ipuk-pmi.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace("title:", "title: [", 1), encoding="utf-8")
+    country = data / HONG_KONG
+    country.write_text(country.read_text(encoding="utf-8") + "bukan_kolom: 1\n", encoding="utf-8")
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    assert sorted((e.file, e.code) for e in info.value.errors) == [
+        ("data/countries/hong-kong.yaml", "E-UNKNOWN-FIELD"), ("data/sources/antara-jatim-2021-ipuk-pmi.yaml", "E-SYNTAX")], \
+        info.value.report()
+
+
+def test_a_reference_to_a_file_that_does_not_exist_is_still_reported(data):
+    (data / "sources" / "antara-jatim-2021-ipuk-pmi.yaml").unlink()
+    with pytest.raises(ContentInvalid) as info:
+        load_content(data, LANGS, today=TODAY, root=data.parent)
+    assert [e for e in info.value.errors if e.code == "E-REF" and "antara-jatim-2021-ipuk-pmi" in e.message_en]

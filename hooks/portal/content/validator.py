@@ -478,8 +478,11 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
     text_fields: list[TextField] = []
     records_read: dict[str, translations.Records] = {}
     case_paths: dict[int, tuple] = {}  # where a program's own case is in its file (a case file: the root)
+    unreadable: dict[str, set[str]] = {}  # kind -> slugs of its files that exist but could not be read
 
     def read(path: Path, kind: str, slug: str | None) -> None:
+        if slug is not None:
+            unreadable.setdefault(kind, set()).add(slug)  # until it is read
         try:
             doc = load_file(path, root, inside=data_dir)
         except LoadFailed as exc:
@@ -499,6 +502,8 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
             return
         args = (ck, slug, today) if slug is not None else (ck, today)
         item = BUILDERS[kind](*args)
+        if slug is not None:
+            unreadable[kind].discard(slug)
         text_fields.extend(TextField(doc.file, doc.line(p), dotted(p), text) for p, text in ck.fields)
         records_read[doc.file] = records
         if slug is None:
@@ -546,7 +551,7 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         organization_index={o.slug: o for o in built["organization"]},
         text_fields=tuple(text_fields), translation_records=records_read,
         orphan_record_files=_orphan_records(data_dir, root, errors))
-    _cross_check(content, checkers, errors)
+    _cross_check(content, checkers, errors, unreadable)
     evaluable = not errors  # the rules can be run only on otherwise valid content
     _check_cases(content, checkers, case_paths, errors, {p.stem for p in (data_dir / "programs").glob("*.y*ml")})
     if evaluable:
@@ -556,12 +561,19 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
     return content
 
 
-def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[ContentError]) -> None:
+UNREAD_KINDS = {"source": "source", "organisation": "organization", "procedure": "procedure"}
+"""The kind of file each id of :data:`ID_HOMES` names."""
+
+
+def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[ContentError],
+                 unreadable: dict[str, set[str]]) -> None:
+    """References between files. An id or page whose file exists but has errors of its own (``unreadable``,
+    by kind) is not reported again wherever it is named: one mistake, one message, at the mistake."""
     sources, orgs = content.source_index, content.organization_index
     questions = {q.id: q for q in content.questions}
 
     def ref(ck: _Checker, path: tuple, value: str, index, what_id: str, what_en: str) -> None:
-        if value not in index:
+        if value not in index and value not in unreadable.get(UNREAD_KINDS[what_en], ()):
             home = ID_HOMES[what_en]
             hint_id, hint_en = schema.did_you_mean(value, index, schema.ID_CUTOFF)
             ck.report(path, "E-REF",
@@ -581,7 +593,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
     _unique(checkers, content.glossary, lambda g: g.term.lower(), lambda i: ("term",), "term")
     _unique(checkers, content.situations, lambda s: s.audience, lambda i: ("audience",), "audience")
     words.check(content, lambda item: checkers[id(item)].report, words.known_pages(content, {
-        PAGES[kind].split("/")[0]: [item.slug for item in items] for kind, items in (
+        PAGES[kind].split("/")[0]: [*(item.slug for item in items), *unreadable.get(kind, ())] for kind, items in (
             ("program", content.programs), ("procedure", content.procedures), ("country", content.countries),
             ("situation", content.situations), ("organization", content.organizations))}, INDEX_PAGES))
 
@@ -642,7 +654,7 @@ def _cross_check(content: Content, checkers: dict[int, _Checker], errors: list[C
         refs(checkers[id(prop)], ("sources",), prop.sources, sources, "sumber", "source")
     for term in content.glossary:
         refs(checkers[id(term)], ("sources",), term.sources, sources, "sumber", "source")
-    _link_targets(content, checkers)
+    _link_targets(content, checkers, unreadable)
     _policy_refs(content, checkers, refs)
     for i, q in enumerate(content.questions):
         if q.for_help and not content.countries:
@@ -753,15 +765,15 @@ INDEX_PAGES = ("", "bantuan", "glosarium", "usulan", "cek", "az", "brosur")
 """Pages a text may link to besides items' pages: the home page and these folders' index pages."""
 
 
-def _link_targets(content: Content, checkers: dict[int, _Checker]) -> None:
+def _link_targets(content: Content, checkers: dict[int, _Checker], unreadable: dict[str, set[str]]) -> None:
     """A relative link leads to a page the site has: a program, procedure, country, situation or organisation
     (or its folder's list), the home page or an :data:`INDEX_PAGES` page; a ``#fragment`` only to a glossary
     term (``glosarium/#pmi``), the one anchor content can know. So every link of a built page resolves."""
-    folders = {PAGES[kind].split("/")[0]: items for kind, items in (
+    folders = {PAGES[kind].split("/")[0]: (kind, items) for kind, items in (
         ("program", content.programs), ("procedure", content.procedures), ("country", content.countries),
         ("situation", content.situations), ("organization", content.organizations))}
-    known = {folder: {s for item in items for s in (item.slug, *getattr(item, "old_slugs", ()))}
-             for folder, items in folders.items()}
+    known = {folder: {s for item in items for s in (item.slug, *getattr(item, "old_slugs", ()))} | unreadable.get(kind, set())
+             for folder, (kind, items) in folders.items()}
     anchors = {term.anchor for term in content.glossary}
     for ck in {id(ck): ck for ck in checkers.values()}.values():
         for path, target, fragment in ck.links:
