@@ -176,3 +176,15 @@ def test_saved_pages_keep_the_scripts_loaded_on_first_tap(fixture_site):
     for root in ("", "en/"):
         files = json.loads((fixture_site / root / "offline.json").read_text(encoding="utf-8"))["files"]
         assert {"assets/portal/listen.js", "assets/portal/term.js"} <= set(files)
+
+
+def test_a_stop_after_an_abbreviation_or_an_initial_is_read_on(page, served_site):
+    """"UU No. 18" and "Jl. A. Yani" are read on, as the plain-words counter counts them."""
+    with_tts(page)
+    page.goto(served_site + "program/melati/")
+    expect(page.locator("[data-pmi-listen]")).to_be_visible()
+    page.evaluate("""() => { const p = document.createElement("p");
+        p.textContent = "Lihat UU No. 18 Tahun 2017. Datang ke Jl. A. Yani, mis. hari Senin. Selesai.";
+        document.querySelector("article h1").after(p); }""")
+    texts = [s["text"] for s in listen_through(page)]
+    assert texts[1:4] == ["Lihat UU No. 18 Tahun 2017.", "Datang ke Jl. A. Yani, mis. hari Senin.", "Selesai."], texts[:5]
