@@ -2,6 +2,7 @@
 (the browser tests run the minified copies: the checker, sharing, search and offline reading)."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -30,3 +31,16 @@ def test_our_scripts_lose_comments_and_spaces_and_stay_valid_javascript(tmp_path
     for path in tmp_path.rglob("*.js"):
         check = subprocess.run([node, "--check", str(path)], capture_output=True, text=True)
         assert check.returncode == 0, f"{path.name}: {check.stderr}"
+
+
+def test_our_stylesheets_lose_comments_and_spaces_and_keep_every_rule(tmp_path):
+    css = (ROOT / "docs" / "assets" / "portal.css").read_text(encoding="utf-8")
+    (tmp_path / "assets" / "stylesheets").mkdir(parents=True)
+    (tmp_path / "assets" / "portal.css").write_text(css, encoding="utf-8")
+    (tmp_path / "assets" / "stylesheets" / "main.1234.min.css").write_text("/* Material's */ a { b: c }\n")
+    minify_site(tmp_path)
+    out = (tmp_path / "assets" / "portal.css").read_text(encoding="utf-8")
+    assert "/*" not in out and len(out) < 0.85 * len(css)
+    assert out.count("{") == re.sub(r"/\*.*?\*/", "", css, flags=re.S).count("{")  # no rule lost
+    assert ".pmi-icon{" in out and "--pmi-warn:" in out
+    assert (tmp_path / "assets" / "stylesheets" / "main.1234.min.css").read_text() == "/* Material's */ a { b: c }\n"

@@ -66,8 +66,8 @@ def privacy_check(prepared: Prepared) -> None:
 
 # Fixed order: site fixes and redirects, the stylesheet trimmed over every page written so far,
 # brochures, then rules JSON, link preview images, the search index, then the web editor (after
-# the index: readers never find it; it loads no theme stylesheet), our scripts minified (after the
-# CSS trim, which reads the class names in them), then offline reading (computed from everything
+# the index: readers never find it; it loads no theme stylesheet), our scripts and stylesheets minified
+# (after the CSS trim, which reads the class names and custom properties in them), then offline reading (computed from everything
 # before it); last, the privacy scan of everything written.
 STEPS: list[tuple[str, Step]] = [
     ("site fixes", lambda prepared: (remove_theme_javascript(prepared.site.site_dir),
