@@ -15,7 +15,7 @@ from portal.mkdocs import i18n, memory_pages, prerendered, templates, theme_fixe
 from portal.mkdocs.config import from_mkdocs_config
 from portal.outputs import offline, search
 from portal.outputs.brochures import BrochureError
-from portal.site import error_page, hreflang
+from portal.site import error_page, hreflang, whitespace
 
 
 log = logging.getLogger("mkdocs.hooks.portal")
@@ -99,7 +99,11 @@ def on_shutdown():
 def on_post_template(output, template_name, config):
     if template_name != "404.html":
         return output
-    return theme_fixes.not_found_page(from_mkdocs_config(config), i18n.current_language(config), output)
+    return whitespace.compact(theme_fixes.not_found_page(from_mkdocs_config(config), i18n.current_language(config), output))
+
+
+def on_post_page(output, page, config):
+    return whitespace.compact(output)
 
 
 def on_page_context(context, page, config, nav):

@@ -120,6 +120,8 @@ HTML_ALLOWED = {
     ("checks/privacy.py", "<style>"), ("checks/privacy.py", "<script>"),
     # the pattern that takes the index-only blocks (templates/search_extras.html) out of built pages
     ("outputs/search.py", r'\n?<div class="pmi-search-(?:aliases|filters)" hidden[^>]*>.*?</div>'),
+    # the parts of a built page whose white space is kept as written
+    ("site/whitespace.py", r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)"),
 }
 
 
