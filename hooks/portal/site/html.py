@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from portal.site import urls
+from portal.site import icons, urls
 
 ROOT = Path(__file__).resolve().parents[3]
 SECTIONS_DIR = Path("overrides") / "sections"
@@ -38,6 +38,7 @@ def environment(*folders: Path) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
     env.globals["urls"] = urls  # the site's folders, for links between pages
+    env.globals["icons"] = icons  # the pictograms of sections and contacts
     return env
 
 
