@@ -245,6 +245,30 @@ class HtmlPage(HTMLParser):
         return {e.attrs["id"] for e in self.elements if "id" in e.attrs}
 
 
+# --- PDF read back (pdfplumber pages) ---
+
+def pdf_words(pdf_page, text: str, min_size: float = 0) -> list[dict] | None:
+    """The words of ``text`` on ``pdf_page``, in order (the first at least ``min_size`` pt), or None."""
+    words = pdf_page.extract_words(extra_attrs=["size"])
+    wanted = text.split()
+    for i in range(len(words) - len(wanted) + 1):
+        run = words[i:i + len(wanted)]
+        if [w["text"] for w in run] == wanted and run[0]["size"] >= min_size:
+            return run
+    return None
+
+
+def pdf_line_start(pdf_page, word: dict) -> dict:
+    """The first word of the line ``word`` is on."""
+    return min((w for w in pdf_page.extract_words() if abs(w["top"] - word["top"]) < 2), key=lambda w: w["x0"])
+
+
+def drawn_before(pdf_page, word: dict) -> bool:
+    """Whether a drawn shape (a pictogram: a path, not a glyph) ends just left of ``word``, on its line."""
+    return any(word["x0"] - 20 <= c["x1"] <= word["x0"] and c["bottom"] > word["top"] and c["top"] < word["bottom"]
+               for c in pdf_page.curves)
+
+
 def load_yaml(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 

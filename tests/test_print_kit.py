@@ -18,7 +18,8 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from conftest import FIXTURE_TODAY, POPPLER, REAL_UI, ROOT, copy_fixture_data, require_tool
+from conftest import (FIXTURE_TODAY, POPPLER, REAL_UI, ROOT, copy_fixture_data, drawn_before, pdf_line_start,
+                      pdf_words, require_tool)
 from more_data import with_more_data
 from portal.content.errors import ContentInvalid
 from portal.content.validator import load_content
@@ -194,6 +195,26 @@ def test_a_marked_procedure_has_its_now_lines_under_its_title_not_its_summary(ki
     for p in content.procedures:
         if not p.pocket:
             assert not any(plain(line) in body for line in p.now), p.slug
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_marked_contacts_where_lines_and_contacts_headings_carry_their_pictograms(kit, lang):
+    """Issue 35 item 2: the guide's help lines and procedures' contacts, "where to go" and the
+    "contacts" heading each start with their pictogram (a drawn path) on their line."""
+    site, content, strings, files = kit
+    values = [c.value for p in content.procedures if p.pocket for c in p.contacts if c.pocket]
+    values += [c.value for country in content.countries for c in country.contacts if c.pocket]
+    where = strings[lang]("heading.where")
+    labels = [where if where.endswith("?") else where + ":", strings[lang]("heading.contacts")]
+    found: dict[str, int] = {}
+    with pdfplumber.open(files[(lang, "pocket")].cache_file) as pdf:
+        for pdf_page in pdf.pages:
+            for text in [*values, *labels]:
+                words = pdf_words(pdf_page, text)
+                if words:
+                    assert drawn_before(pdf_page, pdf_line_start(pdf_page, words[0])), (pdf_page.page_number, text)
+                    found[text] = found.get(text, 0) + 1
+    assert len(values) >= 3 and set(found) == {*values, *labels}
 
 
 @pytest.mark.parametrize("lang", LANGS)
