@@ -486,6 +486,8 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
             errors.append(exc.error)
             return
         records = _records(translations.record_path(data_dir, path), root, data_dir, errors)
+        current = translations.sources(doc.data, languages)  # records follow a list item that moved
+        records = {lang: translations.follow(by_field, current) for lang, by_field in records.items()}
         ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""), records)
         errors.extend(character_errors(doc))
         errors.extend(policy.placeholders(doc))
