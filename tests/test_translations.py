@@ -334,3 +334,47 @@ def test_inserting_a_step_reports_only_the_new_step(data):
     # editing a moved step in place still marks it
     _edit(procedure, "Calon PMI menjalani pemeriksaan akhir.", "Calon PMI menjalani pemeriksaan terakhir.")
     assert _stale(_load(data), file) == {"steps[2].body": {"en"}}
+
+
+def test_the_web_editors_sign_off_in_the_entry_counts_as_a_record(data):
+    """``translation_checked`` (written by the editor's button): a record made from the source as it
+    is now wins over the record file's; a stale one in the entry does not hide a fresh file record."""
+    melati, file = data / "programs" / "melati.yaml", "data/programs/melati.yaml"
+    new_summary = "Program pendampingan belajar untuk anak PMI"
+    _edit(melati, MELATI_SUMMARY_ID, new_summary)
+    assert _stale(_load(data), file) == {"summary": {"en"}}
+    summary = yaml.safe_load(melati.read_text(encoding="utf-8"))["summary"]["id"]
+    with melati.open("a", encoding="utf-8") as f:
+        f.write(f"translation_checked:\n  en:\n    summary: {translations.fingerprint(summary)}\n"
+                "    title: '0000000000'\n")
+    content = _load(data)
+    assert _stale(content, file) == {}
+    assert content.translation_records[file]["en"]["summary"] == translations.fingerprint(summary)
+    assert portal("translated", "--data", str(data), str(melati), "title").returncode == 0
+    assert _stale(_load(data), file) == {}
+
+
+@pytest.mark.parametrize("entry, code, field", [
+    ("  jv:\n    summary: 0123456789\n", "E-LANG", "translation_checked.jv"),
+    ("  en:\n    sumary: 0123456789\n", "E-RECORD", "translation_checked.en.sumary"),
+    ("  en:\n    summary: xyz\n", "E-RECORD", "translation_checked.en.summary"),
+])
+def test_a_wrong_sign_off_in_the_entry_is_an_error_naming_file_line_field(data, entry, code, field):
+    melati = data / "programs" / "melati.yaml"
+    with melati.open("a", encoding="utf-8") as f:
+        f.write("translation_checked:\n" + entry)
+    with pytest.raises(ContentInvalid) as exc:
+        _load(data)
+    [error] = exc.value.errors
+    lines = melati.read_text(encoding="utf-8").splitlines()
+    assert (error.file, error.code, error.field) == ("data/programs/melati.yaml", code, field), error
+    assert error.line == len(lines) - (0 if code == "E-RECORD" else 1)
+    assert "web" in error.message_en
+
+
+def test_the_entrys_sign_off_follows_a_step_and_forgets_a_removed_one():
+    current = {"steps[0].title": "x", "steps[1].title": "a"}
+    checked = {"en": {"steps[0].title": "a", "steps[1].title": "gone"}}
+    assert translations.merged({}, checked, current) == {"en": {"steps[1].title": "a"}}
+    recorded = {"en": {"steps[1].title": "old"}}
+    assert translations.merged(recorded, checked, current) == {"en": {"steps[1].title": "a"}}

@@ -127,6 +127,27 @@ def _pair(old: Mapping[int, Mapping[str, str]], new: Mapping[int, Mapping[str, s
     return pairs
 
 
+CHECKED = "translation_checked"
+"""The field of a content file where the web editor's button records checked translations, in the
+shape of a record file (the editor cannot write ``data/translations/``)."""
+
+
+def merged(recorded: Records, checked: Records, current: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """A file's records and its entry's own (:data:`CHECKED`), each following its list items.
+
+    Per field, a record made from the source text as it is now wins; otherwise the record file's.
+    Records of the entry for a text that is gone are dropped (the editor removed it).
+    """
+    out: dict[str, dict[str, str]] = {}
+    for lang in sorted({*recorded, *checked}):
+        ours = follow(recorded.get(lang, {}), current)
+        theirs = {f: h for f, h in follow(checked.get(lang, {}), current).items() if f in current}
+        both = {**theirs, **ours, **{f: h for f, h in theirs.items() if h == current[f]}}
+        if both:
+            out[lang] = both
+    return out
+
+
 def record_path(data_dir: Path, content_file: Path) -> Path:
     """Where the records of ``content_file`` (a file under ``data_dir``) are kept."""
     return data_dir / RECORDS_DIR / content_file.relative_to(data_dir)
