@@ -189,3 +189,16 @@ def test_only_required_booleans_have_a_default():
     assert field(fields, "eligibility.criteria_published")["default"] is False
     assert "default" not in field(fields, "pocket")
     assert "default" not in field(fields, "contacts.pocket")  # else every new programme got a contact
+
+
+def test_every_edited_kind_with_texts_has_the_translation_sign_off_told_the_languages():
+    config = make(("id", "en", "jv"))
+    for folder, kind in COLLECTIONS.items():
+        fields = collection(config, folder)["fields"]
+        if kind == "case":  # a case has no bilingual text
+            assert all(f["name"] != "translation_checked" for f in fields)
+            continue
+        sign_off = field(fields, "translation_checked")
+        assert fields[-1] is sign_off and sign_off["required"] is False
+        assert (sign_off["widget"], sign_off["languages"]) == ("translation_check", ["id", "en", "jv"])
+        assert sign_off["language_names"] == {"id": "Bahasa Indonesia", "en": "English", "jv": "jv"}
