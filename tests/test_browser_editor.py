@@ -3,7 +3,7 @@ driven in Chromium with local_backend. One text of a program with a rule is chan
 the branch the editor wrote changes only that field's lines, the rule is unchanged, the content
 still validates, and no request left the machine. A rule is edited as YAML text in our widget:
 a text that does not read is an error in the form and is not saved; a good one is saved as the
-rule's mapping, changing only its own lines."""
+rule's mapping, changing only its own lines. A translation is signed off with the editor's button."""
 from __future__ import annotations
 
 import datetime as dt
@@ -20,6 +20,7 @@ import time
 import pytest
 from playwright.sync_api import expect as pw_expect
 
+from portal.content import translations
 from portal.content.errors import ContentInvalid
 from portal.content.loader import load_text
 from portal.content.validator import load_content
@@ -360,3 +361,44 @@ def test_make_editor_saves_a_branch_and_never_touches_the_checkout(tmp_path, pag
         editor.wait(timeout=30)
     assert not (repo / ".cache" / "editor-worktree").exists()  # removed on stop; the branch stays
     assert _git(repo, "branch", "--list", "cms/*").split() == ["cms/programs/g-to-g-korea"]
+
+
+def test_a_translation_is_signed_off_in_the_editor(clone, page, tmp_path):
+    """The Indonesian summary changed in the editor makes the English stale; the sign-off button
+    records every text's fingerprint in the entry, and the saved file then shows no stale mark."""
+    repo, url, api = clone
+    _open(page, url, api, "collections/programs/entries/g-to-g-korea")
+    summary_id = page.locator("xpath=//label[normalize-space()='Ringkasan satu kalimat']/following::textarea[1]")
+    summary_id.wait_for(timeout=60_000)
+    summary_id.fill("Penempatan kerja di pabrik Korea Selatan lewat pemerintah (G to G).")
+    sign = page.get_by_role("button", name="Terjemahan English sudah saya periksa")
+    count = sign.locator("xpath=preceding-sibling::span[1]")
+    sign.hover()
+    pw_expect(count).to_contain_text("English: ")
+    assert count.get_attribute("data-changed") != "0"  # nothing recorded in the entry yet
+    sign.click()
+    pw_expect(count).to_have_attribute("data-changed", "0")
+    page.get_by_role("button", name="Simpan").first.click()
+    branch = "cms/programs/g-to-g-korea"
+    _saved(page, repo, branch)
+    after = _git(repo, "show", f"{branch}:{PROGRAM}")
+    saved = load_text(after, PROGRAM).data
+    checked = saved["translation_checked"]["en"]
+    assert checked["summary"] == translations.fingerprint(saved["summary"]["id"])
+    assert set(checked) == set(translations.sources({**saved, "translation_checked": None}, ("id", "en")))
+
+    def stale(text: str) -> dict:
+        data = tmp_path / "c" / "data"
+        shutil.rmtree(data.parent, ignore_errors=True)
+        shutil.copytree(repo / "data", data)
+        (data.parent / PROGRAM).write_text(text, encoding="utf-8")
+        content = load_content(data, ("id", "en"), today=dt.date.fromisoformat(FIXTURE_TODAY), root=data.parent)
+        return {tf.field: tf.text.stale for tf in content.text_fields if tf.file == PROGRAM and tf.text.stale}
+    assert stale(after) == {}
+    without = after[:after.index("translation_checked:")]
+    assert stale(without) == {"summary": {"en"}}, "without the sign-off the English summary is stale"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "portal.py"), "validate", "--data",
+                             str(tmp_path / "c" / "data")], capture_output=True, text=True, timeout=120, cwd=ROOT,
+                            env={**os.environ, "PORTAL_TODAY": FIXTURE_TODAY})
+    assert result.returncode == 0, result.stdout + result.stderr
+    _only_local(page, url, api)

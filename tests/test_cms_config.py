@@ -207,3 +207,16 @@ def test_hints_speak_to_a_volunteer_not_a_programmer():
              for path, hint in [("", c.get("description", "")), *hints(c["fields"])]
              for word in jargon if word.lower() in hint.lower()]
     assert found == []
+
+
+def test_every_edited_kind_with_texts_has_the_translation_sign_off_told_the_languages():
+    config = make(("id", "en", "jv"))
+    for folder, kind in COLLECTIONS.items():
+        fields = collection(config, folder)["fields"]
+        if kind == "case":  # a case has no bilingual text
+            assert all(f["name"] != "translation_checked" for f in fields)
+            continue
+        sign_off = field(fields, "translation_checked")
+        assert fields[-1] is sign_off and sign_off["required"] is False
+        assert (sign_off["widget"], sign_off["languages"]) == ("translation_check", ["id", "en", "jv"])
+        assert sign_off["language_names"] == {"id": "Bahasa Indonesia", "en": "English", "jv": "jv"}

@@ -8,6 +8,7 @@ import re
 import subprocess
 
 import pytest
+import yaml
 
 from portal.content import translations
 from portal.content.errors import ContentInvalid
@@ -247,3 +248,133 @@ def test_the_built_page_and_brochure_carry_the_notice_in_their_language(outdated
     assert pdfs, "an English brochure of Melati"
     text = subprocess.run([require_tool("pdftotext", POPPLER), str(pdfs[0]), "-"], capture_output=True, text=True, check=True).stdout
     assert "Translation may be out of date" in " ".join(text.split())
+
+
+STEPS = {"title": "t", "steps[0].title": "a", "steps[0].body": "A", "steps[1].title": "b", "steps[1].body": "B",
+         "steps[2].title": "c", "steps[2].body": "C"}
+
+
+def _steps(*items: tuple[str, str]) -> dict[str, str]:
+    out = {"title": "t"}
+    for i, (title, body) in enumerate(items):
+        out |= {f"steps[{i}].title": title, f"steps[{i}].body": body}
+    return out
+
+
+@pytest.mark.parametrize("now, expected", [
+    # a step inserted: the others keep their records at their new place, the new one has none
+    (_steps(("a", "A"), ("x", "X"), ("b", "B"), ("c", "C")),
+     {"title": "t", "steps[0].title": "a", "steps[0].body": "A", "steps[2].title": "b", "steps[2].body": "B",
+      "steps[3].title": "c", "steps[3].body": "C"}),
+    # a step deleted: no record is left over
+    (_steps(("a", "A"), ("c", "C")), _steps(("a", "A"), ("c", "C"))),
+    # a step moved: it keeps its records
+    (_steps(("c", "C"), ("a", "A"), ("b", "B")), _steps(("c", "C"), ("a", "A"), ("b", "B"))),
+    # a step edited in place: its old record stays, so it reads as changed
+    (_steps(("a", "A"), ("b", "B2"), ("c", "C")), STEPS),
+    # inserted and edited: the edited step is paired by its unchanged title
+    (_steps(("x", "X"), ("a", "A"), ("b", "B2"), ("c", "C")),
+     {"title": "t", "steps[1].title": "a", "steps[1].body": "A", "steps[2].title": "b", "steps[2].body": "B",
+      "steps[3].title": "c", "steps[3].body": "C"}),
+    # every text of a step rewritten in place: still paired by position
+    (_steps(("a", "A"), ("b2", "B2"), ("c", "C")), STEPS),
+])
+def test_records_follow_a_step_not_its_position(now, expected):
+    assert translations.follow(STEPS, now) == expected
+
+
+def test_records_follow_a_document_inside_a_step():
+    recorded = {"steps[0].title": "a", "steps[0].documents[0]": "p", "steps[0].documents[1]": "q",
+                "steps[1].title": "b"}
+    now = {"steps[0].title": "a", "steps[0].documents[0]": "n", "steps[0].documents[1]": "p",
+           "steps[0].documents[2]": "q", "steps[1].title": "b"}
+    assert translations.follow(recorded, now) == {"steps[0].title": "a", "steps[0].documents[1]": "p",
+                                                  "steps[0].documents[2]": "q", "steps[1].title": "b"}
+
+
+def test_the_text_fields_found_in_a_file_are_the_ones_the_validator_reads():
+    """Records are followed before the checker runs, from the texts found in the file as loaded."""
+    content = _load(FIXTURE_DATA)
+    fields: dict[str, set[str]] = {}
+    for tf in content.text_fields:
+        fields.setdefault(tf.file, set()).add(tf.field)
+    assert len(fields) > 10
+    for file, expected in fields.items():
+        data = yaml.safe_load((FIXTURE_DATA.parent / file).read_text(encoding="utf-8"))
+        assert set(translations.sources(data, LANGS)) == expected, file
+
+
+NEW_STEP = """  - title:
+      id: Pemeriksaan kesehatan
+      en: Medical check
+    body:
+      id: Calon PMI menjalani pemeriksaan kesehatan.
+      en: Prospective migrant workers have a medical check.
+    sources: [alinea-2023-07-17-siapkerja]
+"""
+
+
+def test_inserting_a_step_reports_only_the_new_step(data):
+    procedure = data / "procedures" / "jalur-resmi.yaml"
+    file = "data/procedures/jalur-resmi.yaml"
+    _edit(procedure, "sources: [alinea-2023-07-17-siapkerja]\nsources:",
+          "sources: [alinea-2023-07-17-siapkerja]\n" + NEW_STEP.replace("kesehatan", "akhir")
+          .replace("Medical check", "Last check").replace("a medical check", "a last check") + "sources:")
+    assert portal("translated", "--data", str(data), str(procedure)).returncode == 0
+    _edit(procedure, "steps:\n", "steps:\n" + NEW_STEP)
+    content = _load(data)
+    assert _stale(content, file) == {}, "the steps that moved keep their records"
+    records = content.translation_records[file]["en"]
+    assert {f for f in records if f.startswith("steps")} == {"steps[1].title", "steps[1].body",
+                                                              "steps[2].title", "steps[2].body"}
+    status = portal("status", "--data", str(data)).stdout
+    listed = re.findall(r"data/procedures/jalur-resmi\.yaml:\d+: (\S+) teks", status)
+    assert listed == ["steps[0].title", "steps[0].body"], status
+    assert "catatan terjemahan tanpa teks" not in status
+    # editing a moved step in place still marks it
+    _edit(procedure, "Calon PMI menjalani pemeriksaan akhir.", "Calon PMI menjalani pemeriksaan terakhir.")
+    assert _stale(_load(data), file) == {"steps[2].body": {"en"}}
+
+
+def test_the_web_editors_sign_off_in_the_entry_counts_as_a_record(data):
+    """``translation_checked`` (written by the editor's button): a record made from the source as it
+    is now wins over the record file's; a stale one in the entry does not hide a fresh file record."""
+    melati, file = data / "programs" / "melati.yaml", "data/programs/melati.yaml"
+    new_summary = "Program pendampingan belajar untuk anak PMI"
+    _edit(melati, MELATI_SUMMARY_ID, new_summary)
+    assert _stale(_load(data), file) == {"summary": {"en"}}
+    summary = yaml.safe_load(melati.read_text(encoding="utf-8"))["summary"]["id"]
+    with melati.open("a", encoding="utf-8") as f:
+        f.write(f"translation_checked:\n  en:\n    summary: {translations.fingerprint(summary)}\n"
+                "    title: '0000000000'\n")
+    content = _load(data)
+    assert _stale(content, file) == {}
+    assert content.translation_records[file]["en"]["summary"] == translations.fingerprint(summary)
+    assert portal("translated", "--data", str(data), str(melati), "title").returncode == 0
+    assert _stale(_load(data), file) == {}
+
+
+@pytest.mark.parametrize("entry, code, field", [
+    ("  jv:\n    summary: 0123456789\n", "E-LANG", "translation_checked.jv"),
+    ("  en:\n    sumary: 0123456789\n", "E-RECORD", "translation_checked.en.sumary"),
+    ("  en:\n    summary: xyz\n", "E-RECORD", "translation_checked.en.summary"),
+])
+def test_a_wrong_sign_off_in_the_entry_is_an_error_naming_file_line_field(data, entry, code, field):
+    melati = data / "programs" / "melati.yaml"
+    with melati.open("a", encoding="utf-8") as f:
+        f.write("translation_checked:\n" + entry)
+    with pytest.raises(ContentInvalid) as exc:
+        _load(data)
+    [error] = exc.value.errors
+    lines = melati.read_text(encoding="utf-8").splitlines()
+    assert (error.file, error.code, error.field) == ("data/programs/melati.yaml", code, field), error
+    assert error.line == len(lines) - (0 if code == "E-RECORD" else 1)
+    assert "web" in error.message_en
+
+
+def test_the_entrys_sign_off_follows_a_step_and_forgets_a_removed_one():
+    current = {"steps[0].title": "x", "steps[1].title": "a"}
+    checked = {"en": {"steps[0].title": "a", "steps[1].title": "gone"}}
+    assert translations.merged({}, checked, current) == {"en": {"steps[1].title": "a"}}
+    recorded = {"en": {"steps[1].title": "old"}}
+    assert translations.merged(recorded, checked, current) == {"en": {"steps[1].title": "a"}}

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from portal.content import translations
 from portal.content.errors import ContentError
 from portal.content.loader import Document, dotted
 
@@ -167,6 +168,11 @@ def _convert(error: ValidationError, doc: Document) -> list[ContentError]:
         if value == LANGUAGE_PATTERN:
             return [err("E-LANG", f"kode bahasa '{instance}' tidak sah; tulis mis. id, en",
                         f"invalid language code '{instance}'; write e.g. id, en")]
+        if value in (RECORD_PATTERN, RECORD_FIELD_PATTERN) and path[:1] == (translations.CHECKED,):
+            return [err("E-RECORD", f"catatan terjemahan '{instance}' rusak; tekan lagi tombol "
+                        "'Terjemahan ... sudah saya periksa' di editor web",
+                        f"broken translation record '{instance}'; press the button "
+                        "'Terjemahan ... sudah saya periksa' in the web editor again")]
         if value in (RECORD_PATTERN, RECORD_FIELD_PATTERN):
             return [err("E-RECORD", f"catatan terjemahan '{instance}' rusak; berkas ini tidak diubah dengan tangan: "
                         "jalankan `make translated FILE=BERKAS`",

@@ -412,6 +412,31 @@ def _records(path: Path, root: Path, data_dir: Path, errors: list[ContentError])
     return {} if problems else translations.as_records(doc.data)
 
 
+def _followed(doc: Document, records: translations.Records, languages: tuple[str, ...],
+              errors: list[ContentError]) -> dict[str, dict[str, str]]:
+    """``records`` with those the web editor saved in the entry, following each text's list item."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    checked = data.get(translations.CHECKED) or {}
+    current = translations.sources({k: v for k, v in data.items() if k != translations.CHECKED}, languages)
+    for lang, by_field in checked.items():
+        where = (translations.CHECKED, lang)
+        if lang not in languages[1:]:
+            errors.append(ContentError(doc.file, doc.line(where), dotted(where), "E-LANG",
+                                       f"'{lang}' bukan bahasa terjemahan situs ini; tekan lagi tombol "
+                                       "'Terjemahan ... sudah saya periksa' di editor web",
+                                       f"'{lang}' is not a translation language of this site; press the button "
+                                       "'Terjemahan ... sudah saya periksa' in the web editor again"))
+        for field in by_field:  # a renumbered or removed list item is fine: its record follows or goes
+            top = re.match(r"[^.\[]*", field)[0]
+            if not any(translations.under(f, top) for f in current):
+                errors.append(ContentError(doc.file, doc.line(where + (field,)), dotted(where + (field,)), "E-RECORD",
+                                           f"'{field}' bukan kolom teks berkas ini; tekan lagi tombol "
+                                           "'Terjemahan ... sudah saya periksa' di editor web",
+                                           f"'{field}' is not a text field of this file; press the button "
+                                           "'Terjemahan ... sudah saya periksa' in the web editor again"))
+    return translations.merged(records, checked, current)
+
+
 def _orphan_records(data_dir: Path, root: Path, errors: list[ContentError]) -> tuple[str, ...]:
     """Record files whose content file is gone (a warning); a misnamed one is an error."""
     orphans = []
@@ -489,7 +514,6 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
             errors.append(exc.error)
             return
         records = _records(translations.record_path(data_dir, path), root, data_dir, errors)
-        ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""), records)
         errors.extend(character_errors(doc))
         errors.extend(policy.placeholders(doc))
         errors.extend(deception.addresses(doc))
@@ -500,6 +524,8 @@ def load_content(data_dir: Path, languages: tuple[str, ...], today: dt.date | No
         if problems:
             errors.extend(problems)
             return
+        records = _followed(doc, records, languages, errors)
+        ck = _Checker(doc, languages, errors, PAGES[kind].format(slug=slug or ""), records)
         args = (ck, slug, today) if slug is not None else (ck, today)
         item = BUILDERS[kind](*args)
         if slug is not None:
@@ -703,7 +729,8 @@ def _check_phones(content: Content, checkers: dict[int, _Checker]) -> None:
         read = {path for path, _ in ck.texts_read}
         for path, value in strings(ck.doc.data):
             is_contact = "contacts" in path and path[-1] == "value"  # checked by check_contacts
-            if path not in read and not is_contact:
+            is_record = path[:1] == (translations.CHECKED,)  # fingerprints, never shown
+            if path not in read and not is_contact and not is_record:
                 policy.check_text_phones(value, path, sourced, ck.report, ck.doc)
 
 

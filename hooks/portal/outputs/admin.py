@@ -27,6 +27,8 @@ SCRIPT = "decap-cms.js"
 YAML_DIST = ROOT / "node_modules" / "yaml" / "browser" / "dist"
 """The ``yaml`` library's browser build (ES modules), copied to ``admin/yaml/``."""
 EDITOR_SCRIPT = Path(__file__).with_name("editor.js")
+EDITOR_MODULES = (Path(__file__).with_name("translation_check.js"),)
+"""Modules ``editor.js`` imports, copied beside it."""
 LOCALE_FILE = "editor.{lang}.yaml"
 """Decap's interface in a language (beside this module), e.g. ``editor.id.yaml``: keys of Decap's
 English locale, the ones volunteers meet; a key missing falls back to English (Decap merges them)."""
@@ -77,7 +79,8 @@ def write(site_dir: Path, schema_file: Path, folders: dict[str, str], languages:
     (out / "yaml").mkdir(exist_ok=True)
     for path in yaml_files(YAML_DIST):
         shutil.copyfile(path, out / "yaml" / path.name)
-    shutil.copyfile(EDITOR_SCRIPT, out / EDITOR_SCRIPT.name)
+    for path in (EDITOR_SCRIPT, *EDITOR_MODULES):
+        shutil.copyfile(path, out / path.name)
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     config = cms_config.config(schema, folders, languages, backend, site_url, today)
     locale = interface_locale(languages[0])

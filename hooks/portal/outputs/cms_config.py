@@ -7,7 +7,8 @@ by its language (Decap's ``markdown`` widget would rewrite the Markdown), closed
 selects showing each code by its label (``enumDescriptions``), ids of sources and organisations
 are relation widgets fed by the data, dates use the date picker,
 eligibility rules, and the free mappings of a case (answers, expected verdicts), are YAML text in
-our own widget (see :data:`YAML_WIDGET`). Nothing here is written
+our own widget (see :data:`YAML_WIDGET`), and the translation sign-off (``translation_checked``) is
+our ``translation_check`` widget, told the site's languages. Nothing here is written
 by hand per field.
 """
 from __future__ import annotations
@@ -137,6 +138,9 @@ class _Fields:
             return {"widget": "list", "fields": self.language_fields()}
         if ref in RELATIONS:
             return {"widget": "relation", "multiple": True, **RELATIONS[ref]}
+        if ref == "translations":  # the translation sign-off: our widget computes it (editor.js)
+            return {"widget": "translation_check", "languages": list(self.languages),
+                    "language_names": {lang: LANGUAGE_NAMES.get(lang, lang) for lang in self.languages}}
         if ref == "rule" or (node.get("type") == "object" and "properties" not in node):
             return dict(YAML_WIDGET)
         if ref == "date":
