@@ -204,7 +204,7 @@ def search_index_sizes(site: Path) -> dict[str, int]:
 def checker_files(site: Path) -> list[Path]:
     """The checker's script and the data it fetches (assets named after the checker or eligibility)."""
     return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in (".js", ".json")
-                  and re.search(r"check|cek|eligib", p.name) and "pagefind" not in p.parts)
+                  and re.search(r"check|cek|eligib", p.name) and not {"pagefind", "admin"} & set(p.parts))
 
 
 def brochures(site: Path) -> list[Path]:
