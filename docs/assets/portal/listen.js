@@ -20,8 +20,10 @@
     + ".pmi-term-tip,.headerlink,details:not([open])>:not(summary)";
   var END = /[.!?\u2026]+["'\u201d\u2019)\u00bb]*\s+(?=[A-Z0-9"\u201c\u2018(\u00c0-\u00de])/g;  /* a sentence ends */
   /* ... but not after an abbreviation or an initial ("UU No. 18", "Jl. A. Yani", "e.g. LTSA"): the
-     words content/readability.py counts as one sentence too */
-  var ABBR = /(?:^|[\s(])(?:no|nomor|jl|jln|mis|dll|dsb|dst|kec|kab|kel|prov|tgl|hlm|rp|dr|drs|ir|st|mr|mrs|ms|e\.g|i\.e|a\.n|u\.p|vs|[a-z])\.$/i;
+     build writes in content/readability.py's ABBREVIATIONS, so both count the same sentences */
+  var ABBR = new RegExp("(?:^|[\\s(])(?:" + ui.abbreviations.map(function (a) {
+    return a.replace(/\./g, "\\.");
+  }).join("|") + "|[a-z])\\.$", "i");
   var PHONE = /(\+|\b0)\d[\d -]{4,}\d/g;  /* a phone number in plain text: +62 …, 0333 … */
   var CSS = ".pmi-said--now{background:#ffe28a;color:#000;box-shadow:0 0 0 2px #ffe28a}"
     + ".pmi-listen{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem .8rem}.pmi-listen .md-button{margin:0}.pmi-listen [hidden]{display:none}"

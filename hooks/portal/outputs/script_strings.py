@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Mapping
 
+from portal.content import readability
 from portal.site.strings import Strings
 
 MARK = '"__PORTAL_UI__"'
@@ -25,6 +26,9 @@ def write(site_dir: Path, strings: Mapping[str, Strings], docs_dir: Path) -> Non
         path = site_dir / rel
         keys = sorted({key for s in strings.values() for key in s.raw(section)})
         table = {lang: {key: str(s(f"{section}.{key}")) for key in keys} for lang, s in strings.items()}
+        if section == "listen":  # it reads sentence by sentence, as the plain-words counter counts them
+            for words in table.values():
+                words["abbreviations"] = sorted(readability.ABBREVIATIONS)
         source = (docs_dir / rel).read_text(encoding="utf-8")
         if MARK not in source:
             raise ValueError(f"{rel} has no {MARK} for its strings")
